@@ -1,0 +1,24 @@
+import { CalendarDate } from './calendar-date';
+
+/**
+ * The same day of the month n months on, clamped to the last day of the target
+ * month: 31 Jan + 3 = 30 Apr; 30 Nov 2019 + 3 = 29 Feb 2020. Negative n goes back.
+ */
+export function addMonths(date: CalendarDate, months: number): CalendarDate {
+  const [y, m, d] = date.split('-').map(Number);
+  const monthIndex = y * 12 + (m - 1) + months;
+  const year = Math.floor(monthIndex / 12);
+  const month = monthIndex - year * 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const day = Math.min(d, lastDay);
+  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Completed years between a date of birth and a date. */
+export function ageOn(dateOfBirth: CalendarDate, date: CalendarDate): number {
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number);
+  const [y, m, d] = date.split('-').map(Number);
+  let age = y - by;
+  if (m < bm || (m === bm && d < bd)) age -= 1;
+  return age;
+}

@@ -1,0 +1,5 @@
+export * from './codes';
+export * from './oversight-events';
+export * from './envelope';
+export * from './schema-versions';
+export * from './streams';
