@@ -21,6 +21,20 @@ export class WrongExpectedRevisionError extends Error {
   }
 }
 
+/**
+ * An event id is already in the store, but not as the same events of the same stream
+ * (which would make the append a no-op): in another stream, or twice in one append.
+ */
+export class DuplicateEventIdError extends Error {
+  constructor(
+    readonly stream: string,
+    readonly eventId: string,
+  ) {
+    super(`event id ${eventId} appended to ${stream} is already in the store elsewhere`);
+    this.name = 'DuplicateEventIdError';
+  }
+}
+
 export interface ReadAllOptions {
   /** read events with position > fromPosition (0 reads from the start) */
   fromPosition?: number;

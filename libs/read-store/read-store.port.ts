@@ -1,3 +1,5 @@
+import { ReadModelIndex } from '../../src/projections/projection';
+
 /**
  * The read store port: documents in named collections, queried with MongoDB filter
  * syntax. Documents are plain JSON with a string `_id`.
@@ -10,6 +12,57 @@ export interface FindOptions {
   sort?: Sort;
   skip?: number;
   limit?: number;
+}
+
+/** A document as stored, with the position of the commit that last wrote it (0 when written outside a commit). */
+export interface StoredDocument<T extends Document = Document> {
+  document: T;
+  appliedPosition: number;
+}
+
+/** An index a read model needs (used by the MongoDB adapter; the embedded one evaluates queries in process). */
+export type CollectionIndex = ReadModelIndex;
+
+/** `from` is renamed over `to`. */
+export interface CollectionSwap {
+  from: string;
+  to: string;
+}
+
+/**
+ * A projection's checkpoint: the last global position applied to its documents, and the
+ * epoch, which each swapInRebuild bumps (so a writer holding documents from before a
+ * rebuild learns that they are stale even when the position is the same).
+ */
+export interface Checkpoint {
+  position: number;
+  epoch: number;
+}
+
+/** The stored checkpoint is not the one the writer last committed: another writer (a rebuild, a second projector) moved it. */
+export class CheckpointMovedError extends Error {
+  constructor(
+    readonly projection: string,
+    readonly expected: Checkpoint,
+    readonly actual: Checkpoint,
+  ) {
+    super(
+      `checkpoint of ${projection} is at ${actual.position} (epoch ${actual.epoch}), expected ${expected.position} (epoch ${expected.epoch})`,
+    );
+    this.name = 'CheckpointMovedError';
+  }
+}
+
+/** A rebuilt read model cannot be swapped in behind the live one: it must catch up to the live checkpoint first. */
+export class CheckpointAheadError extends Error {
+  constructor(
+    readonly projection: string,
+    readonly rebuiltTo: number,
+    readonly live: number,
+  ) {
+    super(`checkpoint of ${projection} is at ${live}, the rebuild only reached ${rebuiltTo}`);
+    this.name = 'CheckpointAheadError';
+  }
 }
 
 /** A set of writes applied atomically with a projection's checkpoint. */
@@ -26,12 +79,35 @@ export interface ReadStore {
   delete(collection: string, id: string): Promise<void>;
   /** the checkpoint (last applied global position) of a projection, 0 when none */
   checkpoint(projection: string): Promise<number>;
-  /** applies the writes and moves the projection's checkpoint in one transaction */
-  commit(projection: string, position: number, write: (batch: ReadStoreBatch) => void): Promise<void>;
+  /** the checkpoint with its epoch, `{ position: 0, epoch: 0 }` when none */
+  readCheckpoint(projection: string): Promise<Checkpoint>;
+  /**
+   * applies the writes and moves the projection's checkpoint (keeping its epoch) in one
+   * transaction. With `expected`, throws CheckpointMovedError (writing nothing) when the
+   * stored checkpoint's position or epoch differs from it.
+   */
+  commit(
+    projection: string,
+    position: number,
+    write: (batch: ReadStoreBatch) => void,
+    expected?: Checkpoint,
+  ): Promise<void>;
+  /** forgets a projection's checkpoint (e.g. a finished rebuild's) */
+  deleteCheckpoint(projection: string): Promise<void>;
+  /** every document of a collection, with the position that last wrote it: how the projector loads a read model */
+  loadCollection<T extends Document = Document>(collection: string): Promise<StoredDocument<T>[]>;
+  /** makes sure the collection exists with these indexes (besides `_id`) */
+  ensureIndexes(collection: string, indexes: readonly CollectionIndex[]): Promise<void>;
   /** drops a collection's documents */
   dropCollection(collection: string): Promise<void>;
   /** atomically renames `from` to `to`, replacing `to` (for a rebuild swapped in without stopping queries) */
   swapCollection(from: string, to: string): Promise<void>;
+  /**
+   * swaps rebuilt collections in and sets the projection's checkpoint to `position` in a
+   * new epoch, which it returns; throws CheckpointAheadError (changing nothing) when the
+   * live checkpoint is already past `position`. One transaction where the backend allows it.
+   */
+  swapInRebuild(projection: string, position: number, swaps: readonly CollectionSwap[]): Promise<Checkpoint>;
   close(): Promise<void>;
 }
 

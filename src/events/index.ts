@@ -3,3 +3,4 @@ export * from './oversight-events';
 export * from './envelope';
 export * from './schema-versions';
 export * from './streams';
+export * from './access-audit-events';

@@ -15,6 +15,13 @@ export interface ProjectionDocuments {
   remove(collection: string, id: string): void;
 }
 
+/** An index a read model's queries need, besides `_id` (the MongoDB read store creates it). */
+export interface ReadModelIndex {
+  keys: Record<string, 1 | -1>;
+  unique?: boolean;
+  name?: string;
+}
+
 export interface ProjectionContext {
   config: LocalAuthorityConfig;
 }
@@ -28,5 +35,7 @@ export interface ProjectionContext {
 export interface Projection {
   readonly name: string;
   readonly collections: readonly string[];
+  /** optional: per collection, the indexes its queries need, e.g. `{ challenges: [{ keys: { status: 1, raisedOn: 1 } }] }` */
+  readonly indexes?: Readonly<Record<string, readonly ReadModelIndex[]>>;
   apply(event: StoredOversightEvent, documents: ProjectionDocuments, context: ProjectionContext): void;
 }

@@ -1,0 +1,13 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsCalendarDate } from '../../../../libs/nest/validation/is-calendar-date';
+import { IsRecordId } from '../../../../libs/nest/validation/is-record-id';
+
+export class AllocateIroDto {
+  @ApiProperty({ pattern: '^[A-Za-z0-9_-]{1,64}$', example: 'IRO7' })
+  @IsRecordId()
+  iroId!: string;
+
+  @ApiProperty({ format: 'date', example: '2020-01-07' })
+  @IsCalendarDate()
+  effectiveDate!: string;
+}

@@ -1,0 +1,34 @@
+import { CalendarDate } from '../../../../src/calendar/calendar-date';
+import { ChallengeState } from '../../../../src/challenge/challenge-state';
+import { ChallengeRecordResponse } from './challenge-record.response';
+
+/** The challenge as the API shows it (a raised challenge: raisedOn, stage... are set). */
+export function challengeRecord(state: ChallengeState, revision: number, today: CalendarDate): ChallengeRecordResponse {
+  const current = state.resolved ? undefined : state.stageHistory[state.stageHistory.length - 1];
+  return {
+    challengeId: state.challengeId!,
+    revision,
+    asOf: today,
+    childIds: state.childIds,
+    category: state.category!,
+    raisedBy: state.raisedBy!,
+    raisedOn: state.raisedOn!,
+    summary: state.summary!,
+    addressedTo: state.addressedTo,
+    stage: state.stage!,
+    highestStage: state.highestStage!,
+    responseDueBy: current?.responseDueBy ?? null,
+    stageHistory: state.stageHistory.map((visit) => ({
+      stage: visit.stage,
+      enteredOn: visit.enteredOn,
+      responseDueBy: visit.responseDueBy,
+      leftOn: visit.leftOn ?? null,
+      overdue: visit.leftOn === undefined && visit.responseDueBy !== null && visit.responseDueBy < today,
+    })),
+    responses: state.responses.map((response) => ({ ...response })),
+    resolved: state.resolved,
+    resolvedOn: state.resolvedOn,
+    outcome: state.outcome,
+    recoveryPlan: state.recoveryPlan,
+  };
+}

@@ -1,0 +1,55 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import { DestinationStream } from 'pino';
+import { AuthSettings } from '../../libs/auth/auth-settings';
+import { createApiLogger, PinoNestLogger } from '../../libs/nest/actor/api-logger';
+import { applyHttpHardening } from '../../libs/nest/actor/http-hardening';
+import { DEFAULT_HTTP_HARDENING, HttpHardeningSettings } from '../../libs/nest/actor/http-hardening-settings';
+import { ApiExceptionFilter } from '../../libs/nest/http/api-exception.filter';
+import { createApiValidationPipe } from '../../libs/nest/http/api-validation-pipe';
+import { correlationIdMiddleware } from '../../libs/nest/http/correlation-id.middleware';
+import { InfrastructureOptions, openInfrastructure } from '../../libs/nest/infrastructure/infrastructure-runtime';
+import { AppModule } from './app.module';
+import { setUpOpenApi } from './openapi';
+
+export interface ApiAppOptions extends InfrastructureOptions {
+  /** who may call: the embedded HS256 secret or an OpenID Connect provider (libs/auth) */
+  auth: AuthSettings;
+  /** CORS, per-user rate limit, body limit, log level (default DEFAULT_HTTP_HARDENING) */
+  http?: HttpHardeningSettings;
+  /** where the JSON log goes (default stdout) */
+  logDestination?: DestinationStream;
+}
+
+/**
+ * Builds the API, initialised but not listening: `await app.listen(port)` to serve,
+ * or hand `app.getHttpServer()` to supertest. Closing the app closes the stores it
+ * opened (not the ones passed in).
+ */
+export async function createApiApp(options: ApiAppOptions): Promise<INestApplication> {
+  const http = options.http ?? DEFAULT_HTTP_HARDENING;
+  const logger = createApiLogger(http.logLevel, options.logDestination);
+  const runtime = await openInfrastructure(options);
+  let app: NestExpressApplication;
+  try {
+    app = await NestFactory.create<NestExpressApplication>(
+      AppModule.forRoot(runtime, { auth: options.auth, rateLimitPerMinute: http.rateLimitPerMinute }),
+      { logger: new PinoNestLogger(logger), abortOnError: false },
+    );
+  } catch (error) {
+    await runtime.close();
+    throw error;
+  }
+  app.disable('x-powered-by');
+  applyHttpHardening(app, http, logger);
+  // the OpenAPI page needs its inline script; the API itself answers JSON only
+  app.use(helmet({ contentSecurityPolicy: false }));
+  app.use(correlationIdMiddleware);
+  app.useGlobalPipes(createApiValidationPipe());
+  app.useGlobalFilters(new ApiExceptionFilter());
+  setUpOpenApi(app);
+  await app.init();
+  return app;
+}

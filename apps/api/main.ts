@@ -1,0 +1,10 @@
+import 'reflect-metadata';
+import { closeOnSignal, serveApi, SettingsError } from './serve-api';
+
+// The API on its own (the docker image's api service): node dist/apps/api/main.js
+serveApi()
+  .then(({ app }) => closeOnSignal(app))
+  .catch((error: unknown) => {
+    console.error(error instanceof SettingsError ? error.message : error);
+    process.exit(1);
+  });

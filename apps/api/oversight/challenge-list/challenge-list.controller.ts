@@ -1,0 +1,46 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ChallengeDocument, CHALLENGES } from '../../../../src/projections/issues-resolution/challenge-document';
+import {
+  CHALLENGE_LIST_SORT, challengeListFilter, challengeListItem, challengeListPosition, ChallengeListPosition,
+} from '../../../../src/projections/issues-resolution/challenge-list';
+import { ValidationErrorResponse } from '../../../../libs/nest/http/error-responses';
+import { badRequest } from '../../../../libs/nest/http/field-errors';
+import { Document, READ_STORE, ReadStore } from '../../../../libs/read-store/read-store.port';
+import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../page-cursor';
+import { QueryDate } from '../query-date';
+import { ChallengeListQuery } from './challenge-list.query';
+import { ChallengeListResponse } from './challenge-list.response';
+
+const isListPosition = (value: unknown): value is ChallengeListPosition =>
+  typeof value === 'object' && value !== null &&
+  typeof (value as ChallengeListPosition).raisedOn === 'string' &&
+  typeof (value as ChallengeListPosition).challengeId === 'string';
+
+@ApiTags('oversight')
+@Controller('challenges')
+export class ChallengeListController {
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly queryDate: QueryDate,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The challenges with their stage history, filtered, newest first, a page at a time (from the issues-resolution read model)' })
+  @ApiOkResponse({ type: ChallengeListResponse })
+  @ApiBadRequestResponse({ type: ValidationErrorResponse })
+  async list(@Query() query: ChallengeListQuery): Promise<ChallengeListResponse> {
+    if (query.from && query.to && query.from > query.to) {
+      throw badRequest([{ field: 'to', messages: ['to must not be before from'] }]);
+    }
+    const after = decodeCursor(query.cursor, isListPosition);
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const filter = challengeListFilter({ ...query, asAt: this.queryDate.orToday(query.asAt) }, after);
+    const found = await this.readStore.find<ChallengeDocument & Document>(CHALLENGES, filter, { sort: { ...CHALLENGE_LIST_SORT }, limit: limit + 1 });
+    const items = found.slice(0, limit);
+    return {
+      items: items.map(challengeListItem) as unknown as ChallengeListResponse['items'],
+      nextCursor: found.length > limit ? encodeCursor(challengeListPosition(items[items.length - 1])) : null,
+    };
+  }
+}

@@ -1,0 +1,43 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CHALLENGE_CATEGORIES, CHALLENGE_OUTCOMES } from '../../../../src/events/codes';
+import { STAGE_KEYS } from '../../../../src/projections/issues-resolution/challenge-stages';
+
+export class StageSpellResponse {
+  @ApiProperty({ enum: STAGE_KEYS }) stage!: string;
+  @ApiProperty({ format: 'date' }) enteredOn!: string;
+  @ApiProperty({ format: 'date', nullable: true, description: 'null at Cafcass, which has no IRP deadline' }) responseDueBy!: string | null;
+  @ApiProperty({ format: 'date', nullable: true, description: 'the first response at this stage' }) respondedOn!: string | null;
+  @ApiProperty({ format: 'date', nullable: true, description: 'escalated or resolved on' }) leftOn!: string | null;
+  @ApiProperty({ nullable: true, description: 'working days from entering to leaving the stage' }) workingDays!: number | null;
+  @ApiProperty({ nullable: true, description: 'answered (a response, an escalation or the resolution) on or before the deadline; null while pending and at Cafcass' })
+  deadlineMet!: boolean | null;
+  @ApiProperty({ description: 'the raising or escalation that entered the stage' }) eventId!: string;
+}
+
+export class ChallengeSummaryResponse {
+  @ApiProperty() challengeId!: string;
+  @ApiProperty({ type: [String] }) childIds!: string[];
+  @ApiProperty({ enum: CHALLENGE_CATEGORIES }) category!: string;
+  @ApiProperty() raisedBy!: string;
+  @ApiProperty({ format: 'date' }) raisedOn!: string;
+  @ApiPropertyOptional({ nullable: true }) addressedTo!: string | null;
+  @ApiProperty({ enum: STAGE_KEYS, description: 'the stage it is at now' }) stage!: string;
+  @ApiProperty({ enum: STAGE_KEYS }) highestStage!: string;
+  @ApiProperty({ type: [StageSpellResponse] }) stages!: StageSpellResponse[];
+  @ApiProperty({ enum: ['open', 'resolved'] }) status!: string;
+  @ApiProperty({ enum: CHALLENGE_OUTCOMES, nullable: true }) outcome!: string | null;
+  @ApiProperty({ format: 'date', nullable: true }) resolvedOn!: string | null;
+  @ApiProperty({ enum: STAGE_KEYS, nullable: true }) resolvedAtStage!: string | null;
+  @ApiProperty() recoveryPlanAgreed!: boolean;
+  @ApiProperty({ nullable: true, description: 'working days from raised to resolved' }) workingDaysToResolve!: number | null;
+  @ApiProperty({ format: 'date', nullable: true, description: 'the first day it is overdue at its current stage if nothing more happens' })
+  overdueFrom!: string | null;
+  @ApiProperty({ description: 'a child it names was looked after on the day it was raised' }) lookedAfterAtRaising!: boolean;
+  @ApiProperty({ description: 'a child it names was on a child protection plan on the day it was raised' }) protectionAtRaising!: boolean;
+  @ApiProperty({ type: [String], description: 'the records it is derived from' }) eventIds!: string[];
+}
+
+export class ChallengeListResponse {
+  @ApiProperty({ type: [ChallengeSummaryResponse], description: 'newest raised first' }) items!: ChallengeSummaryResponse[];
+  @ApiProperty({ nullable: true, description: 'pass as `cursor` for the next page; null on the last page' }) nextCursor!: string | null;
+}

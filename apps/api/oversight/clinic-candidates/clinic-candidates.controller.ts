@@ -1,0 +1,44 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  clinicCandidatesFilter, clinicCandidatesPage, ClinicCriteria, ClinicPosition, rankClinicCandidates,
+} from '../../../../src/projections/drift-and-delay/clinic-candidates';
+import { DriftFlagName } from '../../../../src/projections/drift-and-delay/drift-flag';
+import { OVERSIGHT, OversightDocument } from '../../../../src/projections/drift-and-delay/oversight-document';
+import { ValidationErrorResponse } from '../../../../libs/nest/http/error-responses';
+import { Document, READ_STORE, ReadStore } from '../../../../libs/read-store/read-store.port';
+import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../page-cursor';
+import { QueryDate } from '../query-date';
+import { ClinicCandidatesQuery, flagNamesOf } from './clinic-candidates.query';
+import { ClinicCandidatesResponse } from './clinic-candidates.response';
+
+const isClinicPosition = (value: unknown): value is ClinicPosition =>
+  typeof value === 'object' && value !== null &&
+  Number.isInteger((value as ClinicPosition).flagCount) &&
+  typeof (value as ClinicPosition).since === 'string' &&
+  typeof (value as ClinicPosition).childId === 'string';
+
+@ApiTags('oversight')
+@Controller('clinic/candidates')
+export class ClinicCandidatesController {
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly queryDate: QueryDate,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The challenge-clinic candidates: children whose records show drift and delay on a date, ranked' })
+  @ApiOkResponse({ type: ClinicCandidatesResponse })
+  @ApiBadRequestResponse({ type: ValidationErrorResponse, description: 'among others, flags naming a flag that does not exist (the message lists the valid ones)' })
+  async candidates(@Query() query: ClinicCandidatesQuery): Promise<ClinicCandidatesResponse> {
+    const after = decodeCursor(query.cursor, isClinicPosition);
+    const criteria: ClinicCriteria = {
+      flags: flagNamesOf(query.flags) as DriftFlagName[],
+      iroId: query.iroId,
+      asAt: this.queryDate.orToday(query.asAt),
+    };
+    const documents = await this.readStore.find<OversightDocument & Document>(OVERSIGHT, clinicCandidatesFilter(criteria));
+    const page = clinicCandidatesPage(rankClinicCandidates(documents, criteria), query.limit ?? DEFAULT_PAGE_SIZE, after);
+    return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };
+  }
+}

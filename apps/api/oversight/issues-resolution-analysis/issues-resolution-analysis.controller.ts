@@ -1,0 +1,35 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ChallengeDocument, CHALLENGES } from '../../../../src/projections/issues-resolution/challenge-document';
+import {
+  analyseIssuesResolution, issuesResolutionCohortFilter,
+} from '../../../../src/projections/issues-resolution/issues-resolution-analysis';
+import { reportingPeriod, reportingYearOf } from '../../../../src/reporting/reporting-period';
+import { ValidationErrorResponse } from '../../../../libs/nest/http/error-responses';
+import { badRequest } from '../../../../libs/nest/http/field-errors';
+import { Document, READ_STORE, ReadStore } from '../../../../libs/read-store/read-store.port';
+import { QueryDate } from '../query-date';
+import { IssuesResolutionAnalysisQuery } from './issues-resolution-analysis.query';
+import { IssuesResolutionAnalysisResponse, StageFiguresResponse } from './issues-resolution-analysis.response';
+
+@ApiTags('oversight')
+@Controller('analysis/issues-resolution')
+@ApiExtraModels(StageFiguresResponse)
+export class IssuesResolutionAnalysisController {
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly queryDate: QueryDate,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The Issues Resolution stage analysis of the challenges raised in a range, with their steps up to its end' })
+  @ApiOkResponse({ type: IssuesResolutionAnalysisResponse })
+  @ApiBadRequestResponse({ type: ValidationErrorResponse })
+  async analyse(@Query() query: IssuesResolutionAnalysisQuery): Promise<IssuesResolutionAnalysisResponse> {
+    const to = this.queryDate.orToday(query.to);
+    const from = query.from ?? reportingPeriod(reportingYearOf(to)).start;
+    if (from > to) throw badRequest([{ field: 'to', messages: ['to must not be before from'] }]);
+    const cohort = await this.readStore.find<ChallengeDocument & Document>(CHALLENGES, issuesResolutionCohortFilter({ from, to }));
+    return analyseIssuesResolution(cohort, { from, to });
+  }
+}

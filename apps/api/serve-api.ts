@@ -1,0 +1,65 @@
+import { INestApplication, Logger } from '@nestjs/common';
+import { InfrastructureSettings, loadInfrastructureSettings, SETTINGS_HELP } from '../../libs/nest/config/infrastructure-settings';
+import { AuthConfigError } from '../../libs/auth/auth-config-error';
+import { AUTH_SETTINGS_HELP, loadAuthSettings } from '../../libs/auth/auth-settings';
+import { HTTP_HARDENING_HELP, loadHttpHardeningSettings } from '../../libs/nest/actor/http-hardening-settings';
+import { createApiApp } from './create-api-app';
+
+/** Start-up refused: one line per bad setting. */
+export class SettingsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `cannot start: the configuration has ${problems.length} problem(s):\n` +
+        problems.map((problem) => `  - ${problem}`).join('\n') +
+        `\n\nSettings (environment):\n${[...SETTINGS_HELP, ...AUTH_SETTINGS_HELP, ...HTTP_HARDENING_HELP].map((line) => `  ${line}`).join('\n')}`,
+    );
+    this.name = 'SettingsError';
+  }
+}
+
+/** Reads the environment, checks it, builds the API and listens on PORT. */
+export async function serveApi(env: NodeJS.ProcessEnv = process.env): Promise<{ app: INestApplication; settings: InfrastructureSettings }> {
+  const loaded = loadInfrastructureSettings(env);
+  const http = loadHttpHardeningSettings(env);
+  const problems = [...('errors' in loaded ? loaded.errors : []), ...('errors' in http ? http.errors : [])];
+  let auth;
+  try {
+    // the embedded secret lives in DATA_DIR, so only look for it once DATA_DIR is good
+    if (!('errors' in loaded)) auth = loadAuthSettings(env, loaded.settings.dataDir);
+  } catch (error) {
+    if (!(error instanceof AuthConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+  if ('errors' in loaded || 'errors' in http || auth === undefined || problems.length > 0) throw new SettingsError(problems);
+  const { settings } = loaded;
+  const app = await createApiApp({
+    dataDir: settings.dataDir,
+    config: settings.config,
+    eventStoreUrl: settings.eventStoreUrl,
+    mongodbUrl: settings.mongodbUrl,
+    auth,
+    http: http.settings,
+  });
+  await app.listen(settings.port);
+  const logger = new Logger('iro serve');
+  logger.log(`IRO Oversight API on http://localhost:${settings.port} (OpenAPI at /docs)`);
+  logger.log(
+    `events: ${settings.eventStoreUrl ? 'EventStoreDB' : `SQLite in ${settings.dataDir}`}; ` +
+      `local authority: ${settings.config.localAuthority} (${settings.iroConfigPath})`,
+  );
+  return { app, settings };
+}
+
+/** Serves until SIGINT or SIGTERM, then closes the app (and so the stores) and resolves. */
+export function closeOnSignal(app: INestApplication): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      new Logger('iro serve').log(`${signal}: closing`);
+      app.close().then(resolve, reject);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,12 @@
+import { Provider } from '@nestjs/common';
+import { ReportAnnualCommand, ReportCommand } from './commands/report-annual.command';
+import { ProjectionsCommand, ProjectionsRebuildCommand } from './commands/projections-rebuild.command';
+import { ServeCommand } from './commands/serve.command';
+import { TokenCommand } from './commands/token.command';
+
+/**
+ * Every `iro` command, one nest-commander @Command class each in ./commands/.
+ * To add one: write apps/cli/commands/<name>.command.ts and list its class here
+ * (with any @SubCommand classes and providers it needs).
+ */
+export const CLI_COMMANDS: Provider[] = [ServeCommand, TokenCommand, ReportCommand, ReportAnnualCommand, ProjectionsCommand, ProjectionsRebuildCommand];

@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { CommandFactory } from 'nest-commander';
+import { CliModule } from './cli.module';
+
+// `iro <command>` (bin/iro.js). Commands log what they do themselves; Nest's own start-up lines are kept quiet.
+CommandFactory.run(CliModule, {
+  cliName: 'iro',
+  logger: ['error', 'warn'],
+  errorHandler: (error) => {
+    // commander reports unknown commands and --help itself; exit with its code
+    const code = (error as Error & { exitCode?: number }).exitCode;
+    process.exit(typeof code === 'number' ? code : 1);
+  },
+}).catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore, StreamAppend } from '../../libs/event-store/sqlite/sqlite-event-store';
+import { importCinCensuses } from '../../libs/interchange/cin/import-cin-census';
+import { ImportProgress } from '../../libs/interchange/import/import-options';
+import { ImportReport } from '../../libs/interchange/report/import-report';
+import { importSsda903Returns } from '../../libs/interchange/ssda903/import-ssda903-return';
+import { SYNTHETIC_AUTHORITY_DISTRICTS, syntheticHistory } from '../../libs/interchange/synthetic/synthetic-history';
+import { syntheticCinCensus, syntheticSsda903Return } from '../../libs/interchange/synthetic/synthetic-returns';
+import { DEFAULT_LOCAL_AUTHORITY_CONFIG } from '../../src/config/local-authority-config';
+import { NewEvent } from '../../src/events/envelope';
+
+/**
+ * bench:import — a synthetic SSDA903 + CIN census history (default 100,000 children over 10
+ * years) imported end to end (parse, validate, decide, append) into a fresh embedded store,
+ * then the same events appended raw (already built, one bulk append per source, as the
+ * import does) into another fresh store, in the same run. Flags: --children N, --years N.
+ */
+interface Flags {
+  children: number;
+  years: number;
+}
+
+function flags(argv: string[]): Flags {
+  const value = (name: string, fallback: number): number => {
+    const at = argv.indexOf(`--${name}`);
+    const parsed = at >= 0 ? Number(argv[at + 1]) : fallback;
+    if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`--${name} takes a positive whole number`);
+    return parsed;
+  };
+  return { children: value('children', 100_000), years: value('years', 10) };
+}
+
+const FIRST_YEAR = 2010;
+const seconds = (from: bigint): number => Number(process.hrtime.bigint() - from) / 1e9;
+const rate = (count: number, secs: number): string => `${Math.round(count / secs).toLocaleString('en-GB')}/s`;
+
+async function main(): Promise<void> {
+  const { children, years } = flags(process.argv.slice(2));
+  const lastYear = FIRST_YEAR + years - 1;
+  const today = `${lastYear + 1}-06-01`;
+  const folder = mkdtempSync(join(tmpdir(), 'bench-import-'));
+  try {
+    console.log(`generating ${children.toLocaleString('en-GB')} children over ${years} years (${FIRST_YEAR}-${String(FIRST_YEAR + 1).slice(2)} to ${lastYear}-${String(lastYear + 1).slice(2)})`);
+    let started = process.hrtime.bigint();
+    const history = syntheticHistory({ children, firstYear: FIRST_YEAR, years });
+    const returns = [];
+    const censuses = [];
+    let bytes = 0;
+    for (let year = FIRST_YEAR; year <= lastYear; year += 1) {
+      const files = Object.entries(syntheticSsda903Return(history, year)).map(([name, text]) => ({ name: `${year}/${name}`, content: Buffer.from(text) }));
+      const census = Buffer.from(syntheticCinCensus(history, year));
+      bytes += files.reduce((sum, file) => sum + file.content.length, 0) + census.length;
+      returns.push({ files, year });
+      censuses.push({ name: `cin-${year + 1}.xml`, content: census });
+    }
+    console.log(`  generated ${(bytes / 1e6).toFixed(1)} MB of returns in ${seconds(started).toFixed(1)} s (not timed below)`);
+
+    const config = { ...DEFAULT_LOCAL_AUTHORITY_CONFIG, postcodeDistricts: SYNTHETIC_AUTHORITY_DISTRICTS };
+    const imported = new SqliteEventStore({ file: join(folder, 'imported.sqlite') });
+    const stages: string[] = [];
+    const onProgress = (label: string, from: bigint) => (progress: ImportProgress): void => {
+      const line = `  ${label} ${progress.stage.padEnd(8)} at ${seconds(from).toFixed(1)} s: ${progress.children} children, ${progress.events} events`;
+      if (stages.length > 0 && stages[stages.length - 1].startsWith(`  ${label} ${progress.stage}`)) stages[stages.length - 1] = line;
+      else stages.push(line);
+    };
+    started = process.hrtime.bigint();
+    const ssda903 = await importSsda903Returns(returns, { store: imported, config, today, onProgress: onProgress('903', started) });
+    const ssda903Seconds = seconds(started);
+    started = process.hrtime.bigint();
+    const cin = await importCinCensuses(censuses, { store: imported, config, today, onProgress: onProgress('cin', started) });
+    const cinSeconds = seconds(started);
+    for (const report of [ssda903, cin]) assertAccepted(report);
+    console.log(stages.join('\n'));
+
+    const rows = ssda903.rows + cin.rows;
+    const events = ssda903.events.appended + cin.events.appended;
+    const importSeconds = ssda903Seconds + cinSeconds;
+    console.log(`import 903: ${ssda903.rows.toLocaleString('en-GB')} rows, ${ssda903.events.appended.toLocaleString('en-GB')} events in ${ssda903Seconds.toFixed(1)} s`);
+    console.log(`import CIN: ${cin.rows.toLocaleString('en-GB')} children in census files, ${cin.events.appended.toLocaleString('en-GB')} events in ${cinSeconds.toFixed(1)} s`);
+
+    // the same events, already built, appended raw in the same bulk batches
+    const batches = new Map<string, StreamAppend[]>();
+    for await (const event of imported.readAll()) {
+      const source = String(event.metadata.importedFrom);
+      const list = batches.get(source) ?? [];
+      batches.set(source, list);
+      const last = list[list.length - 1];
+      const newEvent: NewEvent = { id: event.id, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata: event.metadata };
+      if (last && last.stream === event.stream) last.events.push(newEvent);
+      else list.push({ stream: event.stream, events: [newEvent], expectedRevision: 'any' });
+    }
+    await imported.close();
+    const raw = new SqliteEventStore({ file: join(folder, 'raw.sqlite') });
+    started = process.hrtime.bigint();
+    for (const source of ['ssda903', 'cin']) raw.appendMany(batches.get(source) ?? []);
+    const rawSeconds = seconds(started);
+    await raw.close();
+
+    const importRate = events / importSeconds;
+    const rawRate = events / rawSeconds;
+    console.log('');
+    console.log(`end to end (parse + validate + decide + append): ${rows.toLocaleString('en-GB')} rows in ${importSeconds.toFixed(1)} s = ${rate(rows, importSeconds)} rows, ${rate(events, importSeconds)} events`);
+    console.log(`raw append of the same ${events.toLocaleString('en-GB')} events, same store, same run: ${rawSeconds.toFixed(1)} s = ${rate(events, rawSeconds)} events`);
+    console.log(`import / raw = ${(importRate / rawRate).toFixed(2)} (target >= 0.5)`);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function assertAccepted(report: ImportReport): void {
+  if (report.accepted) return;
+  console.error(report.issues.slice(0, 10));
+  throw new Error(`the ${report.source} import was refused with ${report.issues.length} issues`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,19 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Clock, systemClock } from '../../src/clock/clock';
+import { EventStore } from './event-store.port';
+import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
+import { SqliteEventStore } from './sqlite/sqlite-event-store';
+
+export const SQLITE_EVENTS_FILE = 'events.sqlite';
+
+/**
+ * EventStoreDB when `EVENTSTORE_URL` is set (production), otherwise the embedded SQLite
+ * store at `${DATA_DIR}/events.sqlite`, creating the folder.
+ */
+export function createEventStore(env: { EVENTSTORE_URL?: string; DATA_DIR: string }, clock: Clock = systemClock): EventStore {
+  const url = env.EVENTSTORE_URL?.trim();
+  if (url) return new EventStoreDbEventStore({ connectionString: url, clock });
+  mkdirSync(env.DATA_DIR, { recursive: true });
+  return new SqliteEventStore({ file: join(env.DATA_DIR, SQLITE_EVENTS_FILE), clock });
+}

@@ -1,0 +1,42 @@
+import { CalendarDate } from '../../../src/calendar/calendar-date';
+import { CaseCommand } from '../../../src/case/case-commands';
+import { RowOrigin } from '../report/import-issue';
+
+/** Where imported events come from: the metadata key `importedFrom`. */
+export type ImportSource = 'ssda903' | 'cin';
+
+/**
+ * One command an import sends to the child's case decider, named so that the same record
+ * imported again is recognised: `key` says which part of which record it records
+ * (`episode:2019-05-01:placement`), and the content hash (of the command and `details`)
+ * tells a corrected record from the same one.
+ */
+export interface PlannedCommand {
+  key: string;
+  command: CaseCommand;
+  /** columns the events do not carry, kept in the events' metadata (e.g. an episode's URN) */
+  details?: Record<string, string>;
+  /** the row it comes from; absent for a record kept from an earlier import */
+  origin?: RowOrigin;
+  /** the column and value a decider's refusal is reported against */
+  column: string;
+  value: string;
+  /** commands are decided in order of date, then phase, then key */
+  date: CalendarDate;
+  phase: number;
+}
+
+/** Phases within a day: registration, then starts and changes, then reviews and conferences, then endings. */
+export const PHASE = { register: 0, start: 1, change: 2, review: 3, end: 4 } as const;
+
+export function inDecisionOrder(commands: PlannedCommand[]): PlannedCommand[] {
+  return commands
+    .map((command, index) => ({ command, index }))
+    .sort(
+      (a, b) =>
+        (a.command.date < b.command.date ? -1 : a.command.date > b.command.date ? 1 : 0) ||
+        a.command.phase - b.command.phase ||
+        a.index - b.index,
+    )
+    .map(({ command }) => command);
+}

@@ -1,0 +1,40 @@
+import { CollectionYear } from './collection-year';
+import { byDecom, byHeldOn, ChildSsda903History, EpisodeRecord } from './ssda903-records';
+
+const openDuring = (episode: EpisodeRecord, year: CollectionYear): boolean =>
+  episode.decom <= year.end && (episode.dec === null || episode.dec >= year.start);
+
+/**
+ * What the store already holds from earlier returns, with a return for `year` laid over it.
+ * The return is the whole truth for its year: an episode open during the year, or a review
+ * in it, that the return leaves out is gone; one it gives again replaces the stored one
+ * (a corrected record). Episodes and reviews outside its year are kept. An episode the
+ * return shows still open at its year end keeps the ending a later return gave it.
+ */
+export function mergeSsda903History(stored: ChildSsda903History, incoming: ChildSsda903History, year: CollectionYear): ChildSsda903History {
+  const incomingEpisodes = new Map(incoming.episodes.map((episode) => [episode.decom, episode]));
+  const storedByDecom = new Map(stored.episodes.map((episode) => [episode.decom, episode]));
+  const episodes: EpisodeRecord[] = stored.episodes.filter(
+    (episode) => !incomingEpisodes.has(episode.decom) && !openDuring(episode, year),
+  );
+  for (const episode of incoming.episodes) {
+    const before = storedByDecom.get(episode.decom);
+    const endedAfterThisYear = before?.dec != null && before.dec > year.end;
+    episodes.push(
+      episode.dec === null && endedAfterThisYear
+        ? { ...episode, dec: before!.dec, rec: before!.rec, reasonPlaceChange: before!.reasonPlaceChange }
+        : episode,
+    );
+  }
+  const incomingReviews = new Set(incoming.reviews.map((review) => review.heldOn));
+  const reviews = [
+    ...stored.reviews.filter((review) => !incomingReviews.has(review.heldOn) && (review.heldOn < year.start || review.heldOn > year.end)),
+    ...incoming.reviews,
+  ];
+  return {
+    childId: incoming.childId,
+    header: incoming.header ?? stored.header,
+    episodes: episodes.sort(byDecom),
+    reviews: reviews.sort(byHeldOn),
+  };
+}

@@ -1,0 +1,168 @@
+import { CalendarDate } from '../../../src/calendar/calendar-date';
+import { CsvTable, readCsvTable } from '../csv/csv-table';
+import { ImportIssue, issueAt } from '../report/import-issue';
+import { FileSummary } from '../report/import-report';
+import { collectionYear, CollectionYear, collectionYearOf } from './collection-year';
+import { parseDfeDate } from './dfe-date';
+import { parseEpisodeRow, parseHeaderRow, parseReviewRow, ParsedRow, RowContext } from './parse-ssda903-rows';
+import { byDecom, byHeldOn, ChildSsda903History } from './ssda903-records';
+import { isImportedTable, SSDA903_TABLES, Ssda903Table, ssda903TableOf } from './ssda903-tables';
+import { validateChildReturn } from './validate-child-return';
+
+/** A file handed to the import: its name (for the report only) and its bytes. */
+export interface ImportFile {
+  name: string;
+  content: Buffer;
+}
+
+/** A return as read and checked: each child's valid rows, and every issue. */
+export interface Ssda903Return {
+  year: CollectionYear;
+  files: FileSummary[];
+  rows: number;
+  /** every child named in the header, episodes or reviews, with the rows that passed their own checks */
+  children: Map<string, ChildSsda903History>;
+  /** children with at least one issue */
+  invalidChildren: Set<string>;
+  issues: ImportIssue[];
+}
+
+export interface ReadSsda903Options {
+  /** the collection year (2019 for 2019-20); inferred from the latest episode date when absent */
+  year?: number;
+  today: CalendarDate;
+}
+
+interface RecognisedFile {
+  file: ImportFile;
+  table: Ssda903Table;
+  csv: CsvTable;
+}
+
+/**
+ * Reads the CSV files of an SSDA903 return, recognising each by its exact header row,
+ * and checks every row and every child's rows together. Nothing here touches the store.
+ */
+export function readSsda903Return(files: readonly ImportFile[], options: ReadSsda903Options): Ssda903Return {
+  const issues: ImportIssue[] = [];
+  const summaries: FileSummary[] = [];
+  const recognised = new Map<Ssda903Table, RecognisedFile>();
+
+  for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
+    let csv: CsvTable;
+    try {
+      csv = readCsvTable(file.content);
+    } catch (error) {
+      summaries.push({ file: file.name, recognisedAs: null, imported: false, rows: 0, note: `not a CSV file: ${(error as Error).message}` });
+      continue;
+    }
+    const table = ssda903TableOf(csv.header);
+    if (!table) {
+      summaries.push({ file: file.name, recognisedAs: null, imported: false, rows: csv.rows.length, note: 'header row not an SSDA903 table' });
+      continue;
+    }
+    const imported = isImportedTable(table);
+    summaries.push({
+      file: file.name, recognisedAs: table, imported, rows: csv.rows.length,
+      ...(!imported && { note: 'recognised, not imported' }),
+    });
+    if (!imported) continue;
+    const earlier = recognised.get(table);
+    if (earlier) {
+      issues.push(issueAt({ file: file.name, row: 1 }, '', table, 'duplicate-table',
+        `Both ${earlier.file.name} and ${file.name} hold the ${table} table; give one file per table.`));
+      continue;
+    }
+    recognised.set(table, { file, table, csv });
+  }
+  if (!recognised.has('header')) {
+    issues.push(issueAt({ file: '', row: 0 }, '', 'header', 'table-missing',
+      `No file has the SSDA903 header table's header row (${SSDA903_TABLES.header.join(',')}).`));
+  }
+
+  const year = collectionYear(options.year ?? inferYear(recognised) ?? collectionYearOf(options.today));
+  const context: RowContext = { year, today: options.today };
+  const children = new Map<string, ChildSsda903History>();
+  const invalidChildren = new Set<string>();
+  const childOf = (childId: string): ChildSsda903History => {
+    let child = children.get(childId);
+    if (!child) {
+      child = { childId, header: null, episodes: [], reviews: [] };
+      children.set(childId, child);
+    }
+    return child;
+  };
+  let rows = 0;
+
+  const eachRow = <T>(
+    table: Ssda903Table,
+    parseRow: (origin: { file: string; row: number }, columns: readonly string[], values: readonly string[], context: RowContext) => ParsedRow<T>,
+    keep: (child: ChildSsda903History, record: T, origin: { file: string; row: number }) => void,
+  ): void => {
+    const found = recognised.get(table);
+    if (!found) return;
+    const columns = found.csv.header;
+    for (const { line, values } of found.csv.rows) {
+      rows += 1;
+      const origin = { file: found.file.name, row: line };
+      if (values.length !== columns.length) {
+        issues.push(issueAt(origin, '', values.join(','), 'column-count',
+          `The row has ${values.length} fields; the ${table} table has ${columns.length}.`, values[0]?.trim() || undefined));
+        if (values[0]?.trim()) invalidChildren.add(values[0].trim());
+        continue;
+      }
+      const parsed = parseRow(origin, columns, values, context);
+      if (parsed.issues.length > 0) {
+        issues.push(...parsed.issues);
+        if (parsed.childId) invalidChildren.add(parsed.childId);
+      }
+      if (parsed.childId) childOf(parsed.childId);
+      if (parsed.record) keep(childOf(parsed.childId), parsed.record, origin);
+    }
+  };
+
+  const headerRowOf = new Set<string>();
+  const headerTable = recognised.get('header');
+  const childColumn = headerTable?.csv.header.indexOf('CHILD') ?? 0;
+  for (const { values } of headerTable?.csv.rows ?? []) headerRowOf.add((values[childColumn] ?? '').trim());
+
+  eachRow('header', parseHeaderRow, (child, record, origin) => {
+    if (child.header) {
+      issues.push(issueAt(origin, 'CHILD', child.childId, 'duplicate-child', `Child ${child.childId} has more than one header row.`, child.childId));
+      invalidChildren.add(child.childId);
+      return;
+    }
+    child.header = record;
+  });
+  eachRow('episodes', parseEpisodeRow, (child, record) => child.episodes.push(record));
+  eachRow('reviews', parseReviewRow, (child, record) => child.reviews.push(record));
+
+  for (const child of children.values()) {
+    child.episodes.sort(byDecom);
+    child.reviews.sort(byHeldOn);
+    // a header row that failed its own checks is reported already; the cross checks need it
+    if (!child.header && headerRowOf.has(child.childId)) continue;
+    const childIssues = validateChildReturn(child, year);
+    if (childIssues.length > 0) {
+      issues.push(...childIssues);
+      invalidChildren.add(child.childId);
+    }
+  }
+  return { year, files: summaries, rows, children, invalidChildren, issues };
+}
+
+/** The collection year of the latest episode start or end, the return's "as at 31 March". */
+function inferYear(recognised: Map<Ssda903Table, RecognisedFile>): number | null {
+  const episodes = recognised.get('episodes');
+  if (!episodes) return null;
+  const decom = episodes.csv.header.indexOf('DECOM');
+  const dec = episodes.csv.header.indexOf('DEC');
+  let latest: string | null = null;
+  for (const { values } of episodes.csv.rows) {
+    for (const index of [decom, dec]) {
+      const date = parseDfeDate(values[index] ?? '');
+      if (date && (latest === null || date > latest)) latest = date;
+    }
+  }
+  return latest === null ? null : collectionYearOf(latest);
+}

@@ -1,0 +1,68 @@
+import {
+  CATEGORIES_OF_NEED, ETHNICITY_CODES, LEGAL_STATUSES, PARTICIPATION_CODES, PLACEMENT_TYPES, REASONS_CEASED,
+  REASONS_PLACE_CHANGE, Sex,
+} from '../../../src/events/codes';
+
+/**
+ * SSDA903 code lists by collection year (csc-data.md §1.2). Years before 2022-23 use the
+ * 2022-23 lists, the earliest the DfE validator keeps.
+ */
+
+/** SEX: 1/2 up to 2023-24, M/F/U from 2024-25. Both notations are accepted in every year. */
+const SEX_CODES: Record<string, Sex> = { '1': 'male', '2': 'female', M: 'male', F: 'female', U: 'unknown' };
+export const sexFromCode = (code: string): Sex | null => SEX_CODES[code] ?? null;
+
+export const RNE_CODES = ['S', 'P', 'L', 'T', 'U', 'B'] as const;
+export type ReasonNewEpisode = (typeof RNE_CODES)[number];
+/** RNE codes that change the legal status, and those that change the placement. */
+export const RNE_CHANGES_LEGAL_STATUS: readonly string[] = ['L', 'U', 'B'];
+export const RNE_CHANGES_PLACEMENT: readonly string[] = ['P', 'T', 'U', 'B'];
+
+/** REC X1: the episode ceases and a new one begins the same day (the period of care goes on). */
+export const CONTINUES_SAME_DAY = 'X1';
+export const REC_CODES: readonly string[] = [...REASONS_CEASED, CONTINUES_SAME_DAY];
+
+export const PLACE_PROVIDER_CODES: readonly string[] = ['PR0', 'PR1', 'PR2', 'PR3', 'PR4', 'PR5'];
+export const TEMPORARY_PLACES: readonly string[] = ['T0', 'T1', 'T2', 'T3', 'T4'];
+
+const PLACES_2022 = [
+  'A3', 'A4', 'A5', 'A6', 'H5', 'K1', 'K2', 'P1', 'P2', 'P3', 'R1', 'R2', 'R3', 'R5', 'S1',
+  'T0', 'T1', 'T2', 'T3', 'T4', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'Z1',
+];
+const PLACES_2024 = [...PLACES_2022, 'K3'];
+const PLACES_2025 = [
+  'A3', 'A4', 'A5', 'A6', 'K1', 'K2', 'K3', 'P1', 'P3', 'R1', 'R2', 'R3', 'R5', 'S1',
+  'T0', 'T1', 'T2', 'T3', 'T4', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'Z11', 'Z12', 'Z13', 'Z14',
+];
+
+/** PLACE codes valid in a collection year (V903 rule 146). */
+export function placeCodesFor(year: number): readonly string[] {
+  if (year >= 2025) return PLACES_2025;
+  if (year >= 2024) return PLACES_2024;
+  return PLACES_2022;
+}
+
+/** PLACE codes that are valid in the year but that the event model does not carry yet. */
+export const isPlaceRecorded = (place: string): boolean => (PLACEMENT_TYPES as readonly string[]).includes(place);
+
+/** PLACE codes for which PLACE_PROVIDER must be blank (V903 rule 178). */
+export function placesWithoutProvider(year: number): readonly string[] {
+  return year >= 2025 ? [...TEMPORARY_PLACES, 'Z11', 'Z12', 'Z13', 'Z14'] : [...TEMPORARY_PLACES, 'Z1'];
+}
+
+/** P2 (independent living) is not valid for a placement starting on or after 28 October 2023 (rule 217). */
+export const P2_INVALID_FROM = '2023-10-28';
+
+export const SSDA903_CODE_LISTS = {
+  ETHNIC: ETHNICITY_CODES as readonly string[],
+  LS: LEGAL_STATUSES as readonly string[],
+  CIN: CATEGORIES_OF_NEED as readonly string[],
+  RNE: RNE_CODES as readonly string[],
+  REC: REC_CODES,
+  REASON_PLACE_CHANGE: REASONS_PLACE_CHANGE as readonly string[],
+  REVIEW_CODE: PARTICIPATION_CODES as readonly string[],
+  PLACE_PROVIDER: PLACE_PROVIDER_CODES,
+  MOTHER: ['0', '1'] as readonly string[],
+};
+
+export const SHORT_BREAK_LS: readonly string[] = ['V3', 'V4'];

@@ -1,0 +1,117 @@
+import { CalendarDate } from '../../../src/calendar/calendar-date';
+import { CategoryOfNeed } from '../../../src/events/codes';
+import { StoredOversightEvent } from '../../../src/events/envelope';
+import { CONTINUES_SAME_DAY } from './ssda903-codes';
+import { byDecom, byHeldOn, ChildSsda903History, EpisodeDetails, EpisodeRecord, HeaderRecord, ReviewRecord } from './ssda903-records';
+
+interface EpisodeParts {
+  decom: CalendarDate;
+  startsPeriod: boolean;
+  ls?: EpisodeRecord['ls'];
+  place?: EpisodeRecord['place'];
+  cin?: string;
+  /** the reason recorded with this episode's placement change: it belongs to the episode before */
+  reasonForChange?: string;
+  end?: { dec: CalendarDate; rec: string };
+  details?: Partial<EpisodeDetails>;
+}
+
+/**
+ * A child's SSDA903 rows rebuilt from the events an SSDA903 import recorded (voided ones left
+ * out): what an earlier import said, to merge a new return into. `importKey`
+ * (`episode:<DECOM>:<part>`) groups the events of one episode; the columns the events do not
+ * carry come from the metadata.
+ */
+export function ssda903HistoryFromEvents(childId: string, events: readonly StoredOversightEvent[]): ChildSsda903History {
+  let header: HeaderRecord | null = null;
+  const parts = new Map<CalendarDate, EpisodeParts>();
+  const reviews: ReviewRecord[] = [];
+  const partsOf = (decom: CalendarDate): EpisodeParts => {
+    let found = parts.get(decom);
+    if (!found) {
+      found = { decom, startsPeriod: false };
+      parts.set(decom, found);
+    }
+    return found;
+  };
+
+  for (const event of events) {
+    const key = String(event.metadata.importKey ?? '');
+    const details = event.metadata.ssda903 as Partial<EpisodeDetails> | undefined;
+    const episodeKey = /^episode:(\d{4}-\d{2}-\d{2}):/.exec(key);
+    switch (event.type) {
+      case 'ChildRegistered':
+        // an unborn child has no SSDA903 header; a child registered without ethnicity is NOBT (not yet obtained)
+        if (event.data.dateOfBirth) {
+          header = { childId, sex: event.data.sex, dateOfBirth: event.data.dateOfBirth, ethnicity: event.data.ethnicity ?? 'NOBT' };
+        }
+        break;
+      case 'CareStarted': {
+        const episode = partsOf(event.data.startDate);
+        Object.assign(episode, {
+          startsPeriod: true, ls: event.data.legalStatus, place: event.data.placementType,
+          cin: event.data.categoryOfNeed ?? '', details,
+        });
+        break;
+      }
+      case 'LegalStatusChanged': {
+        const episode = partsOf(episodeKey?.[1] ?? event.data.effectiveDate);
+        Object.assign(episode, { ls: event.data.legalStatus, details: details ?? episode.details });
+        break;
+      }
+      case 'PlacementChanged': {
+        const episode = partsOf(episodeKey?.[1] ?? event.data.effectiveDate);
+        Object.assign(episode, {
+          place: event.data.placementType, reasonForChange: event.data.reasonForChange, details: details ?? episode.details,
+        });
+        break;
+      }
+      case 'CareEnded': {
+        const episode = partsOf(episodeKey?.[1] ?? event.data.endDate);
+        episode.end = { dec: event.data.endDate, rec: event.data.reasonCeased };
+        break;
+      }
+      case 'ReviewHeld':
+        reviews.push({ childId, dateOfBirth: '', heldOn: event.data.heldOn, participation: event.data.participation });
+        break;
+      default:
+        break;
+    }
+  }
+
+  const episodes: EpisodeRecord[] = [];
+  for (const part of [...parts.values()].sort((a, b) => (a.decom < b.decom ? -1 : a.decom > b.decom ? 1 : 0))) {
+    const previous = episodes[episodes.length - 1];
+    if (previous && !part.startsPeriod) {
+      previous.dec = part.decom;
+      previous.rec = CONTINUES_SAME_DAY;
+      previous.reasonPlaceChange = part.reasonForChange ?? null;
+    }
+    const ls = part.ls ?? previous?.ls;
+    const place = part.place ?? previous?.place;
+    if (!ls || !place) continue;
+    const details = part.details ?? {};
+    episodes.push({
+      childId,
+      decom: part.decom,
+      rne: details.RNE ?? (part.startsPeriod ? 'S' : part.ls && part.place ? 'B' : part.ls ? 'L' : 'P'),
+      ls,
+      cin: (details.CIN ?? part.cin ?? previous?.cin ?? '') as CategoryOfNeed | '',
+      place,
+      placeProvider: details.PLACE_PROVIDER ?? '',
+      dec: part.end?.dec ?? null,
+      rec: part.end?.rec ?? null,
+      reasonPlaceChange: null,
+      homePost: details.HOME_POST ?? '',
+      plPost: details.PL_POST ?? '',
+      urn: details.URN ?? '',
+    });
+  }
+  const dateOfBirth = header?.dateOfBirth ?? '';
+  return {
+    childId,
+    header,
+    episodes: episodes.sort(byDecom),
+    reviews: reviews.map((review) => ({ ...review, dateOfBirth })).sort(byHeldOn),
+  };
+}

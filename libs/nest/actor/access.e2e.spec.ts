@@ -1,0 +1,221 @@
+import { INestApplication } from '@nestjs/common';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import request from 'supertest';
+import { createApiApp } from '../../../apps/api/create-api-app';
+import { fixedClock } from '../../../src/clock/clock';
+import { DEFAULT_LOCAL_AUTHORITY_CONFIG } from '../../../src/config/local-authority-config';
+import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
+import { authHeader, testAuth } from '../../../test/support/auth';
+import { DEFAULT_HTTP_HARDENING, HttpHardeningSettings } from './http-hardening-settings';
+
+/** Tried as a new user would, over HTTP: tokens, roles, ownership, the access audit, hardening. */
+describe('access over HTTP', () => {
+  let dataDir: string;
+  let app: INestApplication;
+  let logLines: Record<string, unknown>[];
+
+  const start = async (http: Partial<HttpHardeningSettings> = {}) => {
+    logLines = [];
+    const logDestination = new Writable({
+      write(chunk, _encoding, done) {
+        for (const line of String(chunk).split('\n').filter(Boolean)) logLines.push(JSON.parse(line));
+        done();
+      },
+    });
+    app = await createApiApp({
+      dataDir,
+      config: DEFAULT_LOCAL_AUTHORITY_CONFIG,
+      clock: fixedClock('2020-03-31T11:00:00Z'),
+      auth: testAuth(),
+      http: { ...DEFAULT_HTTP_HARDENING, rateLimitPerMinute: null, ...http },
+      logDestination,
+    });
+  };
+  const as = (role: Parameters<typeof authHeader>[0], sub?: string) => {
+    const header = authHeader(role, sub);
+    const server = app.getHttpServer();
+    return {
+      get: (url: string) => request(server).get(url).set(header),
+      post: (url: string, body: object) => request(server).post(url).set(header).send(body),
+    };
+  };
+  const admin = () => as('admin', 'admin-1');
+
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'iro-access-'));
+  });
+  afterEach(async () => {
+    await app?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** C1 allocated to iro-1, C2 to iro-2, both in care. */
+  const twoChildren = async () => {
+    for (const [childId, iroId] of [['C1', 'iro-1'], ['C2', 'iro-2']]) {
+      expect((await admin().post('/children', { childId, dateOfBirth: '2012-06-14', sex: 'female' })).status).toBe(201);
+      expect((await admin().post(`/children/${childId}/care-periods`, { startDate: '2020-01-06', legalStatus: 'C2', placementType: 'U4', placedOutsideLocalAuthority: false })).status).toBe(201);
+      expect((await admin().post(`/children/${childId}/iro-allocations`, { iroId, effectiveDate: '2020-01-07' })).status).toBe(201);
+    }
+  };
+
+  it('answers 401 without a token, or with a bad one, on every data endpoint; /health and /docs stay open', async () => {
+    await start();
+    const server = app.getHttpServer();
+    const dataEndpoints: [string, string][] = [
+      ['post', '/children'], ['post', '/children/C1/care-periods'], ['post', '/children/C1/placements'],
+      ['post', '/children/C1/legal-statuses'], ['post', '/children/C1/care-endings'], ['post', '/children/C1/iro-allocations'],
+      ['post', '/children/C1/reviews'], ['post', '/children/C1/cp-conferences'], ['post', '/children/C1/voids'],
+      ['get', '/children/C1'], ['get', '/children/C1/history'],
+      ['post', '/challenges'], ['post', '/challenges/CH1/escalations'], ['post', '/challenges/CH1/responses'],
+      ['post', '/challenges/CH1/resolutions'], ['post', '/challenges/CH1/voids'], ['get', '/challenges/CH1'], ['get', '/challenges/CH1/history'],
+      ['get', '/reports/iro-annual/2019'], ['get', '/reports/iro-annual/2019/figures/cla.atYearEnd'], ['get', '/audit/access'],
+    ];
+    for (const [method, url] of dataEndpoints) {
+      const none = await (method === 'get' ? request(server).get(url) : request(server).post(url).send({}));
+      expect({ url, status: none.status }).toEqual({ url, status: 401 });
+      expect(none.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: expect.stringMatching(/^A bearer token is required/) });
+      expect(none.headers['www-authenticate']).toBe('Bearer realm="iro-oversight"');
+    }
+    const forged = await request(server).get('/children/C1').set('Authorization', `Bearer ${authHeader('admin').Authorization.slice(7)}x`);
+    expect(forged.status).toBe(401);
+    expect(forged.body.message).toMatch(/signature does not verify/);
+    expect(forged.headers['www-authenticate']).toMatch(/error="invalid_token"/);
+    const basic = await request(server).get('/children/C1').set('Authorization', 'Basic YWRtaW46YWRtaW4=');
+    expect(basic.status).toBe(401);
+    expect((await request(server).get('/health')).status).toBe(200);
+    expect((await request(server).get('/docs')).status).toBe(200);
+    expect((await request(server).get('/docs-json')).status).toBe(200);
+  });
+
+  it("refuses an IRO another IRO's child (403), lets them read their own, and the audit log shows both", async () => {
+    await start();
+    await twoChildren();
+    const own = await as('iro', 'iro-1').get('/children/C1/history');
+    expect(own.status).toBe(200);
+    expect((await as('iro', 'iro-1').get('/children/C1')).status).toBe(200);
+    const other = await as('iro', 'iro-1').get('/children/C2/history');
+    expect(other.status).toBe(403);
+    expect(other.body).toEqual({ statusCode: 403, error: 'Forbidden', message: 'Forbidden: an IRO reads only the children allocated to them.' });
+    expect((await as('iro', 'iro-1').get('/children/C2')).status).toBe(403);
+
+    // the audit is not an IRO's to read
+    expect((await as('iro', 'iro-1').get('/audit/access')).status).toBe(403);
+    const audit = await as('auditor', 'aud-1').get('/audit/access?userId=iro-1');
+    expect(audit.status).toBe(200);
+    expect(audit.body.items.map((i: Record<string, unknown>) => [i.what, i.recordId, i.childIds, i.outcome, i.role, i.accessedAt])).toEqual([
+      ['child-history', 'C1', ['C1'], 'granted', 'iro', '2020-03-31T11:00:00.000Z'],
+      ['child-case', 'C1', ['C1'], 'granted', 'iro', '2020-03-31T11:00:00.000Z'],
+      ['child-history', 'C2', ['C2'], 'denied', 'iro', '2020-03-31T11:00:00.000Z'],
+      ['child-case', 'C2', ['C2'], 'denied', 'iro', '2020-03-31T11:00:00.000Z'],
+    ]);
+    expect(audit.body.items[0].correlationId).toBe(own.headers['x-correlation-id']);
+    const ofC2 = await as('admin', 'admin-1').get('/audit/access?childId=C2&from=2020-03-01&to=2020-03-31');
+    expect(ofC2.body.items.map((i: Record<string, unknown>) => i.userId)).toEqual(['iro-1', 'iro-1']);
+    expect((await as('auditor').get('/audit/access?childId=not valid&limit=0')).body).toMatchObject({
+      statusCode: 400, errors: [{ field: 'childId' }, { field: 'limit' }],
+    });
+
+    // reads are audited apart from the record: they move no position in the event store
+    const store = app.get<EventStore>(EVENT_STORE);
+    expect(await store.headPosition()).toBe(6);
+  });
+
+  it('records the caller as the actor of every event and holds an IRO to the reviews they chair', async () => {
+    await start();
+    await twoChildren();
+    const review = { heldOn: '2020-01-30', chairIroId: 'iro-1', participation: 'PN1', iroVisitedBeforeReview: true };
+    const refused = await as('iro', 'iro-1').post('/children/C1/reviews', { ...review, chairIroId: 'iro-2' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.message).toBe('Forbidden: an IRO records only the reviews they chair: chairIroId must be your user id.');
+    const held = await as('iro', 'iro-1').post('/children/C1/reviews', review);
+    expect(held.status).toBe(201);
+    const history = await as('manager', 'mgr-1').get('/children/C1/history');
+    const events = history.body.events as { type: string; metadata: { actor: unknown } }[];
+    expect(events.map((e) => [e.type, e.metadata.actor])).toEqual([
+      ['ChildRegistered', { userId: 'admin-1', role: 'admin' }],
+      ['CareStarted', { userId: 'admin-1', role: 'admin' }],
+      ['IroAllocated', { userId: 'admin-1', role: 'admin' }],
+      ['ReviewHeld', { userId: 'iro-1', role: 'iro' }],
+    ]);
+    // a panel member reads analyses, never a child's record
+    expect((await as('panel').get('/children/C1/history')).body.message).toBe(
+      "Forbidden: the panel role may not read a child's history (allowed: iro, manager, auditor, admin).",
+    );
+  });
+
+  it('lets an IRO act on the challenges they raised and no other', async () => {
+    await start();
+    await twoChildren();
+    const raise = { childIds: ['C1'], raisedOn: '2020-03-02', category: 'permanence', summary: 'No permanence plan.' };
+    expect((await as('iro', 'iro-1').post('/challenges', { ...raise, challengeId: 'CH1', raisedBy: 'iro-2' })).status).toBe(403);
+    expect((await as('iro', 'iro-1').post('/challenges', { ...raise, challengeId: 'CH1', raisedBy: 'iro-1' })).status).toBe(201);
+    const escalation = { escalatedOn: '2020-03-10', toStage: 2, reason: 'No response.' };
+    expect((await as('iro', 'iro-2').post('/challenges/CH1/escalations', escalation)).status).toBe(403);
+    expect((await as('iro', 'iro-1').post('/challenges/CH1/escalations', escalation)).status).toBe(201);
+    expect((await as('iro', 'iro-2').get('/challenges/CH1')).status).toBe(403);
+    const read = await as('iro', 'iro-1').get('/challenges/CH1');
+    expect(read.status).toBe(200);
+    const ofC1 = await as('auditor').get('/audit/access?childId=C1');
+    expect(ofC1.body.items.map((i: Record<string, unknown>) => [i.userId, i.what, i.recordId, i.childIds, i.outcome])).toEqual([
+      ['iro-1', 'challenge', 'CH1', ['C1'], 'granted'],
+    ]);
+    // a refused reader saw nothing, so the record names the challenge only
+    const byIro2 = await as('auditor').get('/audit/access?userId=iro-2');
+    expect(byIro2.body.items.map((i: Record<string, unknown>) => [i.what, i.recordId, i.childIds, i.outcome])).toEqual([
+      ['challenge', 'CH1', [], 'denied'],
+    ]);
+  });
+
+  it('limits each user, not each address, and says when to retry', async () => {
+    await start({ rateLimitPerMinute: 3 });
+    for (let i = 0; i < 3; i += 1) expect((await as('manager', 'mgr-1').get('/children/NONE')).status).toBe(404);
+    const limited = await as('manager', 'mgr-1').get('/children/NONE');
+    expect(limited.status).toBe(429);
+    expect(limited.body.message).toBe('Too many requests: at most 3 a minute per user. Wait and retry.');
+    expect((await as('manager', 'mgr-2').get('/children/NONE')).status).toBe(404);
+  });
+
+  it('keeps CORS closed unless origins are listed, sends helmet headers, caps the body and never shows a stack', async () => {
+    await start();
+    const server = app.getHttpServer();
+    const closed = await request(server).options('/children').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'POST');
+    expect(closed.headers['access-control-allow-origin']).toBeUndefined();
+    const health = await request(server).get('/health').set('Origin', 'https://evil.example');
+    expect(health.headers['access-control-allow-origin']).toBeUndefined();
+    expect(health.headers['x-content-type-options']).toBe('nosniff');
+    expect(health.headers['strict-transport-security']).toMatch(/max-age/);
+    expect(health.headers['x-powered-by']).toBeUndefined();
+
+    const big = await admin().post('/children', { childId: 'C9', sex: 'female', dateOfBirth: '2012-06-14', familyId: 'x'.repeat(200_000) });
+    expect(big.status).toBe(413);
+    expect(big.body).toEqual({ statusCode: 413, error: 'Payload Too Large', message: 'request entity too large' });
+    expect(JSON.stringify(big.body)).not.toMatch(/at .*\.(js|ts):\d+/);
+    await app.close();
+
+    await start({ corsOrigins: ['https://iro.example.gov.uk'] });
+    const open = await request(app.getHttpServer()).options('/children').set('Origin', 'https://iro.example.gov.uk').set('Access-Control-Request-Method', 'POST');
+    expect(open.headers['access-control-allow-origin']).toBe('https://iro.example.gov.uk');
+    const other = await request(app.getHttpServer()).options('/children').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'POST');
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('logs one JSON line per request: method, route pattern, status, latency, user and correlation id, nothing else', async () => {
+    await start({ logLevel: 'info' });
+    await admin().post('/children', { childId: 'C1', dateOfBirth: '2012-06-14', sex: 'female', familyId: 'F-SECRET' });
+    await admin().get('/children/C1/history?x=Jane%20Doe');
+    const requests = logLines.filter((line) => line.msg === 'request');
+    expect(requests.map((line) => Object.keys(line).sort())).toEqual([
+      ['correlationId', 'latencyMs', 'level', 'method', 'msg', 'route', 'service', 'status', 'time', 'userId'],
+      ['correlationId', 'latencyMs', 'level', 'method', 'msg', 'route', 'service', 'status', 'time', 'userId'],
+    ]);
+    expect(requests.map((line) => [line.method, line.route, line.status, line.userId])).toEqual([
+      ['POST', '/children', 201, 'admin-1'],
+      ['GET', '/children/:childId/history', 200, 'admin-1'],
+    ]);
+    const everything = JSON.stringify(logLines);
+    expect(everything).not.toMatch(/2012-06-14|F-SECRET|Jane/);
+  });
+});

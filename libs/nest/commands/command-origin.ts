@@ -1,0 +1,49 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { randomUUID } from 'crypto';
+import { Request } from 'express';
+import { EventMetadata } from '../../../src/events/envelope';
+import { actorOf, RequestWithActor } from '../actor/current-actor.decorator';
+import { RequestWithCorrelation } from '../http/correlation-id.middleware';
+import { badRequest } from '../http/field-errors';
+
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+export const IF_MATCH_HEADER = 'If-Match';
+
+/**
+ * Where a command came from: the metadata its events carry (correlation, causation,
+ * actor, idempotency key) and, from `If-Match`, the stream revision the caller
+ * expects (undefined: the handler uses the revision it loaded).
+ */
+export interface CommandOrigin {
+  metadata: EventMetadata;
+  expectedRevision: number | undefined;
+}
+
+/** `If-Match: 3`, `"3"` or `W/"3"` -> 3; a missing header -> undefined. */
+export function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const match = /^(?:W\/)?"?(\d{1,15})"?$/.exec(header.trim());
+  if (!match) {
+    throw badRequest([
+      { field: IF_MATCH_HEADER, messages: [`${IF_MATCH_HEADER} must be the stream revision the change is based on, e.g. 3 or "3"`] },
+    ]);
+  }
+  return Number(match[1]);
+}
+
+export function commandOriginOf(request: Request & RequestWithActor & RequestWithCorrelation): CommandOrigin {
+  const idempotencyKey = request.header(IDEMPOTENCY_HEADER);
+  const metadata: EventMetadata = {
+    correlationId: request.correlationId ?? randomUUID(),
+    // each command is a new cause: its events share this id
+    causationId: randomUUID(),
+    actor: actorOf(request),
+    ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+  };
+  return { metadata, expectedRevision: parseIfMatch(request.header(IF_MATCH_HEADER)) };
+}
+
+/** A command handler's view of the request: `@Origin() origin: CommandOrigin`. */
+export const Origin = createParamDecorator((_: unknown, context: ExecutionContext): CommandOrigin =>
+  commandOriginOf(context.switchToHttp().getRequest()),
+);

@@ -1,0 +1,56 @@
+import { applyDecorators, HttpCode, Type, UseInterceptors } from '@nestjs/common';
+import {
+  ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse,
+  ApiOperation, ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { IDEMPOTENCY_HEADER, IF_MATCH_HEADER } from '../commands/command-origin';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
+import { CORRELATION_HEADER } from './correlation-id.middleware';
+import { IdempotencyConflictResponse, NotFoundResponse, RuleViolationResponse, ValidationErrorResponse } from './error-responses';
+
+export interface CommandEndpointOptions {
+  summary: string;
+  description?: string;
+  /** the 201 body */
+  response: Type<unknown>;
+  /** the rule ids this command can break (409), listed in the OpenAPI document */
+  rules: readonly string[];
+}
+
+/**
+ * Marks a controller method as a command: 201 on success, `Idempotency-Key`,
+ * `If-Match` and `X-Correlation-Id` honoured and documented, the error answers listed.
+ * Use with `@Origin() origin: CommandOrigin` to hand the command its metadata.
+ */
+export function CommandEndpoint(options: CommandEndpointOptions): MethodDecorator {
+  return applyDecorators(
+    HttpCode(201),
+    UseInterceptors(IdempotencyInterceptor),
+    ApiOperation({ summary: options.summary, description: options.description }),
+    ApiHeader({
+      name: IDEMPOTENCY_HEADER,
+      required: false,
+      description:
+        'Any unique string (a uuid). A retry with the same key and body gets the first response again and appends nothing; ' +
+        'the same key with another body is refused with 422. A failed request frees its key.',
+    }),
+    ApiHeader({
+      name: IF_MATCH_HEADER,
+      required: false,
+      description: 'The stream revision this change is based on (from a previous response or GET). 409 expected-revision when the stream has moved on.',
+    }),
+    ApiHeader({
+      name: CORRELATION_HEADER,
+      required: false,
+      description: 'Kept in the metadata of every event appended and echoed back; a new uuid when absent.',
+    }),
+    ApiCreatedResponse({ type: options.response }),
+    ApiBadRequestResponse({ type: ValidationErrorResponse, description: 'Malformed body, path or header: every field error is listed.' }),
+    ApiNotFoundResponse({ type: NotFoundResponse, description: 'Unknown child or challenge.' }),
+    ApiConflictResponse({
+      type: RuleViolationResponse,
+      description: `A rule forbids the step, nothing was appended. Rules: ${[...options.rules, 'expected-revision', 'idempotency-key-in-use'].join(', ')}.`,
+    }),
+    ApiUnprocessableEntityResponse({ type: IdempotencyConflictResponse, description: 'Idempotency-Key reused with a different request.' }),
+  );
+}

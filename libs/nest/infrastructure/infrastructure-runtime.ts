@@ -1,0 +1,92 @@
+import { join } from 'path';
+import { Clock, systemClock } from '../../../src/clock/clock';
+import { LocalAuthorityConfig } from '../../../src/config/local-authority-config';
+import { createEventStore } from '../../event-store/create-event-store';
+import { EventStore } from '../../event-store/event-store.port';
+import { ProjectionHealthSource, noProjections } from '../health/projection-health';
+import { IdempotencyStore } from '../idempotency/idempotency-store.port';
+import { MongoIdempotencyStore } from '../idempotency/mongo-idempotency-store';
+import { SqliteIdempotencyStore } from '../idempotency/sqlite-idempotency-store';
+
+export const SQLITE_IDEMPOTENCY_FILE = 'idempotency.sqlite';
+
+/** What the API (and any other Nest app of this project) runs on. */
+export interface InfrastructureOptions {
+  /** DATA_DIR: the embedded stores' folder (must exist) */
+  dataDir: string;
+  config: LocalAuthorityConfig;
+  /** default: the system clock */
+  clock?: Clock;
+  /** EVENTSTORE_URL: EventStoreDB instead of SQLite */
+  eventStoreUrl?: string | null;
+  /** MONGODB_URL: idempotency records (and read models) in MongoDB instead of SQLite */
+  mongodbUrl?: string | null;
+  /** use this store instead of opening one; the caller keeps ownership (it is not closed) */
+  eventStore?: EventStore;
+  /** the same for idempotency records */
+  idempotencyStore?: IdempotencyStore;
+  /** what GET /health reports about projections (default: none in this process) */
+  projectionHealth?: ProjectionHealthSource;
+}
+
+export interface InfrastructureRuntime {
+  dataDir: string;
+  config: LocalAuthorityConfig;
+  clock: Clock;
+  eventStore: EventStore;
+  /** 'sqlite' | 'eventstoredb' | 'provided', for /health */
+  eventStoreKind: string;
+  idempotencyStore: IdempotencyStore;
+  mongodbUrl: string | null;
+  projectionHealth: ProjectionHealthSource;
+  /** closes what this runtime opened (not what the caller passed in) */
+  close(): Promise<void>;
+}
+
+export const INFRASTRUCTURE_RUNTIME = Symbol('InfrastructureRuntime');
+
+/** Opens the stores the options name, the embedded SQLite files in dataDir by default. */
+export async function openInfrastructure(options: InfrastructureOptions): Promise<InfrastructureRuntime> {
+  const clock = options.clock ?? systemClock;
+  const owned: { close(): Promise<void> }[] = [];
+
+  const eventStore =
+    options.eventStore ??
+    createEventStore({ DATA_DIR: options.dataDir, EVENTSTORE_URL: options.eventStoreUrl ?? undefined }, clock);
+  if (!options.eventStore) owned.push(eventStore);
+  const eventStoreKind = options.eventStore ? 'provided' : options.eventStoreUrl ? 'eventstoredb' : 'sqlite';
+
+  let idempotencyStore = options.idempotencyStore;
+  try {
+    if (!idempotencyStore) {
+      idempotencyStore = options.mongodbUrl
+        ? await MongoIdempotencyStore.connect(options.mongodbUrl)
+        : new SqliteIdempotencyStore({ file: join(options.dataDir, SQLITE_IDEMPOTENCY_FILE) });
+      owned.push(idempotencyStore);
+    }
+  } catch (error) {
+    await closeAll(owned);
+    throw error;
+  }
+
+  let closed = false;
+  return {
+    dataDir: options.dataDir,
+    config: options.config,
+    clock,
+    eventStore,
+    eventStoreKind,
+    idempotencyStore,
+    mongodbUrl: options.mongodbUrl ?? null,
+    projectionHealth: options.projectionHealth ?? noProjections,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await closeAll(owned);
+    },
+  };
+}
+
+async function closeAll(stores: { close(): Promise<void> }[]): Promise<void> {
+  for (const store of [...stores].reverse()) await store.close();
+}

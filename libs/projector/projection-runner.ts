@@ -1,0 +1,281 @@
+import { StoredOversightEvent } from '../../src/events/envelope';
+import {
+  Projection,
+  ProjectionContext,
+  ProjectionDocument,
+  ProjectionDocuments,
+} from '../../src/projections/projection';
+import { Checkpoint, ReadStore } from '../read-store/read-store.port';
+
+/** Where a runner keeps its documents and checkpoint: the live collections, or fresh ones for a rebuild. */
+export interface ProjectionTarget {
+  checkpoint: string;
+  collection(logical: string): string;
+}
+
+export const liveTarget = (projection: Projection): ProjectionTarget => ({
+  checkpoint: projection.name,
+  collection: (logical) => logical,
+});
+
+export const REBUILD_SUFFIX = '__rebuild';
+
+export const rebuildTarget = (projection: Projection): ProjectionTarget => ({
+  checkpoint: `${projection.name}${REBUILD_SUFFIX}`,
+  collection: (logical) => `${logical}${REBUILD_SUFFIX}`,
+});
+
+export interface ProjectionFailure {
+  position: number;
+  eventId: string;
+  eventType: string;
+  message: string;
+}
+
+type Documents = Map<string, Map<string, ProjectionDocument>>;
+
+/**
+ * One projection's read model held in memory (a council's read models fit in memory:
+ * thousands of children, not millions), fed event by event, and committed to the read
+ * store with its checkpoint in one transaction per flush.
+ *
+ * Each event is applied with an undo log: when apply throws, the documents go back to
+ * how they were before that event, the projection is marked failed at it, and what was
+ * applied before it can still be committed.
+ */
+export class ProjectionRunner {
+  /** the position of the last event applied (or skipped) in memory */
+  position: number;
+  /** the position last committed to the store */
+  committedPosition: number;
+  /** the epoch of the stored checkpoint these documents belong to (a rebuild swapped in starts a new one) */
+  epoch: number;
+  failure?: ProjectionFailure;
+  /** events applied or skipped since the last commit */
+  pendingEvents = 0;
+
+  private documents: Documents;
+  private dirty = new Map<string, Set<string>>();
+  /**
+   * Documents the store holds from a commit past the checkpoint (only a store without
+   * transactions leaves these, after a crash between documents and checkpoint): an event
+   * at or below such a position is already in the document and is not applied to it again.
+   */
+  private aheadOfCheckpoint: Map<string, number>;
+  private readonly undo = new Map<string, ProjectionDocument | undefined>();
+  private current?: StoredOversightEvent;
+  private readonly view: ProjectionDocuments;
+  private readonly declared: ReadonlySet<string>;
+
+  private constructor(
+    readonly projection: Projection,
+    private readonly context: ProjectionContext,
+    readonly target: ProjectionTarget,
+    checkpoint: Checkpoint,
+    documents: Documents,
+    aheadOfCheckpoint: Map<string, number>,
+  ) {
+    this.position = checkpoint.position;
+    this.committedPosition = checkpoint.position;
+    this.epoch = checkpoint.epoch;
+    this.documents = documents;
+    this.aheadOfCheckpoint = aheadOfCheckpoint;
+    this.declared = new Set(projection.collections);
+    this.view = {
+      get: <T extends ProjectionDocument>(collection: string, id: string) =>
+        this.collection(collection).get(id) as T | undefined,
+      put: (collection, document) => this.put(collection, document),
+      remove: (collection, id) => this.remove(collection, id),
+    };
+  }
+
+  get name(): string {
+    return this.projection.name;
+  }
+
+  /** a runner starting from nothing (position 0), for a rebuild */
+  static empty(projection: Projection, context: ProjectionContext, target: ProjectionTarget): ProjectionRunner {
+    return new ProjectionRunner(projection, context, target, { position: 0, epoch: 0 }, new Map(), new Map());
+  }
+
+  /** a runner holding what the store has: the checkpoint and every document of the projection's collections */
+  static async load(
+    projection: Projection,
+    context: ProjectionContext,
+    store: ReadStore,
+    target: ProjectionTarget,
+  ): Promise<ProjectionRunner> {
+    const checkpoint = await store.readCheckpoint(target.checkpoint);
+    const documents: Documents = new Map();
+    const ahead = new Map<string, number>();
+    for (const collection of projection.collections) {
+      const loaded = new Map<string, ProjectionDocument>();
+      for (const { document, appliedPosition } of await store.loadCollection(target.collection(collection))) {
+        loaded.set(document._id, document);
+        if (appliedPosition > checkpoint.position) ahead.set(documentKey(collection, document._id), appliedPosition);
+      }
+      documents.set(collection, loaded);
+    }
+    return new ProjectionRunner(projection, context, target, checkpoint, documents, ahead);
+  }
+
+  get failed(): boolean {
+    return this.failure !== undefined;
+  }
+
+  get hasUncommitted(): boolean {
+    return this.position !== this.committedPosition || this.dirty.size > 0;
+  }
+
+  /** Applies an event past this runner's position. Returns false (and records the failure) when the projection throws. */
+  apply(event: StoredOversightEvent): boolean {
+    if (this.failed || event.position <= this.position) return !this.failed;
+    this.current = event;
+    this.undo.clear();
+    try {
+      this.projection.apply(event, this.view, this.context);
+    } catch (error) {
+      this.rollBackEvent();
+      this.failure = {
+        position: event.position,
+        eventId: event.id,
+        eventType: event.type,
+        message: error instanceof Error ? error.message : String(error),
+      };
+      return false;
+    } finally {
+      this.current = undefined;
+    }
+    this.position = event.position;
+    this.pendingEvents += 1;
+    return true;
+  }
+
+  /** Moves past an event the projection does not read (not an oversight event). */
+  skip(position: number): void {
+    if (this.failed || position <= this.position) return;
+    this.position = position;
+    this.pendingEvents += 1;
+  }
+
+  /**
+   * Commits the changed documents and the position in one transaction. The stored
+   * checkpoint must still be the one this runner last committed, in the same epoch
+   * (CheckpointMovedError otherwise, e.g. after a rebuild swapped in by another process).
+   */
+  async flush(store: ReadStore): Promise<void> {
+    if (!this.hasUncommitted) return;
+    const position = this.position;
+    const dirty = this.dirty;
+    this.dirty = new Map();
+    try {
+      await store.commit(
+        this.target.checkpoint,
+        position,
+        (batch) => {
+          for (const [collection, ids] of dirty) {
+            const documents = this.collection(collection);
+            const stored = this.target.collection(collection);
+            for (const id of ids) {
+              const document = documents.get(id);
+              if (document) batch.upsert(stored, document);
+              else batch.delete(stored, id);
+            }
+          }
+        },
+        { position: this.committedPosition, epoch: this.epoch },
+      );
+    } catch (error) {
+      for (const [collection, ids] of dirty) for (const id of ids) this.markDirty(collection, id);
+      throw error;
+    }
+    this.committedPosition = position;
+    this.pendingEvents = 0;
+    if (this.aheadOfCheckpoint.size > 0) {
+      for (const [key, applied] of this.aheadOfCheckpoint) if (applied <= position) this.aheadOfCheckpoint.delete(key);
+    }
+  }
+
+  /** Takes over a rebuilt runner's documents and position (after its collections were swapped in at `swapped`). */
+  adopt(rebuilt: ProjectionRunner, swapped: Checkpoint): void {
+    this.documents = rebuilt.documents;
+    this.position = swapped.position;
+    this.committedPosition = swapped.position;
+    this.epoch = swapped.epoch;
+    this.dirty = new Map();
+    this.aheadOfCheckpoint = new Map();
+    this.failure = rebuilt.failure;
+    this.pendingEvents = 0;
+  }
+
+  documentCount(): number {
+    let count = 0;
+    for (const documents of this.documents.values()) count += documents.size;
+    return count;
+  }
+
+  private put(collection: string, document: ProjectionDocument): void {
+    if (typeof document._id !== 'string' || document._id === '') {
+      throw new Error(`${this.name} put a document without a string _id into ${collection}`);
+    }
+    if (this.alreadyApplied(collection, document._id)) return;
+    const documents = this.collection(collection);
+    this.remember(collection, document._id, documents);
+    documents.set(document._id, document);
+    this.markDirty(collection, document._id);
+  }
+
+  private remove(collection: string, id: string): void {
+    if (this.alreadyApplied(collection, id)) return;
+    const documents = this.collection(collection);
+    if (!documents.has(id)) return;
+    this.remember(collection, id, documents);
+    documents.delete(id);
+    this.markDirty(collection, id);
+  }
+
+  private alreadyApplied(collection: string, id: string): boolean {
+    if (this.aheadOfCheckpoint.size === 0 || !this.current) return false;
+    const applied = this.aheadOfCheckpoint.get(documentKey(collection, id));
+    return applied !== undefined && this.current.position <= applied;
+  }
+
+  private remember(collection: string, id: string, documents: Map<string, ProjectionDocument>): void {
+    const key = documentKey(collection, id);
+    if (!this.undo.has(key)) this.undo.set(key, documents.get(id));
+  }
+
+  private rollBackEvent(): void {
+    for (const [key, before] of this.undo) {
+      const [collection, id] = splitKey(key);
+      const documents = this.collection(collection);
+      if (before) documents.set(id, before);
+      else documents.delete(id);
+    }
+    this.undo.clear();
+  }
+
+  private markDirty(collection: string, id: string): void {
+    let ids = this.dirty.get(collection);
+    if (!ids) this.dirty.set(collection, (ids = new Set()));
+    ids.add(id);
+  }
+
+  private collection(collection: string): Map<string, ProjectionDocument> {
+    let documents = this.documents.get(collection);
+    if (documents) return documents;
+    if (!this.declared.has(collection)) {
+      throw new Error(`${this.name} used collection ${collection}, which it does not declare in its collections`);
+    }
+    documents = new Map();
+    this.documents.set(collection, documents);
+    return documents;
+  }
+}
+
+const SEPARATOR = '\u0000';
+const documentKey = (collection: string, id: string): string => `${collection}${SEPARATOR}${id}`;
+const splitKey = (key: string): [string, string] => {
+  const at = key.indexOf(SEPARATOR);
+  return [key.slice(0, at), key.slice(at + 1)];
+};

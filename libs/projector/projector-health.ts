@@ -1,0 +1,22 @@
+import { ProjectionHealth } from '../nest/health/projection-health';
+
+/**
+ * One projection's health as GET /health shows it: the shape the API's health endpoint
+ * reads (name, checkpoint, lag, status) with the projector's details.
+ */
+export interface ProjectorHealth extends ProjectionHealth {
+  /** the checkpoint: the last global position committed with the projection's documents */
+  position: number;
+  /** the store's last global position */
+  headPosition: number;
+  /** headPosition - position */
+  lag: number;
+  /**
+   * ok: caught up; catching-up: behind the head; error: the projection threw (see error);
+   * stopped: runs in this process but is not started
+   */
+  status: 'ok' | 'catching-up' | 'stopped' | 'error';
+  /** this-process: fed by this process's projector; another-process: e.g. the apps/projector worker */
+  runsIn: 'this-process' | 'another-process';
+  error?: string;
+}

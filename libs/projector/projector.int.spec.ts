@@ -1,0 +1,205 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_LOCAL_AUTHORITY_CONFIG } from '../../src/config/local-authority-config';
+import { RecordedEvent } from '../../src/events/envelope';
+import { Projection, ProjectionContext } from '../../src/projections/projection';
+import { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
+import { appendHistory } from '../history-generator/append-history';
+import { generateHistory, GeneratedEvent } from '../history-generator/history-generator';
+import { SqliteReadStore } from '../read-store/sqlite/sqlite-read-store';
+import { Projector, UnknownProjectionError } from './projector';
+import { eventTotalsProjection, SAMPLE_PROJECTIONS } from './testing/sample-projections';
+import { foldedSnapshot, snapshotOf } from './testing/read-model-snapshot';
+
+const context: ProjectionContext = { config: DEFAULT_LOCAL_AUTHORITY_CONFIG };
+
+const waitUntil = async (condition: () => Promise<boolean>): Promise<void> => {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 20));
+};
+
+describe('Projector (SQLite event store and read store)', () => {
+  let dir: string;
+  let events: SqliteEventStore;
+  let readStore: SqliteReadStore;
+  const projectors: Projector[] = [];
+  const history = [...generateHistory({ events: 4_000, seed: 7 })];
+
+  const projector = (projections: readonly Projection[] = SAMPLE_PROJECTIONS, batchSize = 500): Projector => {
+    const created = new Projector({ eventStore: events, readStore, projections, context, batchSize, retryDelayMs: 10 });
+    projectors.push(created);
+    return created;
+  };
+  const append = (part: GeneratedEvent[]): number => appendHistory(events, part, 700);
+  const allEvents = async (): Promise<RecordedEvent[]> => {
+    const all: RecordedEvent[] = [];
+    for await (const event of events.readAll()) all.push(event);
+    return all;
+  };
+  const expectReadModelsToMatchAFoldOfTheStore = async (projections: readonly Projection[] = SAMPLE_PROJECTIONS) => {
+    expect(await snapshotOf(readStore, projections)).toEqual(foldedSnapshot(await allEvents(), projections, context));
+  };
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'projector-'));
+    events = new SqliteEventStore({ file: join(dir, 'events.sqlite'), pollIntervalMs: 10 });
+    readStore = new SqliteReadStore({ file: join(dir, 'read-models.sqlite') });
+  });
+  afterEach(async () => {
+    for (const running of projectors.splice(0)) await running.stop();
+    await events.close();
+    await readStore.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('catches up from position 0 in several commits and stores what a plain fold of the events gives', async () => {
+    append(history);
+    const running = projector();
+    await running.start();
+    await running.whenCaughtUp();
+    await expectReadModelsToMatchAFoldOfTheStore();
+    const head = await events.headPosition();
+    for (const projection of SAMPLE_PROJECTIONS) expect(await readStore.checkpoint(projection.name)).toBe(head);
+    expect(await running.health()).toEqual(
+      SAMPLE_PROJECTIONS.map((p) =>
+        expect.objectContaining({ name: p.name, position: head, checkpoint: head, headPosition: head, lag: 0, status: 'ok', runsIn: 'this-process' }),
+      ),
+    );
+  });
+
+  it('applies events appended while it runs, committed shortly after', async () => {
+    append(history.slice(0, 1_000));
+    const running = projector();
+    await running.start();
+    await running.whenCaughtUp();
+    append(history.slice(1_000, 1_300));
+    await running.waitForPosition(await events.headPosition());
+    await expectReadModelsToMatchAFoldOfTheStore();
+  });
+
+  it('resumes from its checkpoint after a restart, applying no event twice and missing none', async () => {
+    append(history.slice(0, 2_000));
+    const first = projector();
+    await first.start();
+    await first.whenCaughtUp();
+    await first.stop();
+    append(history.slice(2_000));
+    const second = projector();
+    await second.start();
+    await second.whenCaughtUp();
+    await expectReadModelsToMatchAFoldOfTheStore();
+    expect((await readStore.get('sample-event-totals', 'all'))?.events).toBe(history.filter((e) => e.event.type !== 'ChildRecordAccessed').length);
+  });
+
+  it('moves the checkpoints past events that are not oversight events', async () => {
+    append(history.slice(0, 500));
+    append([{ stream: 'audit-access-2020-01-01', event: { id: 'read-x', type: 'ChildRecordAccessed', schemaVersion: 1, data: { effectiveDate: '2020-01-01' }, metadata: history[0].event.metadata } }]);
+    const running = projector();
+    await running.start();
+    await running.whenCaughtUp();
+    const head = await events.headPosition();
+    expect((await running.health()).map((h) => h.lag)).toEqual([0, 0, 0]);
+    expect(await readStore.checkpoint('sample-stream-log')).toBe(head);
+    expect(await readStore.get('sample-stream-log', 'audit-access-2020-01-01')).toBeNull();
+  });
+
+  it('stops a projection that throws at the event, keeping what it applied before, and feeds the others on', async () => {
+    append(history.slice(0, 1_500));
+    const oversight = (await allEvents()).filter((e) => e.type !== 'ChildRecordAccessed');
+    const failAt = oversight.find((e) => e.position >= 1_200)!.position;
+    const lastBefore = oversight.filter((e) => e.position < failAt).pop()!.position;
+    const failing: Projection = {
+      name: 'fails-at-1200',
+      collections: ['fails-at-1200'],
+      apply(event, documents) {
+        documents.put('fails-at-1200', { _id: 'seen', last: event.position });
+        if (event.position === failAt) throw new Error('cannot read this event');
+      },
+    };
+    const running = projector([...SAMPLE_PROJECTIONS, failing]);
+    await running.start();
+    await running.whenCaughtUp();
+    const health = await running.health();
+    expect(health.find((h) => h.name === 'fails-at-1200')).toEqual(
+      expect.objectContaining({ status: 'error', position: failAt - 1, error: expect.stringContaining('cannot read this event') }),
+    );
+    expect(await readStore.get('fails-at-1200', 'seen')).toEqual({ _id: 'seen', last: lastBefore });
+    expect(health.filter((h) => h.status === 'ok').map((h) => h.name)).toEqual(SAMPLE_PROJECTIONS.map((p) => p.name));
+    await expectReadModelsToMatchAFoldOfTheStore();
+  });
+
+  it('rebuilds a read model from position 0 and swaps it in while running, then keeps feeding it', async () => {
+    append(history.slice(0, 2_500));
+    const running = projector();
+    await running.start();
+    await running.whenCaughtUp();
+    // a read model gone wrong (say a projection bug since fixed)
+    await readStore.upsert('sample-child-activity', { _id: 'child-000001', events: -5, byType: {}, lastPosition: 0, lastEffectiveDate: 'x' });
+    await readStore.upsert('sample-child-activity', { _id: 'no-such-child', events: 1, byType: {}, lastPosition: 0, lastEffectiveDate: 'x' });
+    const [report] = await running.rebuild('sample-child-activity');
+    expect(report).toEqual(expect.objectContaining({ name: 'sample-child-activity', position: await events.headPosition() }));
+    await expectReadModelsToMatchAFoldOfTheStore();
+    expect(await readStore.count('sample-child-activity__rebuild')).toBe(0);
+    append(history.slice(2_500, 3_000));
+    await running.waitForPosition(await events.headPosition());
+    await expectReadModelsToMatchAFoldOfTheStore();
+  });
+
+  it('makes a running projector reload when another one (the CLI) swaps in a rebuild, even at the same position', async () => {
+    // the running process still has a projection that counts each event twice; the CLI has the fix
+    const countsTwice: Projection = {
+      ...eventTotalsProjection,
+      apply(event, documents, ctx) {
+        eventTotalsProjection.apply(event, documents, ctx);
+        eventTotalsProjection.apply(event, documents, ctx);
+      },
+    };
+    const oversightEvents = (part: GeneratedEvent[]) => part.filter((e) => e.event.type !== 'ChildRecordAccessed').length;
+    append(history.slice(0, 2_000));
+    const live = projector([countsTwice]);
+    await live.start();
+    await live.whenCaughtUp();
+    expect((await readStore.get('sample-event-totals', 'all'))?.events).toBe(2 * oversightEvents(history.slice(0, 2_000)));
+
+    await projector([eventTotalsProjection]).rebuild();
+    expect((await readStore.get('sample-event-totals', 'all'))?.events).toBe(oversightEvents(history.slice(0, 2_000)));
+
+    append(history.slice(2_000, 2_600));
+    await waitUntil(async () => (await live.health())[0].lag === 0);
+    await live.waitForPosition(await events.headPosition());
+    // the rebuilt count, then the running (unfixed) code on the new events only
+    expect((await readStore.get('sample-event-totals', 'all'))?.events).toBe(
+      oversightEvents(history.slice(0, 2_000)) + 2 * oversightEvents(history.slice(2_000, 2_600)),
+    );
+  });
+
+  it('does not apply an event again to a document already written past its checkpoint (a store without transactions, after a crash)', async () => {
+    append(history.slice(0, 1_000));
+    const first = projector([eventTotalsProjection]);
+    await first.start();
+    await first.whenCaughtUp();
+    await first.stop();
+    append(history.slice(1_000, 1_800));
+    const totalsAtHead = foldedSnapshot(await allEvents(), [eventTotalsProjection], context)['sample-event-totals'][0];
+    // the documents of a commit reached the store, its checkpoint did not
+    await readStore.commit('some-other-writer', await events.headPosition(), (batch) => batch.upsert('sample-event-totals', totalsAtHead));
+    const second = projector([eventTotalsProjection]);
+    await second.start();
+    await second.whenCaughtUp();
+    expect(await readStore.get('sample-event-totals', 'all')).toEqual(totalsAtHead);
+  });
+
+  it('reports the projections of another process from the read store, and refuses to rebuild an unknown one', async () => {
+    append(history.slice(0, 300));
+    const worker = projector();
+    await worker.start();
+    await worker.whenCaughtUp();
+    const api = projector();
+    expect((await api.health()).map((h) => [h.runsIn, h.lag])).toEqual([
+      ['another-process', 0],
+      ['another-process', 0],
+      ['another-process', 0],
+    ]);
+    await expect(api.rebuild('no-such-projection')).rejects.toBeInstanceOf(UnknownProjectionError);
+  });
+});

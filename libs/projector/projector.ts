@@ -1,0 +1,473 @@
+import { EventStore, Subscription } from '../event-store/event-store.port';
+import { RecordedEvent, StoredOversightEvent } from '../../src/events/envelope';
+import { isOversightEventType, upcast } from '../../src/events/schema-versions';
+import { Projection, ProjectionContext } from '../../src/projections/projection';
+import { CheckpointAheadError, CheckpointMovedError, ReadStore } from '../read-store/read-store.port';
+import { ProjectionHealthSource } from '../nest/health/projection-health';
+import { liveTarget, ProjectionRunner, ProjectionTarget, rebuildTarget } from './projection-runner';
+import { ProjectorHealth } from './projector-health';
+
+export interface ProjectorLogger {
+  log(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+export interface ProjectorOptions {
+  eventStore: EventStore;
+  readStore: ReadStore;
+  projections: readonly Projection[];
+  context: ProjectionContext;
+  /** at most this many events between two commits while catching up (default 50,000) */
+  batchSize?: number;
+  /** while catching up, commit at least this often (default 1,000 ms): a crash loses at most this much work */
+  commitIntervalMs?: number;
+  /** once caught up, how long to gather further events before committing (default 20 ms) */
+  liveCommitDelayMs?: number;
+  /** how long to wait before resubscribing after an error (default 1,000 ms) */
+  retryDelayMs?: number;
+  logger?: ProjectorLogger;
+}
+
+export interface RebuildReport {
+  name: string;
+  /** the position the rebuilt read model was swapped in at */
+  position: number;
+  documents: number;
+  eventsApplied: number;
+  milliseconds: number;
+}
+
+const quietLogger: ProjectorLogger = {
+  log: () => undefined,
+  error: (message, error) => console.error(`[projector] ${message}`, error ?? ''),
+};
+
+interface Deferred {
+  promise: Promise<void>;
+  resolve(): void;
+}
+
+const deferred = (): Deferred => {
+  let resolve!: () => void;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
+};
+
+/**
+ * Feeds the projections from a checkpointed subscription to all events.
+ *
+ * Each projection's read model is held in memory (a council's read models fit in
+ * memory) and loaded from the read store at start. The projector subscribes from the
+ * lowest checkpoint, upcasts each event, skips event types that are not oversight
+ * events, and gives each projection the events past its own checkpoint. Changed
+ * documents are committed with the projection's new checkpoint in one transaction per
+ * projection: every `batchSize` events while catching up, and shortly after the last
+ * event once live. A crash loses nothing committed and never double-counts: the
+ * documents and the checkpoint move together, and a restart resumes from the checkpoint.
+ *
+ * `rebuild(name)` replays from position 0 into fresh `<collection>__rebuild` collections
+ * and swaps them in with the checkpoint at once, while queries keep reading the live ones.
+ */
+export class Projector {
+  private readonly eventStore: EventStore;
+  private readonly readStore: ReadStore;
+  private readonly projections: readonly Projection[];
+  private readonly context: ProjectionContext;
+  private readonly batchSize: number;
+  private readonly commitIntervalMs: number;
+  private readonly liveCommitDelayMs: number;
+  private readonly retryDelayMs: number;
+  private readonly logger: ProjectorLogger;
+
+  private runners = new Map<string, ProjectionRunner>();
+  private running = false;
+  private subscription?: Subscription;
+  /** bumped on each (re)subscription: callbacks of an older subscription are ignored */
+  private generation = 0;
+  private restarting = false;
+  private caughtUp = false;
+  private caughtUpSignal = deferred();
+  private eventsSinceCommit = 0;
+  private lastCommitAt = Date.now();
+  private liveCommitTimer?: NodeJS.Timeout;
+  private busy: Promise<void> | null = null;
+  private positionWaiters: { position: number; resolve(): void; reject(error: Error): void }[] = [];
+
+  constructor(options: ProjectorOptions) {
+    this.eventStore = options.eventStore;
+    this.readStore = options.readStore;
+    this.projections = options.projections;
+    this.context = options.context;
+    this.batchSize = options.batchSize ?? 50_000;
+    this.commitIntervalMs = options.commitIntervalMs ?? 1_000;
+    this.liveCommitDelayMs = options.liveCommitDelayMs ?? 20;
+    this.retryDelayMs = options.retryDelayMs ?? 1_000;
+    this.logger = options.logger ?? quietLogger;
+    const names = new Set<string>();
+    for (const projection of this.projections) {
+      if (names.has(projection.name)) throw new Error(`two projections are named ${projection.name}`);
+      names.add(projection.name);
+    }
+  }
+
+  get projectionNames(): string[] {
+    return this.projections.map((projection) => projection.name);
+  }
+
+  /** Loads the read models and subscribes. Resolves once subscribed, not once caught up (see whenCaughtUp). */
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    for (const projection of this.projections) await this.ensureIndexes(projection, liveTarget(projection));
+    await this.loadAndSubscribe();
+  }
+
+  /** Resolves when the current subscription has reached the head of the store and committed. */
+  whenCaughtUp(): Promise<void> {
+    return this.caughtUpSignal.promise;
+  }
+
+  /** Resolves when every projection running here (and not failed) has committed `position` or beyond. */
+  waitForPosition(position: number): Promise<void> {
+    if (this.reached(position)) return Promise.resolve();
+    return new Promise((resolve, reject) => this.positionWaiters.push({ position, resolve, reject }));
+  }
+
+  /** Stops the subscription and commits what was applied. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.generation += 1;
+    this.clearLiveCommit();
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    await subscription?.stop();
+    await this.exclusive(() => this.commitAll());
+    for (const waiter of this.positionWaiters.splice(0)) waiter.reject(new Error('the projector stopped'));
+  }
+
+  /**
+   * Rebuilds one projection (or all) from position 0 into fresh collections and swaps
+   * them in with the checkpoint. Queries keep reading the live collections until the swap.
+   * Works whether this projector is running or not (e.g. from the CLI while the API runs
+   * the projector: that projector notices the moved checkpoint at its next commit and reloads).
+   */
+  async rebuild(name?: string): Promise<RebuildReport[]> {
+    const selected = name === undefined ? this.projections : [this.projectionNamed(name)];
+    const reports: RebuildReport[] = [];
+    for (const projection of selected) reports.push(await this.rebuildOne(projection));
+    return reports;
+  }
+
+  async health(): Promise<ProjectorHealth[]> {
+    const headPosition = await this.eventStore.headPosition();
+    return Promise.all(
+      this.projections.map(async (projection): Promise<ProjectorHealth> => {
+        const position = await this.readStore.checkpoint(projection.name);
+        const lag = Math.max(0, headPosition - position);
+        const runner = this.runners.get(projection.name);
+        const here = this.running || runner !== undefined;
+        let status: ProjectorHealth['status'] = lag === 0 ? 'ok' : 'catching-up';
+        if (runner?.failure) status = 'error';
+        else if (here && !this.running) status = 'stopped';
+        return {
+          name: projection.name,
+          checkpoint: position,
+          position,
+          headPosition,
+          lag,
+          status,
+          runsIn: here ? 'this-process' : 'another-process',
+          ...(runner?.failure
+            ? { error: `${runner.failure.eventType} at position ${runner.failure.position}: ${runner.failure.message}` }
+            : {}),
+        };
+      }),
+    );
+  }
+
+  /** The source GET /health reads (see libs/nest/health/projection-health.ts). */
+  healthSource(): ProjectionHealthSource {
+    return () => this.health();
+  }
+
+  // ---- live feeding ------------------------------------------------------------
+
+  private async loadAndSubscribe(): Promise<void> {
+    const runners = new Map<string, ProjectionRunner>();
+    for (const projection of this.projections) {
+      runners.set(projection.name, await ProjectionRunner.load(projection, this.context, this.readStore, liveTarget(projection)));
+    }
+    this.runners = runners;
+    this.eventsSinceCommit = 0;
+    this.subscribe();
+  }
+
+  private subscribe(): void {
+    const active = [...this.runners.values()].filter((runner) => !runner.failed);
+    const generation = ++this.generation;
+    this.caughtUp = false;
+    if (active.length === 0) {
+      this.caughtUp = true;
+      this.caughtUpSignal.resolve();
+      return;
+    }
+    const fromPosition = Math.min(...active.map((runner) => runner.position));
+    this.logger.log(`subscribing from position ${fromPosition} for ${active.map((r) => r.name).join(', ')}`);
+    this.subscription = this.eventStore.subscribeToAll({
+      fromPosition,
+      onEvent: (event) => this.onEvent(event, generation),
+      onCaughtUp: () => this.onCaughtUp(generation),
+      onError: (error) => this.onSubscriptionError(error, generation),
+    });
+  }
+
+  private onEvent(event: RecordedEvent, generation: number): Promise<void> | void {
+    if (generation !== this.generation) return;
+    if (this.busy) return this.busy.then(() => this.onEvent(event, generation));
+    this.feed(event);
+    this.eventsSinceCommit += 1;
+    if (this.caughtUp) {
+      if (this.eventsSinceCommit >= this.batchSize) return this.exclusive(() => this.commitAll());
+      this.scheduleLiveCommit();
+    } else if (this.catchUpCommitDue()) {
+      return this.exclusive(() => this.commitAll());
+    }
+  }
+
+  /**
+   * While catching up, the documents are committed every batchSize events or every
+   * commitIntervalMs, whichever comes first: few enough commits that a document touched
+   * by many events is written once per commit, often enough that a crash loses little.
+   */
+  private catchUpCommitDue(): boolean {
+    if (this.eventsSinceCommit >= this.batchSize) return true;
+    return (this.eventsSinceCommit & 255) === 0 && Date.now() - this.lastCommitAt >= this.commitIntervalMs;
+  }
+
+  private feed(recorded: RecordedEvent): void {
+    const oversight = isOversightEventType(recorded.type);
+    let event: StoredOversightEvent | undefined;
+    for (const runner of this.runners.values()) {
+      if (runner.failed || runner.position >= recorded.position) continue;
+      if (!oversight) {
+        runner.skip(recorded.position);
+        continue;
+      }
+      try {
+        event ??= upcast(recorded);
+      } catch (error) {
+        // a stored version no upcaster reads: the projection stops here until the code can read it
+        runner.failure = { position: recorded.position, eventId: recorded.id, eventType: recorded.type, message: String(error) };
+        this.logger.error(`cannot read event ${recorded.id} at position ${recorded.position}`, error);
+        continue;
+      }
+      if (!runner.apply(event)) {
+        this.logger.error(`projection ${runner.name} failed at position ${event.position} (${event.type}): ${runner.failure?.message}`);
+      }
+    }
+  }
+
+  private onCaughtUp(generation: number): void {
+    if (generation !== this.generation) return;
+    this.caughtUp = true;
+    this.clearLiveCommit();
+    void this.exclusive(() => this.commitAll()).then(() => {
+      if (generation !== this.generation) return;
+      this.logger.log(`caught up at position ${Math.min(...[...this.runners.values()].map((r) => r.committedPosition))}`);
+      this.caughtUpSignal.resolve();
+    });
+  }
+
+  private onSubscriptionError(error: unknown, generation: number): void {
+    if (generation !== this.generation) return;
+    this.logger.error('the subscription to all events failed; resubscribing', error);
+    this.restart(this.retryDelayMs);
+  }
+
+  private scheduleLiveCommit(): void {
+    if (this.liveCommitTimer) return;
+    this.liveCommitTimer = setTimeout(() => {
+      this.liveCommitTimer = undefined;
+      void this.exclusive(() => this.commitAll());
+    }, this.liveCommitDelayMs);
+    this.liveCommitTimer.unref();
+  }
+
+  private clearLiveCommit(): void {
+    if (this.liveCommitTimer) clearTimeout(this.liveCommitTimer);
+    this.liveCommitTimer = undefined;
+  }
+
+  /** Commits every projection's pending documents with its checkpoint (each in its own transaction). */
+  private async commitAll(): Promise<void> {
+    this.eventsSinceCommit = 0;
+    this.lastCommitAt = Date.now();
+    for (const runner of this.runners.values()) {
+      try {
+        await runner.flush(this.readStore);
+      } catch (error) {
+        if (error instanceof CheckpointMovedError) {
+          this.logger.log(`the checkpoint of ${runner.name} was moved by another writer (a rebuild?): reloading`);
+          this.restart(0);
+        } else {
+          this.logger.error(`committing ${runner.name} failed; reloading from the read store`, error);
+          this.restart(this.retryDelayMs);
+        }
+        return;
+      }
+    }
+    this.settleWaiters();
+  }
+
+  /** Drops the in-memory state and the subscription, then loads from the read store and subscribes again. */
+  private restart(delayMs: number): void {
+    if (this.restarting || !this.running) return;
+    this.restarting = true;
+    this.generation += 1;
+    this.clearLiveCommit();
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    void (async () => {
+      let failed = false;
+      try {
+        // not awaited by the event handler that asked for the restart: stop() waits for that handler
+        await subscription?.stop();
+        if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+        if (!this.running) return;
+        if (this.caughtUp) this.caughtUpSignal = deferred();
+        await this.exclusive(() => this.loadAndSubscribe());
+      } catch (error) {
+        this.logger.error('reloading the projections failed', error);
+        failed = true;
+      } finally {
+        this.restarting = false;
+      }
+      if (failed) this.restart(this.retryDelayMs);
+    })();
+  }
+
+  private reached(position: number): boolean {
+    if (this.runners.size === 0) return false;
+    for (const runner of this.runners.values()) {
+      if (!runner.failed && runner.committedPosition < position) return false;
+    }
+    return true;
+  }
+
+  private settleWaiters(): void {
+    if (this.positionWaiters.length === 0) return;
+    const still: typeof this.positionWaiters = [];
+    for (const waiter of this.positionWaiters) {
+      if (this.reached(waiter.position)) waiter.resolve();
+      else still.push(waiter);
+    }
+    this.positionWaiters = still;
+  }
+
+  /** Runs `work` alone: event delivery waits until it is done. */
+  private async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    while (this.busy) await this.busy;
+    const running = work();
+    const done = running.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.busy = done;
+    try {
+      return await running;
+    } finally {
+      if (this.busy === done) this.busy = null;
+    }
+  }
+
+  // ---- rebuild -----------------------------------------------------------------
+
+  private async rebuildOne(projection: Projection): Promise<RebuildReport> {
+    const started = Date.now();
+    const target = rebuildTarget(projection);
+    for (const collection of projection.collections) await this.readStore.dropCollection(target.collection(collection));
+    await this.readStore.deleteCheckpoint(target.checkpoint);
+    await this.ensureIndexes(projection, target);
+    const rebuilt = ProjectionRunner.empty(projection, this.context, target);
+    let applied = await this.foldUpTo(rebuilt, await this.eventStore.headPosition());
+    const swaps = projection.collections.map((collection) => ({ from: target.collection(collection), to: collection }));
+
+    for (;;) {
+      try {
+        const live = this.running ? this.runners.get(projection.name) : undefined;
+        if (live) {
+          // event delivery waits while the last events are folded in and the collections swapped
+          await this.exclusive(async () => {
+            applied += await this.foldUpTo(rebuilt, Math.max(await this.eventStore.headPosition(), live.position));
+            await rebuilt.flush(this.readStore);
+            live.adopt(rebuilt, await this.readStore.swapInRebuild(projection.name, rebuilt.position, swaps));
+          });
+        } else {
+          await rebuilt.flush(this.readStore);
+          await this.readStore.swapInRebuild(projection.name, rebuilt.position, swaps);
+        }
+        break;
+      } catch (error) {
+        if (!(error instanceof CheckpointAheadError)) throw error;
+        // the live read model moved past the rebuild meanwhile: fold the newer events in and try again
+        applied += await this.foldUpTo(rebuilt, await this.eventStore.headPosition());
+      }
+    }
+    await this.readStore.deleteCheckpoint(target.checkpoint);
+    const report = {
+      name: projection.name,
+      position: rebuilt.position,
+      documents: rebuilt.documentCount(),
+      eventsApplied: applied,
+      milliseconds: Date.now() - started,
+    };
+    this.logger.log(`rebuilt ${report.name}: ${report.eventsApplied} events, ${report.documents} documents, at position ${report.position}`);
+    return report;
+  }
+
+  /**
+   * Reads events past the runner's position up to `head` into it, in memory: a rebuild
+   * writes each document once, when it is swapped in (a crash part way only means
+   * rebuilding again; the live read model is untouched until the swap).
+   */
+  private async foldUpTo(runner: ProjectionRunner, head: number): Promise<number> {
+    let applied = 0;
+    if (runner.position >= head) return 0;
+    for await (const recorded of this.eventStore.readAll({ fromPosition: runner.position })) {
+      if (recorded.position > head) break;
+      if (isOversightEventType(recorded.type)) {
+        if (!runner.apply(upcast(recorded))) {
+          const failure = runner.failure;
+          throw new Error(`rebuilding ${runner.name} failed at position ${failure?.position} (${failure?.eventType}): ${failure?.message}`);
+        }
+        applied += 1;
+      } else {
+        runner.skip(recorded.position);
+      }
+    }
+    return applied;
+  }
+
+  private async ensureIndexes(projection: Projection, target: ProjectionTarget): Promise<void> {
+    for (const collection of projection.collections) {
+      await this.readStore.ensureIndexes(target.collection(collection), projection.indexes?.[collection] ?? []);
+    }
+  }
+
+  private projectionNamed(name: string): Projection {
+    const projection = this.projections.find((candidate) => candidate.name === name);
+    if (!projection) throw new UnknownProjectionError(name, this.projectionNames);
+    return projection;
+  }
+}
+
+export class UnknownProjectionError extends Error {
+  constructor(
+    readonly projection: string,
+    readonly known: string[],
+  ) {
+    super(`no projection named ${projection}; the projections are: ${known.join(', ') || '(none)'}`);
+    this.name = 'UnknownProjectionError';
+  }
+}

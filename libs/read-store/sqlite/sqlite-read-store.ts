@@ -1,0 +1,271 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Query } from 'mingo';
+import {
+  Checkpoint,
+  CheckpointAheadError,
+  CheckpointMovedError,
+  CollectionIndex,
+  CollectionSwap,
+  Document,
+  Filter,
+  FindOptions,
+  ReadStore,
+  ReadStoreBatch,
+  StoredDocument,
+} from '../read-store.port';
+import { assertCollectionName } from '../collection-name';
+
+export interface SqliteReadStoreOptions {
+  /** the SQLite file; default `${DATA_DIR}/read-models.sqlite` (DATA_DIR defaults to ./data) */
+  file?: string;
+}
+
+export function defaultReadModelsFile(dataDir: string = process.env.DATA_DIR ?? 'data'): string {
+  return join(dataDir, 'read-models.sqlite');
+}
+
+interface CollectionStatements {
+  get: Database.Statement<[string], { body: string }>;
+  all: Database.Statement<[], { id: string; body: string; position: number }>;
+  upsert: Database.Statement<[string, string, number]>;
+  delete: Database.Statement<[string]>;
+}
+
+interface ParsedCollection {
+  version: string;
+  documents: Document[];
+}
+
+/**
+ * The embedded read store: one SQLite table per collection (`rm_<collection>`, rows of
+ * id, JSON body and the position of the commit that wrote it) beside a checkpoints table.
+ * Queries in MongoDB filter syntax are evaluated in process by mingo over the parsed
+ * documents, which are cached per collection until a write from this or any other
+ * connection (PRAGMA data_version) invalidates them. A council's read models fit in memory.
+ */
+export class SqliteReadStore implements ReadStore {
+  readonly file: string;
+  private readonly db: Database.Database;
+  private readonly statements = new Map<string, CollectionStatements>();
+  private readonly parsed = new Map<string, ParsedCollection>();
+  /** bumped by every write through this connection (data_version only sees other connections' writes) */
+  private localWrites = 0;
+  private readonly dataVersion: Database.Statement<[], number>;
+  private readonly selectCheckpoint: Database.Statement<[string], Checkpoint>;
+  private readonly writeCheckpoint: Database.Statement<[string, number]>;
+  private readonly swapCheckpoint: Database.Statement<[string, number]>;
+  private readonly removeCheckpoint: Database.Statement<[string]>;
+
+  constructor(options: SqliteReadStoreOptions = {}) {
+    this.file = options.file ?? defaultReadModelsFile();
+    if (this.file !== ':memory:') mkdirSync(dirname(this.file), { recursive: true });
+    this.db = new Database(this.file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS checkpoints (projection TEXT PRIMARY KEY, position INTEGER NOT NULL, epoch INTEGER NOT NULL DEFAULT 0)',
+    );
+    this.dataVersion = this.db.prepare('PRAGMA data_version').pluck() as Database.Statement<[], number>;
+    this.selectCheckpoint = this.db.prepare('SELECT position, epoch FROM checkpoints WHERE projection = ?');
+    this.writeCheckpoint = this.db.prepare(
+      'INSERT INTO checkpoints (projection, position) VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET position = excluded.position',
+    );
+    this.swapCheckpoint = this.db.prepare(
+      'INSERT INTO checkpoints (projection, position, epoch) VALUES (?, ?, 1) ON CONFLICT (projection) DO UPDATE SET position = excluded.position, epoch = epoch + 1',
+    );
+    this.removeCheckpoint = this.db.prepare('DELETE FROM checkpoints WHERE projection = ?');
+  }
+
+  async get<T extends Document = Document>(collection: string, id: string): Promise<T | null> {
+    const row = this.withCollection(collection, (s) => s.get.get(id));
+    return row ? (JSON.parse(row.body) as T) : null;
+  }
+
+  async find<T extends Document = Document>(collection: string, filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
+    let cursor = new Query(filter).find<Document>(this.parsedDocuments(collection));
+    if (options.sort && Object.keys(options.sort).length > 0) cursor = cursor.sort(options.sort);
+    if (options.skip) cursor = cursor.skip(options.skip);
+    if (options.limit) cursor = cursor.limit(options.limit);
+    // the cache is shared between queries: hand out copies
+    return cursor.all().map((document) => structuredClone(document) as T);
+  }
+
+  async count(collection: string, filter: Filter = {}): Promise<number> {
+    const documents = this.parsedDocuments(collection);
+    if (Object.keys(filter).length === 0) return documents.length;
+    const query = new Query(filter);
+    let count = 0;
+    for (const document of documents) if (query.test(document)) count += 1;
+    return count;
+  }
+
+  async upsert(collection: string, document: Document): Promise<void> {
+    this.write(() => this.upsertRow(collection, document, 0));
+  }
+
+  async delete(collection: string, id: string): Promise<void> {
+    this.write(() => this.withCollection(collection, (s) => s.delete.run(id)));
+  }
+
+  async checkpoint(projection: string): Promise<number> {
+    return this.storedCheckpoint(projection).position;
+  }
+
+  async readCheckpoint(projection: string): Promise<Checkpoint> {
+    return this.storedCheckpoint(projection);
+  }
+
+  async commit(
+    projection: string,
+    position: number,
+    write: (batch: ReadStoreBatch) => void,
+    expected?: Checkpoint,
+  ): Promise<void> {
+    const batch: ReadStoreBatch = {
+      upsert: (collection, document) => this.upsertRow(collection, document, position),
+      delete: (collection, id) => {
+        this.withCollection(collection, (s) => s.delete.run(id));
+      },
+    };
+    this.write(
+      this.db.transaction(() => {
+        if (expected !== undefined) {
+          const actual = this.storedCheckpoint(projection);
+          if (actual.position !== expected.position || actual.epoch !== expected.epoch) {
+            throw new CheckpointMovedError(projection, expected, actual);
+          }
+        }
+        write(batch);
+        this.writeCheckpoint.run(projection, position);
+      }),
+    );
+  }
+
+  async deleteCheckpoint(projection: string): Promise<void> {
+    this.write(() => this.removeCheckpoint.run(projection));
+  }
+
+  async loadCollection<T extends Document = Document>(collection: string): Promise<StoredDocument<T>[]> {
+    const rows = this.withCollection(collection, (s) => s.all.all());
+    return rows.map((row) => ({ document: JSON.parse(row.body) as T, appliedPosition: row.position }));
+  }
+
+  /** Queries are evaluated in process; the primary key serves `_id`. Only makes sure the collection exists. */
+  async ensureIndexes(collection: string, _indexes: readonly CollectionIndex[]): Promise<void> {
+    this.write(() => this.createTable(collection));
+  }
+
+  async dropCollection(collection: string): Promise<void> {
+    this.write(() => this.dropTable(collection));
+  }
+
+  async swapCollection(from: string, to: string): Promise<void> {
+    this.write(this.db.transaction(() => this.renameOver({ from, to })));
+  }
+
+  async swapInRebuild(projection: string, position: number, swaps: readonly CollectionSwap[]): Promise<Checkpoint> {
+    return this.write(
+      this.db.transaction(() => {
+        const live = this.storedCheckpoint(projection).position;
+        if (live > position) throw new CheckpointAheadError(projection, position, live);
+        for (const swap of swaps) this.renameOver(swap);
+        this.swapCheckpoint.run(projection, position);
+        return this.storedCheckpoint(projection);
+      }),
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private storedCheckpoint(projection: string): Checkpoint {
+    return this.selectCheckpoint.get(projection) ?? { position: 0, epoch: 0 };
+  }
+
+  private write<R>(run: () => R): R {
+    this.localWrites += 1;
+    try {
+      return run();
+    } finally {
+      this.localWrites += 1;
+    }
+  }
+
+  private upsertRow(collection: string, document: Document, position: number): void {
+    if (typeof document._id !== 'string' || document._id === '') throw new Error(`a document in ${collection} needs a string _id`);
+    const body = JSON.stringify(document);
+    this.withCollection(collection, (s) => s.upsert.run(document._id, body, position));
+  }
+
+  private parsedDocuments(collection: string): Document[] {
+    const version = `${this.dataVersion.get()}:${this.localWrites}`;
+    const cached = this.parsed.get(collection);
+    if (cached && cached.version === version) return cached.documents;
+    const documents = this.withCollection(collection, (s) => s.all.all()).map((row) => JSON.parse(row.body) as Document);
+    this.parsed.set(collection, { version, documents });
+    return documents;
+  }
+
+  private renameOver({ from, to }: CollectionSwap): void {
+    this.dropTable(to);
+    this.createTable(from);
+    this.db.exec(`ALTER TABLE ${tableName(from)} RENAME TO ${tableName(to)}`);
+    this.statements.delete(from);
+  }
+
+  private createTable(collection: string): void {
+    this.db.exec(
+      `CREATE TABLE IF NOT EXISTS ${tableName(collection)} (id TEXT PRIMARY KEY, body TEXT NOT NULL, position INTEGER NOT NULL DEFAULT 0)`,
+    );
+  }
+
+  private dropTable(collection: string): void {
+    this.db.exec(`DROP TABLE IF EXISTS ${tableName(collection)}`);
+    this.statements.delete(collection);
+  }
+
+  /**
+   * Runs with the collection's prepared statements, creating its table on first use.
+   * Another connection may have dropped or renamed the table since (a swap): then the
+   * statements are prepared again.
+   */
+  private withCollection<R>(collection: string, run: (statements: CollectionStatements) => R): R {
+    try {
+      return run(this.statementsFor(collection));
+    } catch (error) {
+      if (!isNoSuchTable(error)) throw error;
+      this.statements.delete(collection);
+      return run(this.statementsFor(collection));
+    }
+  }
+
+  private statementsFor(collection: string): CollectionStatements {
+    let statements = this.statements.get(collection);
+    if (statements) return statements;
+    this.createTable(collection);
+    const table = tableName(collection);
+    statements = {
+      get: this.db.prepare(`SELECT body FROM ${table} WHERE id = ?`),
+      all: this.db.prepare(`SELECT id, body, position FROM ${table} ORDER BY id`),
+      upsert: this.db.prepare(
+        `INSERT INTO ${table} (id, body, position) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body, position = excluded.position`,
+      ),
+      delete: this.db.prepare(`DELETE FROM ${table} WHERE id = ?`),
+    };
+    this.statements.set(collection, statements);
+    return statements;
+  }
+}
+
+function tableName(collection: string): string {
+  assertCollectionName(collection);
+  return `"rm_${collection}"`;
+}
+
+function isNoSuchTable(error: unknown): boolean {
+  return error instanceof Error && /no such table/i.test(error.message);
+}

@@ -1,0 +1,95 @@
+import { DEFAULT_LOCAL_AUTHORITY_CONFIG } from '../../src/config/local-authority-config';
+import { AnnualReport, computeAnnualReport } from '../../src/reporting/annual-report';
+import { collectReportFacts } from '../../src/reporting/fold-report-facts';
+import { ReportHistory } from '../../src/reporting/testing/report-history';
+import { applyDisclosureControl, SUPPRESSED } from './disclosure-control';
+import { renderReport } from './render-report';
+
+/** 8 children in care at year end (3 boys, 5 girls), 8 reviews (6 in time), 2 challenges. */
+function report(): AnnualReport {
+  const h = new ReportHistory();
+  for (let i = 0; i < 8; i += 1) {
+    h.registerChild(`c${i}`, { dateOfBirth: '2010-01-01', sex: i < 3 ? 'male' : 'female' });
+    h.startCare(`c${i}`, '2019-01-02');
+    h.holdReview(`c${i}`, i < 6 ? '2019-01-20' : '2019-02-20', { reviewId: `old${i}` });
+    h.holdReview(`c${i}`, i < 6 ? '2019-04-10' : '2019-06-10', { reviewId: `r${i}` });
+  }
+  h.raiseChallenge('x', ['c0'], '2019-06-01', 'drift-and-delay');
+  h.escalateChallenge('x', '2019-06-10', 1, 3);
+  h.raiseChallenge('y', ['c1'], '2019-07-01', 'placement');
+  return computeAnnualReport(collectReportFacts(h.events), {
+    year: 2019, config: DEFAULT_LOCAL_AUTHORITY_CONFIG, asOf: '2020-05-01T00:00:00.000Z', generatedAt: '2020-05-02T00:00:00.000Z',
+  });
+}
+
+describe('disclosure control', () => {
+  const published = applyDisclosureControl(report(), 5);
+
+  it('shows a count from 1 to the threshold as c, and 0 and larger counts as they are', () => {
+    expect(published.figures['cla.atYearEnd'].value).toBe(8);
+    expect(published.figures['cla.atYearEnd.bySex'].value).toEqual({ male: SUPPRESSED, female: SUPPRESSED, unknown: 0 });
+    expect(published.figures['challenges.raised'].value).toBe(SUPPRESSED);
+    expect(published.figures['cla.atYearEnd'].previousYear.value).toBe(8);
+  });
+
+  it('withholds a percent or rate built on a suppressed count, and the change from or to it', () => {
+    expect(published.figures['reviews.inTimescalePercent']).toMatchObject({ value: 75, numerator: 6, denominator: 8 });
+    expect(published.figures['cla.ratePer10k']).toMatchObject({ value: 2.4, numerator: 8, denominator: 32751 });
+    expect(published.figures['cla.atYearEnd.interimCareOrderPercent']).toMatchObject({ value: 0, numerator: 0 });
+    expect(published.figures['challenges.resolvedPercent']).toMatchObject({ value: SUPPRESSED, denominator: SUPPRESSED });
+    expect(published.figures['challenges.byCategory'].percent).toMatchObject({ 'drift-and-delay': SUPPRESSED, health: SUPPRESSED });
+    expect(published.figures['challenges.raised'].change).toBe(SUPPRESSED);
+  });
+
+  it('publishes no ids and explains c in a legend', () => {
+    expect(JSON.stringify(published)).not.toContain('"ids"');
+    expect(published.legend).toMatch(/^c = a count from 1 to 5/);
+  });
+
+  it('honours the configured threshold', () => {
+    expect(applyDisclosureControl(report(), 2).figures['challenges.raised'].value).toBe(SUPPRESSED);
+    expect(applyDisclosureControl(report(), 1).figures['challenges.raised'].value).toBe(2);
+  });
+});
+
+describe('report formats', () => {
+  it('keeps the JSON exact and marked not for publication', async () => {
+    const json = JSON.parse(await renderReport(report(), 'json', 5));
+    expect(json).toMatchObject({ year: 2019, notForPublication: true, asOf: '2020-05-01T00:00:00.000Z' });
+    expect(json.figures['challenges.raised']).toMatchObject({ value: 2, ids: ['x', 'y'] });
+  });
+
+  it('writes csv with one row per figure and key, suppressed, with the legend', async () => {
+    const csv = await renderReport(report(), 'csv', 5);
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('figure,label,key,year,value,numerator,denominator,percent,previous_value,previous_percent,change,note');
+    expect(lines).toContain('cla.atYearEnd,Children in our care on 31 March,,2019/20,8,,,,8,,0,');
+    expect(lines).toContain('challenges.raised,IRO challenges raised,,2019/20,c,,,,0,,c,');
+    expect(lines).toContain('cla.atYearEnd.bySex,"Children in our care on 31 March, by sex",male,2019/20,c,,,,c,,c,');
+    expect(csv).toMatch(/legend,"c = a count from 1 to 5/);
+  });
+
+  it('writes markdown tables per family with the legend', async () => {
+    const md = await renderReport(report(), 'md', 5);
+    expect(md).toContain("# Independent Reviewing Officers' annual report 2019/20");
+    expect(md).toContain('| Reviews held in timescale (%) | 75 | 75 | 0 |');
+    expect(md).toContain('| Children in our care on 31 March | 8 | 8 | 0 |');
+    expect(md).toContain('| IRO challenges raised | c | 0 | c |');
+    expect(md).toContain('*c = a count from 1 to 5');
+  });
+
+  it('writes one self-contained HTML file with the headline figures and four charts drawn as inline SVG', async () => {
+    const html = await renderReport(report(), 'html', 5);
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).not.toMatch(/<script|<link|<img|@import|url\(/i);
+    expect(html).not.toMatch(/(src|href)="https?:/i);
+    expect(html).toContain('<tr data-figure="cla.atYearEnd"><td>Children in our care on 31 March</td><td class="now">8</td><td class="before">8</td>');
+    const charts = html.match(/<figure class="chart" id="chart-[a-z-]+">/g) ?? [];
+    expect(charts).toHaveLength(4);
+    for (const id of ['reviews-in-timescale', 'cp-timeliness', 'challenges-by-category', 'challenges-by-highest-stage']) {
+      const figure = html.split(`id="chart-${id}"`)[1].split('</figure>')[0];
+      expect(figure).toContain('<svg');
+      expect(figure).toMatch(/class="mark-rect role-mark/);
+    }
+  });
+});

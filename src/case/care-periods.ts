@@ -1,0 +1,99 @@
+import { accept, Decision, DecisionContext } from '../decision/decision';
+import { firstReviewDueDate } from '../timescales/looked-after-reviews';
+import { CaseCommand } from './case-commands';
+import { refuseCase } from './case-rules';
+import { CaseState, lastPeriodOf, periodOn } from './case-state';
+import { recordDateNotAllowed } from './record-checks';
+
+type StartCare = Extract<CaseCommand, { type: 'startCare' }>;
+type ChangePlacement = Extract<CaseCommand, { type: 'changePlacement' }>;
+type ChangeLegalStatus = Extract<CaseCommand, { type: 'changeLegalStatus' }>;
+type EndCare = Extract<CaseCommand, { type: 'endCare' }>;
+
+/** A period of care starts with its first placement and legal status; its first review is due in 20 working days. */
+export function startCare(command: StartCare, state: CaseState, context: DecisionContext): Decision {
+  const { childId, startDate, legalStatus, placementType, placedOutsideLocalAuthority, categoryOfNeed } = command;
+  const dateRefused = recordDateNotAllowed(state, 'care start', startDate, context, 'not-allowed');
+  if (dateRefused) return dateRefused;
+  if (state.currentPeriod) {
+    return refuseCase(
+      'already-in-care',
+      `Child ${childId} is already in care, in the period that started on ${state.currentPeriod.startDate}.`,
+    );
+  }
+  const last = lastPeriodOf(state);
+  if (last?.endDate && (startDate < last.endDate || startDate <= last.startDate)) {
+    return refuseCase(
+      'care-start-before-last-care-end',
+      `Care cannot start on ${startDate}: the previous period of care ran from ${last.startDate} to ${last.endDate}.`,
+    );
+  }
+  return accept({
+    type: 'CareStarted',
+    data: {
+      childId,
+      periodId: `${childId}:${startDate}`,
+      startDate,
+      legalStatus,
+      placementType,
+      placedOutsideLocalAuthority,
+      ...(categoryOfNeed !== undefined && { categoryOfNeed }),
+      firstReviewDueBy: firstReviewDueDate(startDate),
+      effectiveDate: startDate,
+    },
+  });
+}
+
+export function changePlacement(command: ChangePlacement, state: CaseState, context: DecisionContext): Decision {
+  const { childId, effectiveDate, placementType, placedOutsideLocalAuthority, reasonForChange } = command;
+  const refused = notInCareOn(state, 'placement change', effectiveDate, context);
+  if (refused) return refused;
+  return accept({
+    type: 'PlacementChanged',
+    data: {
+      childId,
+      placementType,
+      placedOutsideLocalAuthority,
+      ...(reasonForChange !== undefined && { reasonForChange }),
+      effectiveDate,
+    },
+  });
+}
+
+export function changeLegalStatus(command: ChangeLegalStatus, state: CaseState, context: DecisionContext): Decision {
+  const { childId, effectiveDate, legalStatus } = command;
+  const refused = notInCareOn(state, 'legal status change', effectiveDate, context);
+  if (refused) return refused;
+  return accept({ type: 'LegalStatusChanged', data: { childId, legalStatus, effectiveDate } });
+}
+
+/** Ends the open period of care, on or after everything recorded in it. */
+export function endCare(command: EndCare, state: CaseState, context: DecisionContext): Decision {
+  const { childId, endDate, reasonCeased } = command;
+  const dateRefused = recordDateNotAllowed(state, 'care ending', endDate, context, 'not-allowed');
+  if (dateRefused) return dateRefused;
+  const period = state.currentPeriod;
+  if (!period || endDate < period.startDate) {
+    return refuseCase('not-in-care', `Child ${childId} is not in care on ${endDate}, so care cannot end then.`);
+  }
+  if (endDate < period.lastRecordOn) {
+    return refuseCase(
+      'care-end-before-last-record',
+      `Care cannot end on ${endDate}: a placement, legal status or review is recorded in this period on ${period.lastRecordOn}.`,
+    );
+  }
+  return accept({
+    type: 'CareEnded',
+    data: { childId, periodId: period.periodId, endDate, reasonCeased, effectiveDate: endDate },
+  });
+}
+
+/** A placement, legal status or review needs the child to be in a period of care on its date. */
+export function notInCareOn(state: CaseState, what: string, date: string, context: DecisionContext): Decision | null {
+  const dateRefused = recordDateNotAllowed(state, what, date, context, 'not-allowed');
+  if (dateRefused) return dateRefused;
+  if (periodOn(state, date)) return null;
+  const current = state.currentPeriod;
+  const why = current ? ` (the current period of care started on ${current.startDate})` : '';
+  return refuseCase('not-in-care', `The child is not in care on ${date}${why}, so a ${what} cannot be recorded then.`);
+}

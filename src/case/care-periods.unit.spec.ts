@@ -1,0 +1,135 @@
+import { caseSpec } from '../testing/decider-specs';
+import { careEnded, careStarted, childRegistered, reviewHeld } from '../testing/oversight-history';
+
+const registered = childRegistered({ childId: 'child-1', dateOfBirth: '2012-06-01' });
+
+describe('starting care', () => {
+  it('starts a period of care with its first placement; the first review is due 20 working days on, across 8 May 2020', () => {
+    caseSpec
+      .given(registered)
+      .when({
+        type: 'startCare', childId: 'child-1', startDate: '2020-04-20', legalStatus: 'C1', placementType: 'U4',
+        placedOutsideLocalAuthority: true, categoryOfNeed: 'N1',
+      })
+      .then({
+        type: 'CareStarted',
+        data: {
+          childId: 'child-1', periodId: 'child-1:2020-04-20', startDate: '2020-04-20', legalStatus: 'C1', placementType: 'U4',
+          placedOutsideLocalAuthority: true, categoryOfNeed: 'N1', firstReviewDueBy: '2020-05-19', effectiveDate: '2020-04-20',
+        },
+      });
+  });
+
+  it('refuses care starting while the child is in care', () => {
+    caseSpec
+      .given(registered, careStarted({ childId: 'child-1', startDate: '2020-01-06' }))
+      .when({ type: 'startCare', childId: 'child-1', startDate: '2020-03-02', legalStatus: 'C2', placementType: 'U4', placedOutsideLocalAuthority: false })
+      .thenRejects('already-in-care');
+  });
+
+  const leftCare = [
+    registered,
+    careStarted({ childId: 'child-1', startDate: '2019-01-07' }),
+    careEnded({ childId: 'child-1', periodId: 'child-1:2019-01-07', endDate: '2019-06-03' }),
+  ];
+
+  it('refuses a new period of care starting before the last one ended', () => {
+    caseSpec
+      .given(...leftCare)
+      .when({ type: 'startCare', childId: 'child-1', startDate: '2019-05-01', legalStatus: 'C2', placementType: 'U4', placedOutsideLocalAuthority: false })
+      .thenRejects('care-start-before-last-care-end');
+  });
+
+  it('starts a new period of care on the day the last one ended', () => {
+    const outcome = caseSpec
+      .given(...leftCare)
+      .when({ type: 'startCare', childId: 'child-1', startDate: '2019-06-03', legalStatus: 'V2', placementType: 'U1', placedOutsideLocalAuthority: false });
+    expect(outcome.decision).toEqual({
+      events: [expect.objectContaining({ type: 'CareStarted', data: expect.objectContaining({ periodId: 'child-1:2019-06-03', firstReviewDueBy: '2019-07-01' }) })],
+    });
+  });
+});
+
+describe('placements and legal statuses', () => {
+  const inCare = [registered, careStarted({ childId: 'child-1', startDate: '2020-01-06' })];
+
+  it('records a placement change while the child is in care', () => {
+    caseSpec
+      .given(...inCare)
+      .when({ type: 'changePlacement', childId: 'child-1', effectiveDate: '2020-02-10', placementType: 'K2', placedOutsideLocalAuthority: true, reasonForChange: 'CREQB' })
+      .then({
+        type: 'PlacementChanged',
+        data: { childId: 'child-1', placementType: 'K2', placedOutsideLocalAuthority: true, reasonForChange: 'CREQB', effectiveDate: '2020-02-10' },
+      });
+  });
+
+  it('records a legal status change while the child is in care', () => {
+    caseSpec
+      .given(...inCare)
+      .when({ type: 'changeLegalStatus', childId: 'child-1', effectiveDate: '2020-03-02', legalStatus: 'C2' })
+      .then({ type: 'LegalStatusChanged', data: { childId: 'child-1', legalStatus: 'C2', effectiveDate: '2020-03-02' } });
+  });
+
+  it('refuses a placement change for a child never in care', () => {
+    caseSpec
+      .given(registered)
+      .when({ type: 'changePlacement', childId: 'child-1', effectiveDate: '2020-02-10', placementType: 'K2', placedOutsideLocalAuthority: false })
+      .thenRejects('not-in-care');
+  });
+
+  it('refuses a placement change dated before the current period of care started', () => {
+    caseSpec
+      .given(...inCare)
+      .when({ type: 'changePlacement', childId: 'child-1', effectiveDate: '2020-01-03', placementType: 'K2', placedOutsideLocalAuthority: false })
+      .thenRejects('not-in-care');
+  });
+
+  it('refuses a legal status change dated on or after the day care ended', () => {
+    caseSpec
+      .given(...inCare, careEnded({ childId: 'child-1', periodId: 'child-1:2020-01-06', endDate: '2020-03-31' }))
+      .when({ type: 'changeLegalStatus', childId: 'child-1', effectiveDate: '2020-03-31', legalStatus: 'C2' })
+      .thenRejects('not-in-care');
+  });
+
+  it('accepts a placement change recorded late for a period of care that has since ended', () => {
+    const outcome = caseSpec
+      .given(...inCare, careEnded({ childId: 'child-1', periodId: 'child-1:2020-01-06', endDate: '2020-03-31' }))
+      .when({ type: 'changePlacement', childId: 'child-1', effectiveDate: '2020-03-16', placementType: 'U6', placedOutsideLocalAuthority: false });
+    expect(outcome.decision).toEqual({ events: [expect.objectContaining({ type: 'PlacementChanged' })] });
+  });
+});
+
+describe('ending care', () => {
+  const inCare = [registered, careStarted({ childId: 'child-1', startDate: '2020-01-06' })];
+
+  it('ends the current period of care', () => {
+    caseSpec
+      .given(...inCare)
+      .when({ type: 'endCare', childId: 'child-1', endDate: '2020-03-31', reasonCeased: 'E41' })
+      .then({
+        type: 'CareEnded',
+        data: { childId: 'child-1', periodId: 'child-1:2020-01-06', endDate: '2020-03-31', reasonCeased: 'E41', effectiveDate: '2020-03-31' },
+      });
+  });
+
+  it('refuses a care ending for a child not in care', () => {
+    caseSpec
+      .given(...inCare, careEnded({ childId: 'child-1', periodId: 'child-1:2020-01-06', endDate: '2020-03-31' }))
+      .when({ type: 'endCare', childId: 'child-1', endDate: '2020-04-30', reasonCeased: 'E11' })
+      .thenRejects('not-in-care');
+  });
+
+  it('refuses a care ending dated before the period started', () => {
+    caseSpec
+      .given(...inCare)
+      .when({ type: 'endCare', childId: 'child-1', endDate: '2020-01-03', reasonCeased: 'E11' })
+      .thenRejects('not-in-care');
+  });
+
+  it('refuses a care ending dated before a review recorded in the period', () => {
+    caseSpec
+      .given(...inCare, reviewHeld({ childId: 'child-1', periodId: 'child-1:2020-01-06', heldOn: '2020-02-03', sequence: 1, dueBy: '2020-02-03' }))
+      .when({ type: 'endCare', childId: 'child-1', endDate: '2020-02-01', reasonCeased: 'E11' })
+      .thenRejects('care-end-before-last-record');
+  });
+});

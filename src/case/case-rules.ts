@@ -1,0 +1,47 @@
+import { Decision, reject } from '../decision/decision';
+
+/**
+ * Rules shared by the child's case and the challenge. Ids are stable (clients and docs
+ * name them); the API answers 409 with the id, except `*-not-registered` / `*-not-found` (404).
+ */
+export const RECORD_RULES = {
+  'date-in-future': 'A record cannot be dated after today.',
+  'before-birth':
+    "A record cannot be dated before the child's birth. An unborn child may have child protection " +
+    'conferences, a plan start or end and an IRO allocation before its expected date of birth, nothing else.',
+  'child-not-registered': 'The child is not registered.',
+  'void-unknown-event': 'Only a record of this same stream can be voided.',
+  'void-already-voided': 'The record is already voided.',
+  'void-cannot-be-voided': 'A void cannot itself be voided; enter the record again instead.',
+} as const;
+
+/** Every rule the child's case decider enforces, by id, in plain words. */
+export const CASE_RULES = {
+  ...RECORD_RULES,
+  'child-already-registered': 'The child is already registered.',
+  'exactly-one-birth-date': 'A child is registered with a date of birth or, unborn, an expected date of birth: exactly one.',
+  'not-in-care': 'A placement, legal status, care ending or review needs the child to be in care on that date.',
+  'already-in-care': 'Care cannot start while the child is already in care.',
+  'care-start-before-last-care-end': 'A period of care cannot start before the previous one ended.',
+  'care-end-before-last-record': 'Care cannot end before the last placement, legal status or review recorded in the period.',
+  'review-before-last-review': 'A review cannot be dated before the last review of the same period of care.',
+  'participation-age':
+    'Participation PN0 is for a child under 4 on the review date, and only for them (DfE rules 440/441).',
+  'no-open-plan': 'A review conference or plan ending needs an open child protection plan.',
+  'plan-already-open': 'An initial conference or a plan start is not possible while a child protection plan is open.',
+  'strategy-discussion-required': 'An initial conference needs the date of the strategy discussion.',
+  'strategy-discussion-after-conference': 'The strategy discussion cannot be after the initial conference.',
+  'category-of-abuse-required': 'A plan starts with a category of abuse.',
+  'conference-outcome-not-allowed':
+    'An initial conference starts a plan or decides no plan; a review conference continues or ends the plan.',
+  'conference-before-last-conference':
+    "A review conference cannot be dated before the plan's last conference or its start.",
+  'plan-start-before-last-plan-end': 'A plan cannot start before the previous plan ended.',
+  'plan-end-before-last-conference': "A plan cannot end before its last conference or its start.",
+} as const;
+
+export type RecordRuleId = keyof typeof RECORD_RULES;
+export type CaseRuleId = keyof typeof CASE_RULES;
+
+/** A refusal naming one of the case's rules. */
+export const refuseCase = (rule: CaseRuleId, message: string): Decision => reject(rule, message);

@@ -1,0 +1,113 @@
+import { CalendarDate } from '../calendar/calendar-date';
+import {
+  CategoryOfAbuse, CategoryOfNeed, EthnicityCode, LegalStatus, PlacementType, ReasonCeased, Sex,
+} from '../events/codes';
+import { OversightEventType } from '../events/oversight-events';
+
+export interface ChildFacts {
+  childId: string;
+  /** null for an unborn child */
+  dateOfBirth: CalendarDate | null;
+  /** set instead of dateOfBirth for an unborn child */
+  expectedDateOfBirth: CalendarDate | null;
+  sex: Sex;
+  ethnicity: EthnicityCode | null;
+  familyId: string | null;
+}
+
+/** The looked-after reviews held in one period of care. */
+export interface PeriodReviews {
+  held: number;
+  lastHeldOn: CalendarDate | null;
+  /** the first review's due date until one is held, then the next one's */
+  nextDueBy: CalendarDate;
+}
+
+export interface CarePeriod {
+  /** `<childId>:<startDate>` */
+  periodId: string;
+  startDate: CalendarDate;
+  endDate: CalendarDate | null;
+  reasonCeased: ReasonCeased | null;
+  categoryOfNeed: CategoryOfNeed | null;
+  legalStatus: LegalStatus;
+  legalStatusSince: CalendarDate;
+  placementType: PlacementType;
+  placedOutsideLocalAuthority: boolean;
+  placementSince: CalendarDate;
+  firstReviewDueBy: CalendarDate;
+  reviews: PeriodReviews;
+  /** the latest date of a placement, legal status or review recorded in the period */
+  lastRecordOn: CalendarDate;
+}
+
+export interface ChildProtectionPlan {
+  /** `<childId>:<initial conference heldOn>`, or `<childId>:<startDate>` for a plan started without a conference */
+  planId: string;
+  startDate: CalendarDate;
+  categoryOfAbuse: CategoryOfAbuse;
+  startedBy: 'initial-conference' | 'plan-record';
+  endDate: CalendarDate | null;
+  /** review conferences held on this plan */
+  reviewConferencesHeld: number;
+  /** the initial or latest review conference; null for a plan started without a conference and not yet reviewed */
+  lastConferenceOn: CalendarDate | null;
+  /** while the plan is open */
+  nextReviewConferenceDueBy: CalendarDate | null;
+}
+
+export interface IroAllocation {
+  iroId: string;
+  since: CalendarDate;
+}
+
+/** A child's case as the decider sees it: the fold of the child's stream, voided records left out. */
+export interface CaseState {
+  registered: boolean;
+  child: ChildFacts | null;
+  inCare: boolean;
+  /** the open period of care, also the last of `periods` */
+  currentPeriod: CarePeriod | null;
+  /** every period of care, oldest first */
+  periods: CarePeriod[];
+  iro: IroAllocation | null;
+  /** the open child protection plan, also the last of `plans` */
+  openPlan: ChildProtectionPlan | null;
+  /** every child protection plan recorded here, oldest first */
+  plans: ChildProtectionPlan[];
+  /** the type of every event folded, by event id */
+  eventsSeen: Record<string, OversightEventType>;
+  /** ids of voided events (they are left out of the fold) */
+  voidedIds: string[];
+}
+
+export const initialCaseState: CaseState = {
+  registered: false,
+  child: null,
+  inCare: false,
+  currentPeriod: null,
+  periods: [],
+  iro: null,
+  openPlan: null,
+  plans: [],
+  eventsSeen: {},
+  voidedIds: [],
+};
+
+/** The date of birth, or for an unborn child the expected one. */
+export function birthDateOf(state: CaseState): CalendarDate | null {
+  return state.child?.dateOfBirth ?? state.child?.expectedDateOfBirth ?? null;
+}
+
+/** The period of care the child was in on `date`: startDate <= date < endDate (or no end). */
+export function periodOn(state: CaseState, date: CalendarDate): CarePeriod | null {
+  return state.periods.find((p) => p.startDate <= date && (p.endDate === null || date < p.endDate)) ?? null;
+}
+
+export function lastPeriodOf(state: CaseState): CarePeriod | null {
+  return state.periods[state.periods.length - 1] ?? null;
+}
+
+export function lastPlanOf(state: CaseState): ChildProtectionPlan | null {
+  return state.plans[state.plans.length - 1] ?? null;
+}

@@ -1,0 +1,183 @@
+import { CalendarDate, laterOf } from '../calendar/calendar-date';
+import { accept, Decision, DecisionContext } from '../decision/decision';
+import {
+  firstReviewConferenceDueDate, initialConferenceDueDate, laterReviewConferenceDueDate,
+} from '../timescales/child-protection-conferences';
+import { CaseCommand } from './case-commands';
+import { refuseCase } from './case-rules';
+import { CaseState, ChildProtectionPlan, lastPlanOf } from './case-state';
+import { recordDateNotAllowed } from './record-checks';
+
+type HoldCPConference = Extract<CaseCommand, { type: 'holdCPConference' }>;
+type StartChildProtectionPlan = Extract<CaseCommand, { type: 'startChildProtectionPlan' }>;
+type EndChildProtectionPlan = Extract<CaseCommand, { type: 'endChildProtectionPlan' }>;
+
+/**
+ * An initial conference (15 working days after the strategy discussion) starts a plan or
+ * decides none; a review conference (3 months after the initial, then 6-monthly) continues
+ * or ends the open plan. Conferences may be held before an unborn child's expected birth.
+ */
+export function holdCPConference(command: HoldCPConference, state: CaseState, context: DecisionContext): Decision {
+  const refused = recordDateNotAllowed(state, `${command.conferenceType} conference`, command.heldOn, context, 'allowed-while-unborn');
+  if (refused) return refused;
+  return command.conferenceType === 'initial'
+    ? holdInitialConference(command, state)
+    : holdReviewConference(command, state);
+}
+
+function holdInitialConference(command: HoldCPConference, state: CaseState): Decision {
+  const { childId, heldOn, strategyDiscussionOn, outcome, categoryOfAbuse } = command;
+  if (strategyDiscussionOn === undefined) {
+    return refuseCase('strategy-discussion-required', 'An initial conference needs the date of the strategy discussion.');
+  }
+  if (strategyDiscussionOn > heldOn) {
+    return refuseCase(
+      'strategy-discussion-after-conference',
+      `The strategy discussion on ${strategyDiscussionOn} is after the initial conference on ${heldOn}.`,
+    );
+  }
+  if (state.openPlan) {
+    return refuseCase(
+      'plan-already-open',
+      `A child protection plan is open since ${state.openPlan.startDate}; hold a review conference instead.`,
+    );
+  }
+  if (outcome !== 'plan-started' && outcome !== 'no-plan') {
+    return refuseCase(
+      'conference-outcome-not-allowed',
+      `An initial conference starts a plan or decides no plan; "${outcome}" is for a review conference.`,
+    );
+  }
+  const planStarts = outcome === 'plan-started';
+  if (planStarts) {
+    if (!categoryOfAbuse) {
+      return refuseCase('category-of-abuse-required', 'A plan started at an initial conference needs its category of abuse.');
+    }
+    const overlap = overlapsLastPlan(state, heldOn);
+    if (overlap) return overlap;
+  }
+  const dueBy = initialConferenceDueDate(strategyDiscussionOn);
+  return conferenceHeld(command, {
+    dueBy,
+    ...(planStarts && {
+      planId: `${childId}:${heldOn}`,
+      nextReviewConferenceDueBy: firstReviewConferenceDueDate(heldOn),
+    }),
+  });
+}
+
+function holdReviewConference(command: HoldCPConference, state: CaseState): Decision {
+  const { heldOn, outcome } = command;
+  const plan = state.openPlan;
+  if (!plan) {
+    return refuseCase('no-open-plan', `There is no open child protection plan to review on ${heldOn}.`);
+  }
+  if (outcome !== 'plan-continued' && outcome !== 'plan-ended') {
+    return refuseCase(
+      'conference-outcome-not-allowed',
+      `A review conference continues or ends the plan; "${outcome}" is for an initial conference.`,
+    );
+  }
+  const latest = latestStepOf(plan);
+  if (heldOn < latest) {
+    return refuseCase(
+      'conference-before-last-conference',
+      `The review conference is dated ${heldOn}, before the plan's last conference or start on ${latest}.`,
+    );
+  }
+  return conferenceHeld(command, {
+    planId: plan.planId,
+    dueBy: plan.nextReviewConferenceDueBy ?? firstReviewConferenceDueDate(plan.startDate),
+    ...(outcome === 'plan-continued' && { nextReviewConferenceDueBy: laterReviewConferenceDueDate(heldOn) }),
+  });
+}
+
+function conferenceHeld(
+  command: HoldCPConference,
+  measured: { dueBy: CalendarDate; planId?: string; nextReviewConferenceDueBy?: CalendarDate },
+): Decision {
+  const { childId, conferenceId, conferenceType, heldOn, strategyDiscussionOn, chairIroId, outcome, categoryOfAbuse, previousPlanCount } =
+    command;
+  return accept({
+    type: 'CPConferenceHeld',
+    data: {
+      childId,
+      conferenceId,
+      type: conferenceType,
+      heldOn,
+      ...(strategyDiscussionOn !== undefined && { strategyDiscussionOn }),
+      chairIroId,
+      outcome,
+      ...(categoryOfAbuse !== undefined && { categoryOfAbuse }),
+      ...(previousPlanCount !== undefined && { previousPlanCount }),
+      ...(measured.planId !== undefined && { planId: measured.planId }),
+      dueBy: measured.dueBy,
+      heldInTime: heldOn <= measured.dueBy,
+      ...(measured.nextReviewConferenceDueBy !== undefined && {
+        nextReviewConferenceDueBy: measured.nextReviewConferenceDueBy,
+      }),
+      effectiveDate: heldOn,
+    },
+  });
+}
+
+/** A plan that starts without an initial conference here (e.g. transferred in from another authority). */
+export function startChildProtectionPlan(command: StartChildProtectionPlan, state: CaseState, context: DecisionContext): Decision {
+  const { childId, startDate, categoryOfAbuse, previousPlanCount } = command;
+  const refused = recordDateNotAllowed(state, 'plan start', startDate, context, 'allowed-while-unborn');
+  if (refused) return refused;
+  if (state.openPlan) {
+    return refuseCase('plan-already-open', `A child protection plan is already open since ${state.openPlan.startDate}.`);
+  }
+  if (!categoryOfAbuse) {
+    return refuseCase('category-of-abuse-required', 'A plan starts with its category of abuse.');
+  }
+  const overlap = overlapsLastPlan(state, startDate);
+  if (overlap) return overlap;
+  return accept({
+    type: 'ChildProtectionPlanStarted',
+    data: {
+      childId,
+      planId: `${childId}:${startDate}`,
+      startDate,
+      categoryOfAbuse,
+      ...(previousPlanCount !== undefined && { previousPlanCount }),
+      effectiveDate: startDate,
+    },
+  });
+}
+
+/** A plan that ends without a review conference here (e.g. the child moved to another authority). */
+export function endChildProtectionPlan(command: EndChildProtectionPlan, state: CaseState, context: DecisionContext): Decision {
+  const { childId, endDate, reason } = command;
+  const refused = recordDateNotAllowed(state, 'plan ending', endDate, context, 'allowed-while-unborn');
+  if (refused) return refused;
+  const plan = state.openPlan;
+  if (!plan) {
+    return refuseCase('no-open-plan', `There is no open child protection plan to end on ${endDate}.`);
+  }
+  const latest = latestStepOf(plan);
+  if (endDate < latest) {
+    return refuseCase(
+      'plan-end-before-last-conference',
+      `The plan cannot end on ${endDate}, before its last conference or start on ${latest}.`,
+    );
+  }
+  return accept({
+    type: 'ChildProtectionPlanEnded',
+    data: { childId, planId: plan.planId, endDate, ...(reason !== undefined && { reason }), effectiveDate: endDate },
+  });
+}
+
+const latestStepOf = (plan: ChildProtectionPlan): CalendarDate =>
+  plan.lastConferenceOn ? laterOf(plan.startDate, plan.lastConferenceOn) : plan.startDate;
+
+/** Plans do not overlap: a new one starts after the previous one started, on or after it ended. */
+function overlapsLastPlan(state: CaseState, startDate: CalendarDate): Decision | null {
+  const last = lastPlanOf(state);
+  if (!last?.endDate || (startDate >= last.endDate && startDate > last.startDate)) return null;
+  return refuseCase(
+    'plan-start-before-last-plan-end',
+    `A plan cannot start on ${startDate}: the previous plan ran from ${last.startDate} to ${last.endDate}.`,
+  );
+}

@@ -1,0 +1,64 @@
+import { ageOn } from '../calendar/calendar-months';
+import { accept, Decision, DecisionContext } from '../decision/decision';
+import { nextReviewDueDate } from '../timescales/looked-after-reviews';
+import { CaseCommand } from './case-commands';
+import { refuseCase } from './case-rules';
+import { birthDateOf, CaseState, periodOn } from './case-state';
+import { notInCareOn } from './care-periods';
+
+type HoldReview = Extract<CaseCommand, { type: 'holdReview' }>;
+
+/** Participation code PN0 means "under 4 on the review date" (DfE validation rules 440/441). */
+const UNDER_FOUR = 'PN0';
+
+/**
+ * Records a looked-after review in the period of care the child was in on `heldOn`, with
+ * the due date it is measured against, whether it was held in time, and when the next is due.
+ */
+export function holdReview(command: HoldReview, state: CaseState, context: DecisionContext): Decision {
+  const { childId, reviewId, heldOn, chairIroId, participation, iroVisitedBeforeReview, permanencePlanInPlace, lateReason } =
+    command;
+  const refused = notInCareOn(state, 'review', heldOn, context);
+  if (refused) return refused;
+  const period = periodOn(state, heldOn)!;
+  if (period.reviews.lastHeldOn && heldOn < period.reviews.lastHeldOn) {
+    return refuseCase(
+      'review-before-last-review',
+      `The review is dated ${heldOn}, before the last review of this period of care on ${period.reviews.lastHeldOn}.`,
+    );
+  }
+  const birthDate = birthDateOf(state);
+  if (birthDate) {
+    const age = ageOn(birthDate, heldOn);
+    if (age >= 4 && participation === UNDER_FOUR) {
+      return refuseCase('participation-age', `PN0 is only for a child under 4; the child is ${age} on ${heldOn}.`);
+    }
+    if (age < 4 && participation !== UNDER_FOUR) {
+      return refuseCase(
+        'participation-age',
+        `The child is under 4 on ${heldOn}, so participation is recorded as PN0, not ${participation}.`,
+      );
+    }
+  }
+  const sequence = period.reviews.held + 1;
+  const dueBy = period.reviews.nextDueBy;
+  return accept({
+    type: 'ReviewHeld',
+    data: {
+      childId,
+      reviewId,
+      periodId: period.periodId,
+      heldOn,
+      chairIroId,
+      participation,
+      iroVisitedBeforeReview,
+      ...(permanencePlanInPlace !== undefined && { permanencePlanInPlace }),
+      ...(lateReason !== undefined && { lateReason }),
+      sequence,
+      dueBy,
+      heldInTime: heldOn <= dueBy,
+      nextReviewDueBy: nextReviewDueDate(sequence, heldOn),
+      effectiveDate: heldOn,
+    },
+  });
+}

@@ -1,0 +1,129 @@
+import { CalendarDate } from '../../calendar/calendar-date';
+import { ConferenceOutcome, ConferenceType, LegalStatus, PlacementType } from '../../events/codes';
+import { StoredOversightEvent } from '../../events/envelope';
+
+/**
+ * The dated facts of a child's record that the read models need, one per event, each
+ * naming the event it came from. A document keeps them so that, when a record is voided,
+ * it drops that fact and derives everything again from what is left (nothing counts a
+ * voided record). `date` is the effective date the fact speaks of.
+ */
+interface FactOf {
+  eventId: string;
+  position: number;
+  date: CalendarDate;
+}
+
+export type ChildFact =
+  | (FactOf & { kind: 'registered' })
+  | (FactOf & { kind: 'care-started'; periodId: string; legalStatus: LegalStatus; placementType: PlacementType })
+  | (FactOf & { kind: 'care-ended'; periodId: string })
+  | (FactOf & { kind: 'placement-changed'; placementType: PlacementType })
+  | (FactOf & { kind: 'legal-status-changed'; legalStatus: LegalStatus })
+  | (FactOf & { kind: 'iro-allocated'; iroId: string })
+  | (FactOf & {
+      kind: 'review-held';
+      reviewId: string;
+      periodId: string;
+      iroVisitedBeforeReview: boolean | null;
+      permanencePlanInPlace: boolean | null;
+    })
+  | (FactOf & {
+      kind: 'conference-held';
+      conferenceId: string;
+      conferenceType: ConferenceType;
+      outcome: ConferenceOutcome;
+      planId: string | null;
+      previousPlanCount: number | null;
+    })
+  | (FactOf & { kind: 'plan-started'; planId: string; previousPlanCount: number | null })
+  | (FactOf & { kind: 'plan-ended'; planId: string });
+
+export type ChildFactKind = ChildFact['kind'];
+
+/** The child a child-stream event is about, or undefined for any other event. */
+export function childIdOf(event: StoredOversightEvent): string | undefined {
+  if (event.type === 'RecordVoided') {
+    return event.stream.startsWith('child-') ? event.stream.slice('child-'.length) : undefined;
+  }
+  const data = event.data as { childId?: unknown; challengeId?: unknown };
+  return typeof data.childId === 'string' && data.challengeId === undefined ? data.childId : undefined;
+}
+
+/** The fact a child-stream event records, if it records one the read models use. */
+export function childFactOf(event: StoredOversightEvent): ChildFact | undefined {
+  const at = { eventId: event.id, position: event.position };
+  switch (event.type) {
+    case 'ChildRegistered':
+      return { ...at, kind: 'registered', date: event.data.effectiveDate };
+    case 'CareStarted': {
+      const d = event.data;
+      return { ...at, kind: 'care-started', date: d.startDate, periodId: d.periodId, legalStatus: d.legalStatus, placementType: d.placementType };
+    }
+    case 'CareEnded':
+      return { ...at, kind: 'care-ended', date: event.data.endDate, periodId: event.data.periodId };
+    case 'PlacementChanged':
+      return { ...at, kind: 'placement-changed', date: event.data.effectiveDate, placementType: event.data.placementType };
+    case 'LegalStatusChanged':
+      return { ...at, kind: 'legal-status-changed', date: event.data.effectiveDate, legalStatus: event.data.legalStatus };
+    case 'IroAllocated':
+      return { ...at, kind: 'iro-allocated', date: event.data.effectiveDate, iroId: event.data.iroId };
+    case 'ReviewHeld': {
+      const d = event.data;
+      return {
+        ...at,
+        kind: 'review-held',
+        date: d.heldOn,
+        reviewId: d.reviewId,
+        periodId: d.periodId,
+        iroVisitedBeforeReview: d.iroVisitedBeforeReview ?? null,
+        permanencePlanInPlace: d.permanencePlanInPlace ?? null,
+      };
+    }
+    case 'CPConferenceHeld': {
+      const d = event.data;
+      return {
+        ...at,
+        kind: 'conference-held',
+        date: d.heldOn,
+        conferenceId: d.conferenceId,
+        conferenceType: d.type,
+        outcome: d.outcome,
+        planId: d.planId ?? null,
+        previousPlanCount: d.previousPlanCount ?? null,
+      };
+    }
+    case 'ChildProtectionPlanStarted': {
+      const d = event.data;
+      return { ...at, kind: 'plan-started', date: d.startDate, planId: d.planId, previousPlanCount: d.previousPlanCount ?? null };
+    }
+    case 'ChildProtectionPlanEnded':
+      return { ...at, kind: 'plan-ended', date: event.data.endDate, planId: event.data.planId };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The facts after this event: a new fact added (once, however often the event is
+ * delivered), or the voided record's fact taken out. Unchanged (the same array) when
+ * the event touches no fact of these kinds.
+ */
+export function childFactsAfter(
+  facts: readonly ChildFact[],
+  event: StoredOversightEvent,
+  kept: (fact: ChildFact) => boolean = () => true,
+): readonly ChildFact[] {
+  if (event.type === 'RecordVoided') {
+    const voided = event.data.eventId;
+    return facts.some((fact) => fact.eventId === voided) ? facts.filter((fact) => fact.eventId !== voided) : facts;
+  }
+  const fact = childFactOf(event);
+  if (!fact || !kept(fact) || facts.some((known) => known.eventId === fact.eventId)) return facts;
+  return [...facts, fact];
+}
+
+/** Facts in the order they happened: by effective date, then as recorded. */
+export function inDateOrder<T extends { date: CalendarDate; position: number }>(facts: readonly T[]): T[] {
+  return [...facts].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.position - b.position));
+}

@@ -1,0 +1,73 @@
+import { CalendarDate } from '../../calendar/calendar-date';
+import { DRIFT_FLAGS, DriftFlagName } from './drift-flag';
+import { driftFlagsAt, iroOn, openOn, OversightDocument } from './oversight-document';
+
+export interface ClinicCriteria {
+  /** the flags asked for; none: every flag */
+  flags: readonly DriftFlagName[];
+  iroId?: string;
+  asAt: CalendarDate;
+}
+
+export interface ClinicCandidate {
+  childId: string;
+  iroId: string | null;
+  flags: { flag: DriftFlagName; since: CalendarDate; reason: string }[];
+}
+
+/** Where a page of candidates ends: the last candidate's rank. */
+export interface ClinicPosition {
+  flagCount: number;
+  since: CalendarDate;
+  childId: string;
+}
+
+const flagsAskedFor = (criteria: ClinicCriteria): readonly DriftFlagName[] => (criteria.flags.length > 0 ? criteria.flags : DRIFT_FLAGS);
+
+/** The read-store filter for children with any of the flags open on `asAt` (and the IRO's, when named). */
+export function clinicCandidatesFilter(criteria: ClinicCriteria): Record<string, unknown> {
+  const flagged = { flagWindows: { $elemMatch: { flag: { $in: [...flagsAskedFor(criteria)] }, ...openOn(criteria.asAt) } } };
+  if (!criteria.iroId) return flagged;
+  return { $and: [flagged, { iroAllocations: { $elemMatch: { iroId: criteria.iroId, ...openOn(criteria.asAt) } } }] };
+}
+
+/**
+ * The challenge-clinic candidates on `asAt`: the children with any of the flags asked
+ * for, each with those of its flags, ranked by how many flags, then by the
+ * longest-standing flag (earliest since), then by child id.
+ */
+export function rankClinicCandidates(documents: readonly OversightDocument[], criteria: ClinicCriteria): ClinicCandidate[] {
+  const asked = new Set(flagsAskedFor(criteria));
+  return documents
+    .map((document) => ({
+      childId: document.childId,
+      iroId: iroOn(document, criteria.asAt),
+      flags: driftFlagsAt(document, criteria.asAt)
+        .filter((flag) => asked.has(flag.flag))
+        .map(({ flag, since, reason }) => ({ flag, since, reason })),
+    }))
+    .filter((candidate) => candidate.flags.length > 0 && (!criteria.iroId || candidate.iroId === criteria.iroId))
+    .sort((a, b) => compareRank(clinicPosition(a), clinicPosition(b)));
+}
+
+export function clinicPosition(candidate: ClinicCandidate): ClinicPosition {
+  const since = candidate.flags.reduce((earliest, flag) => (flag.since < earliest ? flag.since : earliest), candidate.flags[0].since);
+  return { flagCount: candidate.flags.length, since, childId: candidate.childId };
+}
+
+function compareRank(a: ClinicPosition, b: ClinicPosition): number {
+  if (a.flagCount !== b.flagCount) return b.flagCount - a.flagCount;
+  if (a.since !== b.since) return a.since < b.since ? -1 : 1;
+  return a.childId < b.childId ? -1 : a.childId > b.childId ? 1 : 0;
+}
+
+/** The page after `after` (from the top when none), and where the next page starts if there is one. */
+export function clinicCandidatesPage(
+  ranked: readonly ClinicCandidate[],
+  limit: number,
+  after?: ClinicPosition,
+): { items: ClinicCandidate[]; next: ClinicPosition | null } {
+  const rest = after ? ranked.filter((candidate) => compareRank(clinicPosition(candidate), after) > 0) : ranked;
+  const items = rest.slice(0, limit);
+  return { items, next: rest.length > limit ? clinicPosition(items[items.length - 1]) : null };
+}

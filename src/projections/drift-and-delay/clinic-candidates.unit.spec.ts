@@ -1,0 +1,77 @@
+import { Query } from 'mingo';
+import { oversightDocuments } from '../testing/drift-documents';
+import { OversightHistory } from '../testing/oversight-history';
+import { clinicCandidatesFilter, clinicCandidatesPage, ClinicCriteria, rankClinicCandidates } from './clinic-candidates';
+import { OversightDocument } from './oversight-document';
+
+/** Five children on 2 March 2020: A has three flags, C two, B and E one each, D none. */
+function children(): OversightDocument[] {
+  const given = new OversightHistory();
+  given.careStarted('A', '2019-12-02');
+  given.iroAllocated('A', '2019-12-02', 'iro-1');
+  given.challengeRaised('ch-1', ['A'], '2020-01-06');
+  given.initialConference('B', '2019-01-10');
+  given.iroAllocated('B', '2019-01-10', 'iro-2');
+  given.careStarted('C', '2019-10-01');
+  given.iroAllocated('C', '2019-10-01', 'iro-1');
+  given.reviewHeld('C', '2019-10-15', { iroVisitedBeforeReview: false });
+  given.careStarted('D', '2019-12-02');
+  given.iroAllocated('D', '2019-12-02', 'iro-2');
+  given.reviewHeld('D', '2019-12-20');
+  given.careStarted('E', '2019-12-02');
+  given.iroAllocated('E', '2019-12-02', 'iro-2');
+  return oversightDocuments(given);
+}
+
+/** What the API does: the read store's filter (mingo evaluates MongoDB syntax, as the embedded store does), then the ranking. */
+function candidates(criteria: ClinicCriteria) {
+  const found = new Query(clinicCandidatesFilter(criteria)).find(children()).all() as OversightDocument[];
+  return rankClinicCandidates(found, criteria);
+}
+
+describe('challenge-clinic candidates', () => {
+  const asAt = '2020-03-02';
+
+  it('ranks children with any flag by how many flags, then by the longest-standing flag', () => {
+    const ranked = candidates({ flags: [], asAt });
+    expect(ranked.map((c) => [c.childId, c.flags.length, c.iroId])).toEqual([
+      ['A', 3, 'iro-1'],
+      ['C', 2, 'iro-1'],
+      ['B', 1, 'iro-2'],
+      ['E', 1, 'iro-2'],
+    ]);
+    expect(ranked[0].flags).toEqual([
+      { flag: 'review-overdue', since: '2020-01-03', reason: 'The looked-after review due by 2 January 2020 has not been held.' },
+      { flag: 'challenge-overdue', since: '2020-01-14', reason: 'Challenge ch-1 at stage 1 had no answer by its deadline, 13 January 2020.' },
+      { flag: 'challenge-over-20-working-days', since: '2020-02-04', reason: 'Challenge ch-1, raised on 6 January 2020, has been open more than 20 working days.' },
+    ]);
+    expect(rankClinicCandidates(children(), { flags: [], asAt })).toEqual(ranked);
+  });
+
+  it('keeps only the flags asked for, and ranks by them', () => {
+    const ranked = candidates({ flags: ['review-overdue'], asAt });
+    expect(ranked.map((c) => [c.childId, c.flags.map((f) => f.since)])).toEqual([
+      ['A', ['2020-01-03']],
+      ['E', ['2020-01-03']],
+      ['C', ['2020-01-16']],
+    ]);
+  });
+
+  it("narrows to one IRO's children", () => {
+    expect(candidates({ flags: [], iroId: 'iro-2', asAt }).map((c) => c.childId)).toEqual(['B', 'E']);
+  });
+
+  it('evaluates time-based flags on the date asked for', () => {
+    expect(candidates({ flags: [], asAt: '2019-12-01' }).map((c) => c.childId)).toEqual(['B', 'C']);
+  });
+
+  it('pages from where the previous page ended', () => {
+    const ranked = candidates({ flags: [], asAt });
+    const first = clinicCandidatesPage(ranked, 2);
+    expect(first.items.map((c) => c.childId)).toEqual(['A', 'C']);
+    expect(first.next).toEqual({ flagCount: 2, since: '2019-10-15', childId: 'C' });
+    const second = clinicCandidatesPage(ranked, 2, first.next!);
+    expect(second.items.map((c) => c.childId)).toEqual(['B', 'E']);
+    expect(second.next).toBeNull();
+  });
+});

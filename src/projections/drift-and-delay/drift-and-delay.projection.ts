@@ -1,0 +1,75 @@
+import { StoredOversightEvent } from '../../events/envelope';
+import { Projection, ProjectionContext, ProjectionDocument, ProjectionDocuments } from '../projection';
+import { ChallengeFact, challengeFactsAfter, challengeIdOf } from '../issues-resolution/challenge-facts';
+import { challengeHistory } from '../issues-resolution/challenge-history';
+import { childChallenge } from './challenge-flag-windows';
+import { childFactsAfter, childIdOf } from './child-facts';
+import { emptyOversightDocument, OVERSIGHT, OversightDocument, withDerived } from './oversight-document';
+
+/** The `oversight-challenges` collection: each challenge's non-voided steps and the children it names, for this projection's own use. */
+export const OVERSIGHT_CHALLENGES = 'oversight-challenges';
+
+interface OversightChallengeRecord {
+  _id: string;
+  facts: ChallengeFact[];
+  childIds: string[];
+}
+
+const asDocument = (document: object) => document as ProjectionDocument;
+
+/**
+ * Drift and delay: one document per child in `oversight`, with the child's facts, the
+ * challenges naming the child, and the windows in which each flag is true.
+ */
+export const driftAndDelayProjection: Projection = {
+  name: 'drift-and-delay',
+  collections: [OVERSIGHT, OVERSIGHT_CHALLENGES],
+  indexes: {
+    [OVERSIGHT]: [
+      { keys: { 'flagWindows.flag': 1, 'flagWindows.from': 1 } },
+      { keys: { 'iroAllocations.iroId': 1 } },
+      { keys: { 'lookedAfter.from': 1 } },
+      { keys: { 'protection.from': 1 } },
+    ],
+  },
+  apply(event: StoredOversightEvent, documents: ProjectionDocuments, context: ProjectionContext): void {
+    const childId = childIdOf(event);
+    if (childId !== undefined) return applyToChild(childId, event, documents);
+    const challengeId = challengeIdOf(event);
+    if (challengeId !== undefined) applyToChallenge(challengeId, event, documents, context);
+  },
+};
+
+function oversightOf(childId: string, documents: ProjectionDocuments): OversightDocument {
+  return documents.get<OversightDocument & ProjectionDocument>(OVERSIGHT, childId) ?? emptyOversightDocument(childId);
+}
+
+function applyToChild(childId: string, event: StoredOversightEvent, documents: ProjectionDocuments): void {
+  const document = oversightOf(childId, documents);
+  const facts = childFactsAfter(document.facts, event);
+  if (facts === document.facts) return;
+  documents.put(OVERSIGHT, asDocument(withDerived({ ...document, facts: [...facts] })));
+}
+
+function applyToChallenge(
+  challengeId: string,
+  event: StoredOversightEvent,
+  documents: ProjectionDocuments,
+  context: ProjectionContext,
+): void {
+  const record =
+    documents.get<OversightChallengeRecord & ProjectionDocument>(OVERSIGHT_CHALLENGES, challengeId) ??
+    ({ _id: challengeId, facts: [], childIds: [] } as OversightChallengeRecord);
+  const facts = challengeFactsAfter(record.facts, event);
+  if (facts === record.facts) return;
+  const history = challengeHistory(challengeId, facts, context.config);
+  const childIds = history?.childIds ?? [];
+  documents.put(OVERSIGHT_CHALLENGES, asDocument({ _id: challengeId, facts, childIds }));
+  for (const childId of new Set([...record.childIds, ...childIds])) {
+    const document = oversightOf(childId, documents);
+    const challenges = document.challenges.filter((c) => c.challengeId !== challengeId);
+    if (history && childIds.includes(childId)) challenges.push(childChallenge(history));
+    challenges.sort((a, b) => (a.challengeId < b.challengeId ? -1 : a.challengeId > b.challengeId ? 1 : 0));
+    documents.put(OVERSIGHT, asDocument(withDerived({ ...document, challenges })));
+  }
+}

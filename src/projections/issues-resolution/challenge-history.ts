@@ -1,0 +1,173 @@
+import { CalendarDate } from '../../calendar/calendar-date';
+import { workingDaysBetween } from '../../calendar/working-days';
+import { LocalAuthorityConfig } from '../../config/local-authority-config';
+import { ChallengeCategory, ChallengeOutcome } from '../../events/codes';
+import { stageResponseDueBy } from '../../timescales/issues-resolution-stages';
+import { ChallengeFact } from './challenge-facts';
+import { rankOf, StageKey, stageKey, stageOf } from './challenge-stages';
+import { inDateOrder } from '../drift-and-delay/child-facts';
+
+/** One stay of a challenge at one stage of the Issues Resolution Process. */
+export interface StageSpell {
+  stage: StageKey;
+  enteredOn: CalendarDate;
+  /** the stage's response deadline; null at Cafcass, which has none */
+  responseDueBy: CalendarDate | null;
+  /** the first response recorded at this stage */
+  respondedOn: CalendarDate | null;
+  /** escalated or resolved on; null while the challenge is at this stage */
+  leftOn: CalendarDate | null;
+  /** working days from entering to leaving the stage; null while at it */
+  workingDays: number | null;
+  /**
+   * met: a response, or the stage's end, on or before the deadline; null while neither
+   * has happened (whether it is missed depends on the date it is looked at) and at Cafcass
+   */
+  deadlineMet: boolean | null;
+  /** the raising or escalation that entered the stage */
+  eventId: string;
+}
+
+export interface ChallengeHistory {
+  challengeId: string;
+  childIds: string[];
+  category: ChallengeCategory;
+  raisedBy: string;
+  raisedOn: CalendarDate;
+  addressedTo: string | null;
+  stages: StageSpell[];
+  status: 'open' | 'resolved';
+  outcome: ChallengeOutcome | null;
+  resolvedOn: CalendarDate | null;
+  recoveryPlanAgreed: boolean;
+  /** every record the challenge is derived from */
+  eventIds: string[];
+}
+
+/**
+ * A challenge's stage history from its (non-voided) steps, in the order they happened.
+ * Undefined when there is no raising (never raised, or the raising was voided: then the
+ * challenge counts nowhere). Deadlines are the authority's configured working days per
+ * stage, counted from the day the stage was entered, as the decider counts them.
+ */
+export function challengeHistory(
+  challengeId: string,
+  facts: readonly ChallengeFact[],
+  config: Pick<LocalAuthorityConfig, 'stageDeadlineWorkingDays'>,
+): ChallengeHistory | undefined {
+  const steps = inDateOrder(facts);
+  const raised = steps.find((step): step is Extract<ChallengeFact, { kind: 'raised' }> => step.kind === 'raised');
+  if (!raised) return undefined;
+  const enter = (stage: StageKey, enteredOn: CalendarDate, eventId: string): StageSpell => ({
+    stage,
+    enteredOn,
+    responseDueBy: stageResponseDueBy(stageOf(stage), enteredOn, config),
+    respondedOn: null,
+    leftOn: null,
+    workingDays: null,
+    deadlineMet: null,
+    eventId,
+  });
+  const stages: StageSpell[] = [enter('1', raised.date, raised.eventId)];
+  const history: ChallengeHistory = {
+    challengeId,
+    childIds: raised.childIds,
+    category: raised.category,
+    raisedBy: raised.raisedBy,
+    raisedOn: raised.date,
+    addressedTo: raised.addressedTo,
+    stages,
+    status: 'open',
+    outcome: null,
+    resolvedOn: null,
+    recoveryPlanAgreed: false,
+    eventIds: [raised.eventId],
+  };
+  for (const step of steps) {
+    const current = stages[stages.length - 1];
+    if (step === raised || history.status === 'resolved' || step.date < raised.date) continue;
+    if (step.kind === 'escalated') {
+      const to = stageKey(step.toStage);
+      if (rankOf(to) <= rankOf(current.stage) || step.date < current.enteredOn) continue;
+      current.leftOn = step.date;
+      stages.push(enter(to, step.date, step.eventId));
+    } else if (step.kind === 'responded') {
+      const spell = stages.find((s) => s.stage === stageKey(step.stage));
+      if (!spell || spell.respondedOn !== null || step.date < spell.enteredOn) continue;
+      spell.respondedOn = step.date;
+    } else if (step.kind === 'resolved') {
+      if (step.date < current.enteredOn) continue;
+      current.leftOn = step.date;
+      history.status = 'resolved';
+      history.outcome = step.outcome;
+      history.resolvedOn = step.date;
+      history.recoveryPlanAgreed = step.outcome === 'recovery-plan-agreed';
+    } else {
+      continue;
+    }
+    history.eventIds.push(step.eventId);
+  }
+  for (const spell of stages) settle(spell);
+  return history;
+}
+
+/** Fills in what a spell's dates decide: working days spent and whether the deadline was met. */
+function settle(spell: StageSpell): StageSpell {
+  spell.workingDays = spell.leftOn === null ? null : workingDaysBetween(spell.enteredOn, spell.leftOn);
+  const metOn = answeredOn(spell);
+  spell.deadlineMet = spell.responseDueBy === null || metOn === null ? null : metOn <= spell.responseDueBy;
+  return spell;
+}
+
+/** When the stage was first answered: its first response or its end, whichever came first. */
+export function answeredOn(spell: Pick<StageSpell, 'respondedOn' | 'leftOn'>): CalendarDate | null {
+  const { respondedOn, leftOn } = spell;
+  if (respondedOn === null) return leftOn;
+  if (leftOn === null) return respondedOn;
+  return respondedOn < leftOn ? respondedOn : leftOn;
+}
+
+type HistoryShape = Pick<ChallengeHistory, 'stages' | 'status' | 'outcome' | 'resolvedOn' | 'recoveryPlanAgreed'>;
+
+/**
+ * The challenge as it stood at the end of `date`: only the steps dated on or before it.
+ * Undefined when it was raised after `date`.
+ */
+export function challengeAsAt<T extends HistoryShape>(challenge: T, date: CalendarDate): T | undefined {
+  const stages = challenge.stages
+    .filter((spell) => spell.enteredOn <= date)
+    .map((spell) =>
+      settle({
+        ...spell,
+        respondedOn: spell.respondedOn !== null && spell.respondedOn <= date ? spell.respondedOn : null,
+        leftOn: spell.leftOn !== null && spell.leftOn <= date ? spell.leftOn : null,
+      }),
+    );
+  if (stages.length === 0) return undefined;
+  const resolved = challenge.resolvedOn !== null && challenge.resolvedOn <= date;
+  return {
+    ...challenge,
+    stages,
+    status: resolved ? 'resolved' : 'open',
+    outcome: resolved ? challenge.outcome : null,
+    resolvedOn: resolved ? challenge.resolvedOn : null,
+    recoveryPlanAgreed: resolved && challenge.recoveryPlanAgreed,
+  };
+}
+
+/** Whether the stage's deadline had been missed by the end of `date` (a late answer, or none and the deadline passed). */
+export function deadlineMissedBy(spell: StageSpell, date: CalendarDate): boolean {
+  if (spell.responseDueBy === null) return false;
+  const metOn = answeredOn(spell);
+  return metOn !== null && metOn <= date ? metOn > spell.responseDueBy : date > spell.responseDueBy;
+}
+
+export const currentSpell = (challenge: Pick<ChallengeHistory, 'stages'>): StageSpell =>
+  challenge.stages[challenge.stages.length - 1];
+
+/** An open stage is overdue on `date` when its deadline has passed and it has had no answer by then. */
+export function isOverdueAt(spell: StageSpell, date: CalendarDate): boolean {
+  if (spell.responseDueBy === null || date <= spell.responseDueBy) return false;
+  const metOn = answeredOn(spell);
+  return metOn === null || metOn > date;
+}

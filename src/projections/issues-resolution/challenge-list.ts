@@ -1,0 +1,61 @@
+import { CalendarDate } from '../../calendar/calendar-date';
+import { ChallengeCategory } from '../../events/codes';
+import { ChallengeDocument } from './challenge-document';
+import { StageKey } from './challenge-stages';
+
+export interface ChallengeListCriteria {
+  status?: 'open' | 'resolved';
+  /** the stage it is at now */
+  stage?: StageKey;
+  /** true: only challenges overdue at their current stage on `asAt`; false: only those not */
+  overdue?: boolean;
+  /** the date `overdue` is judged on */
+  asAt: CalendarDate;
+  raisedBy?: string;
+  category?: ChallengeCategory;
+  childId?: string;
+  /** raisedOn on or after */
+  from?: CalendarDate;
+  /** raisedOn on or before */
+  to?: CalendarDate;
+}
+
+/** Where a page ends: the last item's sort key. */
+export interface ChallengeListPosition {
+  raisedOn: CalendarDate;
+  challengeId: string;
+}
+
+/** Newest first; the id keeps the order total, so a page boundary is exact. */
+export const CHALLENGE_LIST_SORT = { raisedOn: -1, _id: -1 } as const;
+
+/** The list's MongoDB filter, for the read store (both adapters). */
+export function challengeListFilter(criteria: ChallengeListCriteria, after?: ChallengeListPosition): Record<string, unknown> {
+  const clauses: Record<string, unknown>[] = [];
+  if (criteria.status) clauses.push({ status: criteria.status });
+  if (criteria.stage) clauses.push({ stage: criteria.stage });
+  if (criteria.overdue === true) clauses.push({ status: 'open', overdueFrom: { $ne: null, $lte: criteria.asAt } });
+  if (criteria.overdue === false) clauses.push({ $or: [{ overdueFrom: null }, { overdueFrom: { $gt: criteria.asAt } }] });
+  if (criteria.raisedBy) clauses.push({ raisedBy: criteria.raisedBy });
+  if (criteria.category) clauses.push({ category: criteria.category });
+  if (criteria.childId) clauses.push({ childIds: criteria.childId });
+  if (criteria.from || criteria.to) {
+    clauses.push({ raisedOn: { ...(criteria.from && { $gte: criteria.from }), ...(criteria.to && { $lte: criteria.to }) } });
+  }
+  if (after) {
+    clauses.push({
+      $or: [{ raisedOn: { $lt: after.raisedOn } }, { raisedOn: after.raisedOn, _id: { $lt: after.challengeId } }],
+    });
+  }
+  return clauses.length === 0 ? {} : clauses.length === 1 ? clauses[0] : { $and: clauses };
+}
+
+export function challengeListPosition(challenge: ChallengeDocument): ChallengeListPosition {
+  return { raisedOn: challenge.raisedOn, challengeId: challenge.challengeId };
+}
+
+/** A challenge as the list shows it: the document without the store's `_id`. */
+export function challengeListItem(challenge: ChallengeDocument): Omit<ChallengeDocument, '_id'> {
+  const { _id, ...item } = challenge;
+  return item;
+}

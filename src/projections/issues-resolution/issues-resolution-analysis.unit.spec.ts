@@ -1,0 +1,131 @@
+import { project } from '../testing/in-memory-read-model';
+import { OversightHistory } from '../testing/oversight-history';
+import { ChallengeDocument, CHALLENGES } from './challenge-document';
+import { analyseIssuesResolution } from './issues-resolution-analysis';
+import { issuesResolutionProjection } from './issues-resolution.projection';
+import { percent } from './percent';
+
+/** Six challenges raised in 2019/20 and one before it, in June 2019 and March 2020 (no bank holidays in the way). */
+function reportingYear() {
+  const given = new OversightHistory();
+  given.careStarted('child-a', '2019-01-07');
+  given.careStarted('child-b', '2019-02-04');
+  given.initialConference('child-b', '2019-05-20');
+  // A: answered in time and resolved at stage 1
+  given.challengeRaised('A', ['child-a'], '2019-06-03', { category: 'care-planning' });
+  given.challengeResponded('A', '2019-06-05');
+  given.challengeResolved('A', '2019-06-07', 'resolved');
+  // B: stage 1 missed, stage 2 answered in time, resolved at stage 3 with a recovery plan
+  given.challengeRaised('B', ['child-b'], '2019-06-03', { category: 'permanence' });
+  given.challengeEscalated('B', '2019-06-11', 2);
+  given.challengeResponded('B', '2019-06-14');
+  given.challengeEscalated('B', '2019-06-17', 3);
+  given.challengeResolved('B', '2019-06-20', 'recovery-plan-agreed');
+  // C: referred to Cafcass from stage 1, still open
+  given.challengeRaised('C', ['child-c'], '2019-06-10', { category: 'permanence' });
+  given.challengeEscalated('C', '2019-06-12', 'cafcass');
+  // G: escalated straight to the director, unanswered
+  given.challengeRaised('G', ['child-g'], '2019-07-01', { category: 'drift-and-delay' });
+  given.challengeEscalated('G', '2019-07-03', 4);
+  // D: unanswered at stage 1, overdue at year end
+  given.challengeRaised('D', ['child-d'], '2020-03-02', { category: 'care-planning' });
+  // E: raised days before year end, escalated after it
+  given.challengeRaised('E', ['child-e'], '2020-03-27', { category: 'contact' });
+  given.challengeEscalated('E', '2020-04-02', 2);
+  // F: raised in the year before
+  given.challengeRaised('F', ['child-f'], '2019-03-20', { category: 'health' });
+  return project(issuesResolutionProjection, given.events).all<ChallengeDocument>(CHALLENGES);
+}
+
+describe('Issues Resolution stage analysis for 2019/20', () => {
+  const analysis = analyseIssuesResolution(reportingYear(), { from: '2019-04-01', to: '2020-03-31' });
+
+  it('counts the challenges raised in the year, by category (every category present)', () => {
+    expect(analysis.raised).toBe(6);
+    expect(analysis.challengeIds).toEqual(['A', 'B', 'C', 'D', 'E', 'G']);
+    expect(analysis.byCategory).toEqual({
+      'drift-and-delay': 1, 'care-planning': 2, permanence: 2, placement: 0, 'statutory-visits': 0, health: 0,
+      education: 0, contact: 1, 'legal-status': 0, assessment: 0, participation: 0, other: 0,
+    });
+  });
+
+  it('counts the highest stage reached by year end (an escalation after it does not count), and the most common one', () => {
+    expect(analysis.byHighestStage).toEqual({ '1': 3, '2': 0, '3': 1, '4': 1, cafcass: 1 });
+    expect(analysis.mostCommonHighestStage).toBe('1');
+  });
+
+  it('counts resolutions by stage, at the lowest level, Cafcass referrals and recovery plans', () => {
+    expect(analysis.resolved).toBe(2);
+    expect(analysis.resolvedAtStage).toEqual({ '1': 1, '2': 0, '3': 1, '4': 0, cafcass: 0 });
+    expect(analysis.resolvedAtLowestLevelPercent).toEqual({ value: 50, numerator: 1, denominator: 2 });
+    expect(analysis.cafcassReferrals).toBe(1);
+    expect(analysis.recoveryPlansAgreed).toBe(1);
+  });
+
+  it('gives per stage the challenges entering it, deadlines met and median working days spent', () => {
+    expect(analysis.stages['1']).toEqual({
+      entered: 6,
+      deadlineMetPercent: { value: 60, numerator: 3, denominator: 5 },
+      medianWorkingDays: 3,
+    });
+    expect(analysis.stages['2']).toEqual({ entered: 1, deadlineMetPercent: { value: 100, numerator: 1, denominator: 1 }, medianWorkingDays: 4 });
+    expect(analysis.stages['3']).toEqual({ entered: 1, deadlineMetPercent: { value: 100, numerator: 1, denominator: 1 }, medianWorkingDays: 3 });
+    expect(analysis.stages['4']).toEqual({ entered: 1, deadlineMetPercent: { value: 0, numerator: 0, denominator: 1 }, medianWorkingDays: null });
+    expect(analysis.stages.cafcass).toEqual({
+      entered: 1,
+      deadlineMetPercent: { value: null, numerator: 0, denominator: 0, reason: 'a Cafcass referral has no Issues Resolution Process deadline' },
+      medianWorkingDays: null,
+    });
+  });
+
+  it('counts open and overdue challenges at each stage at year end', () => {
+    expect(analysis.openByStage).toEqual({ '1': 2, '2': 0, '3': 0, '4': 1, cafcass: 1 });
+    expect(analysis.overdueByStage).toEqual({ '1': 1, '2': 0, '3': 0, '4': 1, cafcass: 0 });
+  });
+
+  it('splits the challenges by whether a child was looked after or on a plan when raised', () => {
+    expect(analysis.lookedAfterVsProtection).toEqual({ lookedAfter: 2, protection: 1, neither: 4 });
+  });
+
+  it('counts steps only up to the end of the range', () => {
+    const midJune = analyseIssuesResolution(reportingYear(), { from: '2019-04-01', to: '2019-06-14' });
+    expect(midJune.challengeIds).toEqual(['A', 'B', 'C']);
+    expect(midJune.byHighestStage).toEqual({ '1': 1, '2': 1, '3': 0, '4': 0, cafcass: 1 });
+    expect(midJune.openByStage).toEqual({ '1': 0, '2': 1, '3': 0, '4': 0, cafcass: 1 });
+    expect(midJune.overdueByStage).toEqual({ '1': 0, '2': 0, '3': 0, '4': 0, cafcass: 0 });
+    expect(midJune.recoveryPlansAgreed).toBe(0);
+    expect(midJune.stages['2'].deadlineMetPercent).toEqual({ value: 100, numerator: 1, denominator: 1 });
+  });
+
+  it('gives null figures with reasons for a range with no challenges', () => {
+    const empty = analyseIssuesResolution(reportingYear(), { from: '2018-04-01', to: '2019-03-01' });
+    expect(empty.raised).toBe(0);
+    expect(empty.mostCommonHighestStage).toBeNull();
+    expect(empty.resolvedAtLowestLevelPercent).toEqual({
+      value: null, numerator: 0, denominator: 0, reason: 'no challenge raised in the period was resolved by 2019-03-01',
+    });
+    expect(empty.stages['1'].deadlineMetPercent.value).toBeNull();
+  });
+
+  it('breaks a tie for the most common highest stage towards the higher stage', () => {
+    const given = new OversightHistory();
+    given.challengeRaised('x', ['c'], '2019-06-03');
+    given.challengeRaised('y', ['c'], '2019-06-03');
+    given.challengeEscalated('y', '2019-06-04', 3);
+    const documents = project(issuesResolutionProjection, given.events).all<ChallengeDocument>(CHALLENGES);
+    expect(analyseIssuesResolution(documents, { from: '2019-04-01', to: '2020-03-31' }).mostCommonHighestStage).toBe('3');
+  });
+});
+
+describe('percent figures', () => {
+  it('rounds to one decimal place, half away from zero, without binary-fraction slips', () => {
+    expect(percent(1, 3, '').value).toBe(33.3);
+    expect(percent(2, 3, '').value).toBe(66.7);
+    expect(percent(49, 400, '').value).toBe(12.3);
+    expect(percent(85, 619, '').value).toBe(13.7);
+  });
+
+  it('gives null with the reason for a zero denominator', () => {
+    expect(percent(0, 0, 'nothing to count')).toEqual({ value: null, numerator: 0, denominator: 0, reason: 'nothing to count' });
+  });
+});

@@ -1,0 +1,102 @@
+import { AnnualReport } from './annual-report';
+import { PercentFigure, ReportFigure, YearFigure } from './figure';
+import { FIGURE_IDS, FigureId } from './figure-ids';
+
+/** A figure that differs between two as-of instants. */
+export interface FigureDifference {
+  figureId: FigureId;
+  from: FigureMeasures;
+  to: FigureMeasures;
+  /** ids (numerator, denominator or counted) present at `to` and not at `from`, and the reverse */
+  idsAdded: string[];
+  idsRemoved: string[];
+}
+
+/** What a figure measures, without its ids: for this year and the previous one. */
+export interface FigureMeasures {
+  value: unknown;
+  numerator?: number;
+  denominator?: number;
+  percent?: unknown;
+  previousYear: { value: unknown; numerator?: number; denominator?: number; percent?: unknown };
+}
+
+function measuresOf(figure: YearFigure): Omit<FigureMeasures, 'previousYear'> {
+  const measures: Omit<FigureMeasures, 'previousYear'> = { value: figure.value };
+  if ('numerator' in figure) {
+    measures.numerator = figure.numerator;
+    measures.denominator = figure.denominator;
+  }
+  if ('percent' in figure && figure.percent) measures.percent = figure.percent;
+  return measures;
+}
+
+export function figureMeasures(figure: ReportFigure): FigureMeasures {
+  return { ...measuresOf(figure), previousYear: measuresOf(figure.previousYear) };
+}
+
+/** Every id a figure names, this year and last. */
+export function figureIds(figure: ReportFigure): Set<string> {
+  const ids = new Set<string>();
+  for (const year of [figure, figure.previousYear] as YearFigure[]) {
+    const lists = 'numeratorIds' in year ? [year.numeratorIds, year.denominatorIds] : [year.ids];
+    for (const list of lists) for (const id of list) ids.add(id);
+  }
+  return ids;
+}
+
+/** The figures whose measures or ids differ from one report to the other. */
+export function differingFigures(from: AnnualReport, to: AnnualReport): FigureDifference[] {
+  const differences: FigureDifference[] = [];
+  for (const figureId of FIGURE_IDS) {
+    const before = figureMeasures(from.figures[figureId]);
+    const after = figureMeasures(to.figures[figureId]);
+    const idsBefore = figureIds(from.figures[figureId]);
+    const idsAfter = figureIds(to.figures[figureId]);
+    const idsAdded = [...idsAfter].filter((id) => !idsBefore.has(id));
+    const idsRemoved = [...idsBefore].filter((id) => !idsAfter.has(id));
+    const measuresDiffer = JSON.stringify(before) !== JSON.stringify(after);
+    if (measuresDiffer || idsAdded.length > 0 || idsRemoved.length > 0 || numeratorMoved(from.figures[figureId], to.figures[figureId])) {
+      differences.push({ figureId, from: before, to: after, idsAdded, idsRemoved });
+    }
+  }
+  return differences;
+}
+
+function numeratorMoved(before: ReportFigure, after: ReportFigure): boolean {
+  if (!('numeratorIds' in before) || !('numeratorIds' in after)) return false;
+  return JSON.stringify([...before.numeratorIds].sort()) !== JSON.stringify([...after.numeratorIds].sort());
+}
+
+/** A record whose arrival between the two instants moved a figure. */
+export interface ArrivedRecord {
+  eventId: string;
+  type: string;
+  stream: string;
+  recordedAt: string;
+  position: number;
+}
+
+/**
+ * The arrived records that moved a figure: those in the stream of an id that joined or
+ * left it, or (when only its measures moved, e.g. a mean) in the stream of any id it names.
+ */
+export function recordsThatMoved(
+  difference: FigureDifference,
+  fromFigure: ReportFigure,
+  toFigure: ReportFigure,
+  arrivals: readonly ArrivedRecord[],
+  streamsOf: Map<string, Set<string>>,
+): ArrivedRecord[] {
+  const streams = new Set<string>();
+  const changedIds = [...difference.idsAdded, ...difference.idsRemoved];
+  if ('numeratorIds' in fromFigure && 'numeratorIds' in toFigure) {
+    const before = new Set([...fromFigure.numeratorIds, ...(fromFigure.previousYear as PercentFigure).numeratorIds]);
+    const after = new Set([...toFigure.numeratorIds, ...(toFigure.previousYear as PercentFigure).numeratorIds]);
+    for (const id of after) if (!before.has(id)) changedIds.push(id);
+    for (const id of before) if (!after.has(id)) changedIds.push(id);
+  }
+  const ids = changedIds.length > 0 ? changedIds : [...figureIds(fromFigure), ...figureIds(toFigure)];
+  for (const id of ids) for (const stream of streamsOf.get(id) ?? []) streams.add(stream);
+  return arrivals.filter((record) => streams.has(record.stream));
+}

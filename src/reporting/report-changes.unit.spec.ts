@@ -1,0 +1,42 @@
+import { DEFAULT_LOCAL_AUTHORITY_CONFIG } from '../config/local-authority-config';
+import { computeAnnualReport } from './annual-report';
+import { collectReportFacts } from './fold-report-facts';
+import { itemStreamIndex } from './item-streams';
+import { ArrivedRecord, differingFigures, recordsThatMoved } from './report-changes';
+import { ReportHistory } from './testing/report-history';
+
+describe('changes between two as-of instants', () => {
+  it('lists the figures a late record moved and the record that moved them', () => {
+    const h = new ReportHistory().recordedOn('2019-05-01T00:00:00Z');
+    h.registerChild('c', { dateOfBirth: '2010-01-01' });
+    h.startCare('c', '2019-04-01');
+    h.holdReview('c', '2019-04-26', { reviewId: 'first' });
+    h.registerChild('other', { dateOfBirth: '2010-01-01' });
+    h.startCare('other', '2019-04-01');
+    h.recordedOn('2019-12-20T00:00:00Z');
+    h.holdReview('c', '2019-12-20', { reviewId: 'third' });
+    h.recordedOn('2020-05-10T00:00:00Z');
+    const late = h.holdReview('c', '2019-07-20', { reviewId: 'second', participation: 'PN7' });
+    const from = '2020-04-30T00:00:00.000Z';
+    const to = '2020-06-01T00:00:00.000Z';
+    const factsFrom = collectReportFacts(h.events, { asOf: from });
+    const factsTo = collectReportFacts(h.events, { asOf: to });
+    const options = { year: 2019, config: DEFAULT_LOCAL_AUTHORITY_CONFIG };
+    const before = computeAnnualReport(factsFrom, options);
+    const after = computeAnnualReport(factsTo, options);
+    const differences = differingFigures(before, after);
+    expect(differences.map((d) => d.figureId)).toEqual([
+      'reviews.held', 'reviews.inTimescalePercent', 'reviews.participation', 'reviews.notAttendedViewsNotConveyedPercent',
+      'reviews.iroVisitedBeforeReviewPercent',
+    ]);
+    const inTime = differences[1];
+    expect(inTime.from).toMatchObject({ value: 50, numerator: 1, denominator: 2 });
+    expect(inTime.to).toMatchObject({ value: 100, numerator: 3, denominator: 3 });
+    expect(inTime.idsAdded).toEqual(['second']);
+    const arrivals: ArrivedRecord[] = h.events
+      .filter((e) => e.recordedAt > from && e.recordedAt <= to)
+      .map((e) => ({ eventId: e.id, type: e.type, stream: e.stream, recordedAt: e.recordedAt, position: e.position }));
+    const moved = recordsThatMoved(inTime, before.figures['reviews.inTimescalePercent'], after.figures['reviews.inTimescalePercent'], arrivals, itemStreamIndex(factsFrom, factsTo));
+    expect(moved.map((r) => r.eventId)).toEqual([late]);
+  });
+});

@@ -1,0 +1,33 @@
+import { CalendarDate } from '../calendar/calendar-date';
+import { LocalAuthorityConfig } from '../config/local-authority-config';
+import { ChildHistory } from './child-history';
+import { ChallengeHistory } from './challenge-history';
+
+/** Reporting year Y: 1 April Y to 31 March Y+1. "At year end" means on 31 March. */
+export interface ReportingPeriod {
+  year: number;
+  start: CalendarDate;
+  end: CalendarDate;
+}
+
+export function reportingPeriod(year: number): ReportingPeriod {
+  return { year, start: `${year}-04-01`, end: `${year + 1}-03-31` };
+}
+
+/** The reporting year a date falls in: 2020-03-31 is in 2019, 2020-04-01 in 2020. */
+export function reportingYearOf(date: CalendarDate): number {
+  const year = Number(date.slice(0, 4));
+  return date.slice(5) >= '04-01' ? year : year - 1;
+}
+
+export function inPeriod(date: CalendarDate | undefined, period: ReportingPeriod): boolean {
+  return date !== undefined && date >= period.start && date <= period.end;
+}
+
+/** What a family of figures is computed from, for one reporting year. */
+export interface FigureContext {
+  period: ReportingPeriod;
+  config: LocalAuthorityConfig;
+  children: readonly ChildHistory[];
+  challenges: readonly ChallengeHistory[];
+}

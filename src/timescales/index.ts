@@ -1,0 +1,3 @@
+export * from './looked-after-reviews';
+export * from './child-protection-conferences';
+export * from './issues-resolution-stages';

@@ -1,0 +1,118 @@
+import { RecordedEvent } from '../../src/events/envelope';
+import { EventStore } from '../../libs/event-store/event-store.port';
+import { SqliteEventStore } from '../../libs/event-store/sqlite/sqlite-event-store';
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import request from 'supertest';
+import { ApiUnderTest, registerChild, startApi } from './api-under-test';
+
+const COMMANDS = [
+  '/children', '/children/{childId}/care-periods', '/children/{childId}/placements', '/children/{childId}/legal-statuses',
+  '/children/{childId}/care-endings', '/children/{childId}/iro-allocations', '/children/{childId}/reviews',
+  '/children/{childId}/cp-conferences', '/children/{childId}/voids', '/challenges', '/challenges/{id}/escalations',
+  '/challenges/{id}/responses', '/challenges/{id}/resolutions', '/challenges/{id}/voids',
+];
+const READS = ['/health', '/children/{childId}', '/children/{childId}/history', '/challenges/{id}'];
+
+describe('OpenAPI and health', () => {
+  let api: ApiUnderTest;
+  beforeAll(async () => {
+    api = await startApi();
+  });
+  afterAll(() => api.destroy());
+
+  it('documents every endpoint with its body, its 201 answer and its error answers', async () => {
+    const response = await request(api.app.getHttpServer()).get('/docs-json');
+    expect(response.status).toBe(200);
+    const { paths, components } = response.body;
+    for (const path of COMMANDS) {
+      const post = paths[path]?.post;
+      expect({ path, documented: Boolean(post) }).toEqual({ path, documented: true });
+      expect(Object.keys(post.responses).sort()).toEqual(['201', '400', '404', '409', '422']);
+      expect(post.parameters.map((parameter: { name: string }) => parameter.name)).toEqual(
+        expect.arrayContaining(['Idempotency-Key', 'If-Match', 'X-Correlation-Id']),
+      );
+      if (path !== '/challenges' && path !== '/children') expect(post.requestBody).toBeDefined();
+    }
+    for (const path of READS) expect({ path, documented: Boolean(paths[path]?.get) }).toEqual({ path, documented: true });
+    expect(Object.keys(components.schemas)).toEqual(
+      expect.arrayContaining([
+        'RegisterChildDto', 'StartCareDto', 'HoldReviewDto', 'HoldCPConferenceDto', 'RaiseChallengeDto', 'ResolveChallengeDto',
+        'RecoveryPlanActionDto', 'ValidationErrorResponse', 'RuleViolationResponse', 'ChildRecordResponse', 'ChallengeRecordResponse',
+      ]),
+    );
+    expect(components.schemas.RegisterChildDto.properties.sex.enum).toEqual(['male', 'female', 'unknown']);
+  });
+
+  it('serves the OpenAPI page at /docs', async () => {
+    const response = await request(api.app.getHttpServer()).get('/docs');
+    expect(response.status).toBe(200);
+    expect(response.text).toContain('swagger');
+  });
+
+  it('answers GET /health without a token: the event store and the projections', async () => {
+    await registerChild(api, 'C1');
+    const response = await request(api.app.getHttpServer()).get('/health');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: 'ok', eventStore: { status: 'ok', kind: 'sqlite', headPosition: 1 }, projections: [] });
+  });
+});
+
+/** An event store that works until told to fail, to see how the API answers what it did not expect. */
+class FailingEventStore implements EventStore {
+  failing = false;
+  constructor(private readonly inner: EventStore) {}
+  private check(): void {
+    if (this.failing) throw new Error('disk on fire at /var/lib/secret/path');
+  }
+  appendToStream: EventStore['appendToStream'] = async (...args) => (this.check(), this.inner.appendToStream(...args));
+  readStream = async (stream: string): Promise<RecordedEvent[]> => (this.check(), this.inner.readStream(stream));
+  streamRevision: EventStore['streamRevision'] = async (stream) => (this.check(), this.inner.streamRevision(stream));
+  readAll: EventStore['readAll'] = (options) => this.inner.readAll(options);
+  headPosition = async (): Promise<number> => (this.check(), this.inner.headPosition());
+  subscribeToAll: EventStore['subscribeToAll'] = (options) => this.inner.subscribeToAll(options);
+  close = () => this.inner.close();
+}
+
+describe('what the API did not expect', () => {
+  let dataDir: string;
+  let store: FailingEventStore;
+  let api: ApiUnderTest;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'iro-e2e-failing-'));
+    store = new FailingEventStore(new SqliteEventStore({ file: join(dataDir, 'events.sqlite') }));
+    api = await startApi({ dataDir, eventStore: store });
+  });
+  afterAll(async () => {
+    await api.close();
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('answers 500 without the error or its stack', async () => {
+    store.failing = true;
+    const response = await registerChild(api, 'C1');
+    store.failing = false;
+    expect(response.status).toBe(500);
+    expect(response.body).toEqual({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'An unexpected error occurred; it has been logged.',
+    });
+    expect(JSON.stringify(response.body)).not.toContain('secret');
+  });
+
+  it('reports an event store it cannot read as 503 on /health', async () => {
+    store.failing = true;
+    const response = await request(api.app.getHttpServer()).get('/health');
+    store.failing = false;
+    expect(response.status).toBe(503);
+    expect(response.body).toEqual({
+      status: 'error',
+      eventStore: { status: 'error', kind: 'provided', error: 'the event store cannot be read; see the log' },
+      projections: [],
+    });
+    expect(JSON.stringify(response.body)).not.toContain('secret');
+  });
+});

@@ -1,0 +1,125 @@
+import { mkdtempSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { Clock } from '../../../src/clock/clock';
+import { FIGURE_IDS } from '../../../src/reporting/figure-ids';
+import { SqliteEventStore } from '../../../libs/event-store/sqlite/sqlite-event-store';
+import {
+  ApiUnderTest, created, escalate, holdInitialConference, holdReview, raiseChallenge, registerChild, startApi, startCare,
+} from '../api-under-test';
+
+/** The store records each event at `recordedAt.now`: set it to record a review "late". */
+const recordedAt = { now: new Date('2019-07-01T09:00:00Z') };
+const recordingClock: Clock = { now: () => new Date(recordedAt.now) };
+
+describe('annual IRO report endpoints', () => {
+  let api: ApiUnderTest;
+  let store: SqliteEventStore;
+  let lateReviewEventId: string;
+
+  beforeAll(async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'iro-report-e2e-'));
+    store = new SqliteEventStore({ file: join(dataDir, 'events.sqlite'), clock: recordingClock });
+    api = await startApi({ dataDir, eventStore: store });
+    await created(registerChild(api, 'ada'));
+    await created(startCare(api, 'ada', { startDate: '2019-06-03', placedOutsideLocalAuthority: true }));
+    await created(api.http().post('/children/ada/iro-allocations').send({ iroId: 'IRO7', effectiveDate: '2019-06-03' }));
+    await created(holdReview(api, 'ada', { heldOn: '2019-06-28' }));
+    recordedAt.now = new Date('2020-01-10T09:00:00Z');
+    await created(registerChild(api, 'ben', { sex: 'male' }));
+    await created(holdInitialConference(api, 'ben'));
+    await created(raiseChallenge(api, 'ch1', ['ada']));
+    await created(escalate(api, 'ch1', { escalatedOn: '2020-02-11', toStage: 2 }));
+    recordedAt.now = new Date('2020-05-10T09:00:00Z');
+    const late = await created(holdReview(api, 'ada', { heldOn: '2019-09-27', participation: 'PN7' }));
+    lateReviewEventId = late.eventIds[0];
+  });
+
+  afterAll(async () => {
+    await api.destroy();
+    await store.close();
+  });
+
+  it('answers the exact JSON report with every figure, its previous year and ids', async () => {
+    const response = await api.http().get('/reports/iro-annual/2019');
+    expect(response.status).toBe(200);
+    expect(response.type).toBe('application/json');
+    expect(response.body).toMatchObject({ year: 2019, period: { start: '2019-04-01', end: '2020-03-31' }, notForPublication: true, asOf: null });
+    expect(Object.keys(response.body.figures)).toEqual([...FIGURE_IDS]);
+    const figures = response.body.figures;
+    expect(figures['cla.atYearEnd']).toMatchObject({ value: 1, ids: ['ada'], previousYear: { value: 0 }, change: 1 });
+    expect(figures['reviews.held']).toMatchObject({ value: 2 });
+    expect(figures['reviews.notAttendedViewsNotConveyedPercent']).toMatchObject({ value: 50, numerator: 1, denominator: 2 });
+    expect(figures['cp.atYearEnd']).toMatchObject({ value: 1, ids: ['ben'] });
+    expect(figures['cp.initialConferencesInTimescalePercent']).toMatchObject({ value: 100 });
+    expect(figures['challenges.byHighestStage'].value).toMatchObject({ '2': 1 });
+    expect(figures['iro.caseloadsAtYearEnd'].value).toEqual({ IRO7: 1 });
+  });
+
+  it('reproduces the report as of an earlier instant from the events recorded by then', async () => {
+    const response = await api.http().get('/reports/iro-annual/2019').query({ asOf: '2020-04-30T00:00:00Z' });
+    expect(response.status).toBe(200);
+    expect(response.body.asOf).toBe('2020-04-30T00:00:00.000Z');
+    expect(response.body.figures['reviews.held'].value).toBe(1);
+    const before = await api.http().get('/reports/iro-annual/2019').query({ asOf: '2019-12-31' });
+    expect(before.body.figures['cp.atYearEnd'].value).toBe(0);
+  });
+
+  it('publishes csv, md and html with small counts suppressed', async () => {
+    const csv = await api.http().get('/reports/iro-annual/2019').query({ format: 'csv' });
+    expect(csv.status).toBe(200);
+    expect(csv.type).toBe('text/csv');
+    expect(csv.text).toContain('cla.atYearEnd,Children in our care on 31 March,,2019/20,c,');
+    const md = await api.http().get('/reports/iro-annual/2019').query({ format: 'md' });
+    expect(md.type).toBe('text/markdown');
+    expect(md.text).toContain('| Children in our care on 31 March | c | 0 | c |');
+    const html = await api.http().get('/reports/iro-annual/2019').query({ format: 'html', asOf: '2020-06-01T00:00:00Z' });
+    expect(html.type).toBe('text/html');
+    expect(html.text).toMatch(/^<!DOCTYPE html>/);
+    expect((html.text.match(/<svg/g) ?? []).length).toBe(4);
+    expect(html.text).not.toContain('"ids"');
+  });
+
+  it('lists the figures a late record moved and the record that moved them', async () => {
+    const response = await api.http().get('/reports/iro-annual/2019/changes').query({ from: '2020-04-30T00:00:00Z', to: '2020-06-01T00:00:00Z' });
+    expect(response.status).toBe(200);
+    const held = response.body.figures.find((f: { figureId: string }) => f.figureId === 'reviews.held');
+    expect(held).toMatchObject({ from: { value: 1 }, to: { value: 2 } });
+    expect(held.movedBy).toEqual([
+      expect.objectContaining({ type: 'ReviewHeld', stream: 'child-ada', recordedAt: '2020-05-10T09:00:00.000Z' }),
+    ]);
+    expect(held.movedBy[0].eventId).toBe(lateReviewEventId);
+    expect(response.body.figures.map((f: { figureId: string }) => f.figureId)).not.toContain('cla.atYearEnd');
+    expect(response.body.arrived).toHaveLength(1);
+  });
+
+  it('traces a figure to its ids and the events that put each there', async () => {
+    const reviews = await api.http().get('/reports/iro-annual/2019/figures/reviews.notAttendedViewsNotConveyedPercent');
+    expect(reviews.status).toBe(200);
+    expect(reviews.body).toMatchObject({ figureId: 'reviews.notAttendedViewsNotConveyedPercent', kind: 'review', value: 50 });
+    expect(reviews.body.denominator).toHaveLength(2);
+    const [pn7] = reviews.body.numerator;
+    expect(pn7.links[0].history).toBe('/children/ada/history');
+    expect(pn7.links[0].events.map((e: { type: string }) => e.type)).toEqual(['CareStarted', 'ReviewHeld']);
+    const cla = await api.http().get('/reports/iro-annual/2019/figures/cla.atYearEnd');
+    expect(cla.body.ids[0]).toMatchObject({ id: 'ada', links: [{ history: '/children/ada/history' }] });
+    expect(cla.body.ids[0].links[0].events.map((e: { type: string }) => e.type)).toEqual(['ChildRegistered', 'CareStarted']);
+    const challenge = await api.http().get('/reports/iro-annual/2019/figures/challenges.raised');
+    expect(challenge.body.ids[0].links[0]).toMatchObject({ history: '/challenges/ch1' });
+  });
+
+  it('answers 400 for a bad year, as-of, format, figure id or missing instant', async () => {
+    const fieldsOf = (body: { errors: { field: string }[] }) => body.errors.map((e) => e.field);
+    const bad = await api.http().get('/reports/iro-annual/20x9').query({ asOf: 'yesterday', format: 'pdf' });
+    expect(bad.status).toBe(400);
+    expect(fieldsOf(bad.body).sort()).toEqual(['asOf', 'format', 'year']);
+    const figure = await api.http().get('/reports/iro-annual/2019/figures/cla.nonsense');
+    expect(figure.status).toBe(400);
+    expect(fieldsOf(figure.body)).toEqual(['figureId']);
+    const changes = await api.http().get('/reports/iro-annual/2019/changes').query({ to: '2020-01-01T00:00:00Z' });
+    expect(changes.status).toBe(400);
+    expect(fieldsOf(changes.body)).toEqual(['from']);
+    const backwards = await api.http().get('/reports/iro-annual/2019/changes').query({ from: '2020-02-01', to: '2020-01-01' });
+    expect(fieldsOf(backwards.body)).toEqual(['to']);
+  });
+});
