@@ -6,6 +6,7 @@ import { OversightInfrastructureModule } from '../../libs/nest/infrastructure/ov
 import { CaseModule } from './case/case.module';
 import { ChallengeModule } from './challenge/challenge.module';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
 import { ReportsModule } from './reports/reports.module';
 
 /**
@@ -13,7 +14,7 @@ import { ReportsModule } from './reports/reports.module';
  * controllers, handlers, providers) added to CAPABILITY_MODULES; it can inject
  * everything OversightInfrastructureModule exports (global) without importing it.
  */
-export const CAPABILITY_MODULES = [HealthModule, CaseModule, ChallengeModule, ReportsModule];
+export const CAPABILITY_MODULES = [HealthModule, CaseModule, ChallengeModule, ReportsModule, ImportsModule];
 
 @Module({})
 export class AppModule {

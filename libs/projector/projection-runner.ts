@@ -63,6 +63,15 @@ export class ProjectionRunner {
    */
   private aheadOfCheckpoint: Map<string, number>;
   private readonly undo = new Map<string, ProjectionDocument | undefined>();
+  /**
+   * A rebuild's runner starts from nothing into fresh collections: until its first flush
+   * every document it holds is to be written, so it tracks no changes and keeps no undo
+   * log (a failing event aborts the rebuild).
+   */
+  private fresh = false;
+  /** the collection used last: most events touch one collection several times */
+  private lastCollection?: string;
+  private lastDocuments?: Map<string, ProjectionDocument>;
   private current?: StoredOversightEvent;
   private readonly view: ProjectionDocuments;
   private readonly declared: ReadonlySet<string>;
@@ -95,7 +104,9 @@ export class ProjectionRunner {
 
   /** a runner starting from nothing (position 0), for a rebuild */
   static empty(projection: Projection, context: ProjectionContext, target: ProjectionTarget): ProjectionRunner {
-    return new ProjectionRunner(projection, context, target, { position: 0, epoch: 0 }, new Map(), new Map());
+    const runner = new ProjectionRunner(projection, context, target, { position: 0, epoch: 0 }, new Map(), new Map());
+    runner.fresh = true;
+    return runner;
   }
 
   /** a runner holding what the store has: the checkpoint and every document of the projection's collections */
@@ -124,14 +135,14 @@ export class ProjectionRunner {
   }
 
   get hasUncommitted(): boolean {
-    return this.position !== this.committedPosition || this.dirty.size > 0;
+    return this.fresh || this.position !== this.committedPosition || this.dirty.size > 0;
   }
 
   /** Applies an event past this runner's position. Returns false (and records the failure) when the projection throws. */
   apply(event: StoredOversightEvent): boolean {
     if (this.failed || event.position <= this.position) return !this.failed;
     this.current = event;
-    this.undo.clear();
+    if (!this.fresh) this.undo.clear();
     try {
       this.projection.apply(event, this.view, this.context);
     } catch (error) {
@@ -165,28 +176,53 @@ export class ProjectionRunner {
    */
   async flush(store: ReadStore): Promise<void> {
     if (!this.hasUncommitted) return;
-    const position = this.position;
+    const dirty = [...this.takeDirty()];
+    await this.commitDocuments(store, dirty);
+  }
+
+  /**
+   * Writes the changed documents in commits of at most `documentsPerCommit` (for a
+   * rebuild's fresh collections, which nobody reads until they are swapped in: a
+   * rebuild's writes need not be one transaction, and one huge transaction is heavy on
+   * MongoDB). Never for live collections, whose documents must move with the checkpoint.
+   */
+  async flushInChunks(store: ReadStore, documentsPerCommit: number): Promise<void> {
+    if (!this.hasUncommitted) return;
+    const dirty = [...this.takeDirty()];
+    for (let from = 0; from < dirty.length || from === 0; from += documentsPerCommit) {
+      await this.commitDocuments(store, dirty.slice(from, from + documentsPerCommit), dirty.slice(from + documentsPerCommit));
+    }
+  }
+
+  private *takeDirty(): Generator<[string, string]> {
+    if (this.fresh) {
+      this.fresh = false;
+      for (const [collection, documents] of this.documents) for (const id of documents.keys()) yield [collection, id];
+      return;
+    }
     const dirty = this.dirty;
     this.dirty = new Map();
+    for (const [collection, ids] of dirty) for (const id of ids) yield [collection, id];
+  }
+
+  private async commitDocuments(store: ReadStore, documents: [string, string][], notYet: [string, string][] = []): Promise<void> {
+    const position = this.position;
     try {
       await store.commit(
         this.target.checkpoint,
         position,
         (batch) => {
-          for (const [collection, ids] of dirty) {
-            const documents = this.collection(collection);
+          for (const [collection, id] of documents) {
+            const document = this.collection(collection).get(id);
             const stored = this.target.collection(collection);
-            for (const id of ids) {
-              const document = documents.get(id);
-              if (document) batch.upsert(stored, document);
-              else batch.delete(stored, id);
-            }
+            if (document) batch.upsert(stored, document);
+            else batch.delete(stored, id);
           }
         },
         { position: this.committedPosition, epoch: this.epoch },
       );
     } catch (error) {
-      for (const [collection, ids] of dirty) for (const id of ids) this.markDirty(collection, id);
+      for (const [collection, id] of [...documents, ...notYet]) this.markDirty(collection, id);
       throw error;
     }
     this.committedPosition = position;
@@ -199,6 +235,8 @@ export class ProjectionRunner {
   /** Takes over a rebuilt runner's documents and position (after its collections were swapped in at `swapped`). */
   adopt(rebuilt: ProjectionRunner, swapped: Checkpoint): void {
     this.documents = rebuilt.documents;
+    this.lastCollection = undefined;
+    this.lastDocuments = undefined;
     this.position = swapped.position;
     this.committedPosition = swapped.position;
     this.epoch = swapped.epoch;
@@ -218,16 +256,24 @@ export class ProjectionRunner {
     if (typeof document._id !== 'string' || document._id === '') {
       throw new Error(`${this.name} put a document without a string _id into ${collection}`);
     }
-    if (this.alreadyApplied(collection, document._id)) return;
     const documents = this.collection(collection);
+    if (this.fresh) {
+      documents.set(document._id, document);
+      return;
+    }
+    if (this.alreadyApplied(collection, document._id)) return;
     this.remember(collection, document._id, documents);
     documents.set(document._id, document);
     this.markDirty(collection, document._id);
   }
 
   private remove(collection: string, id: string): void {
-    if (this.alreadyApplied(collection, id)) return;
     const documents = this.collection(collection);
+    if (this.fresh) {
+      documents.delete(id);
+      return;
+    }
+    if (this.alreadyApplied(collection, id)) return;
     if (!documents.has(id)) return;
     this.remember(collection, id, documents);
     documents.delete(id);
@@ -262,8 +308,13 @@ export class ProjectionRunner {
   }
 
   private collection(collection: string): Map<string, ProjectionDocument> {
+    if (collection === this.lastCollection) return this.lastDocuments!;
     let documents = this.documents.get(collection);
-    if (documents) return documents;
+    if (documents) {
+      this.lastCollection = collection;
+      this.lastDocuments = documents;
+      return documents;
+    }
     if (!this.declared.has(collection)) {
       throw new Error(`${this.name} used collection ${collection}, which it does not declare in its collections`);
     }

@@ -37,6 +37,9 @@ export interface RebuildReport {
   milliseconds: number;
 }
 
+/** a rebuild writes its fresh collections in commits of this many documents */
+const REBUILD_DOCUMENTS_PER_COMMIT = 20_000;
+
 const quietLogger: ProjectorLogger = {
   log: () => undefined,
   error: (message, error) => console.error(`[projector] ${message}`, error ?? ''),
@@ -118,6 +121,7 @@ export class Projector {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    if (this.caughtUp) this.caughtUpSignal = deferred();
     for (const projection of this.projections) await this.ensureIndexes(projection, liveTarget(projection));
     await this.loadAndSubscribe();
   }
@@ -154,8 +158,30 @@ export class Projector {
    */
   async rebuild(name?: string): Promise<RebuildReport[]> {
     const selected = name === undefined ? this.projections : [this.projectionNamed(name)];
+    const started = Date.now();
+    const rebuilt: ProjectionRunner[] = [];
+    for (const projection of selected) {
+      const target = rebuildTarget(projection);
+      for (const collection of projection.collections) await this.readStore.dropCollection(target.collection(collection));
+      await this.readStore.deleteCheckpoint(target.checkpoint);
+      await this.ensureIndexes(projection, target);
+      rebuilt.push(ProjectionRunner.empty(projection, this.context, target));
+    }
+    // one pass over the events for all of them, then each is swapped in on its own
+    const applied = await this.foldUpTo(rebuilt, await this.eventStore.headPosition());
     const reports: RebuildReport[] = [];
-    for (const projection of selected) reports.push(await this.rebuildOne(projection));
+    for (const runner of rebuilt) {
+      const eventsApplied = applied.get(runner)! + (await this.swapIn(runner));
+      const report = {
+        name: runner.name,
+        position: runner.position,
+        documents: runner.documentCount(),
+        eventsApplied,
+        milliseconds: Date.now() - started,
+      };
+      this.logger.log(`rebuilt ${report.name}: ${report.eventsApplied} events, ${report.documents} documents, at position ${report.position}`);
+      reports.push(report);
+    }
     return reports;
   }
 
@@ -200,6 +226,7 @@ export class Projector {
     }
     this.runners = runners;
     this.eventsSinceCommit = 0;
+    this.lastCommitAt = Date.now();
     this.subscribe();
   }
 
@@ -383,67 +410,64 @@ export class Projector {
 
   // ---- rebuild -----------------------------------------------------------------
 
-  private async rebuildOne(projection: Projection): Promise<RebuildReport> {
-    const started = Date.now();
-    const target = rebuildTarget(projection);
-    for (const collection of projection.collections) await this.readStore.dropCollection(target.collection(collection));
-    await this.readStore.deleteCheckpoint(target.checkpoint);
-    await this.ensureIndexes(projection, target);
-    const rebuilt = ProjectionRunner.empty(projection, this.context, target);
-    let applied = await this.foldUpTo(rebuilt, await this.eventStore.headPosition());
-    const swaps = projection.collections.map((collection) => ({ from: target.collection(collection), to: collection }));
-
+  /**
+   * Writes a rebuilt read model into its fresh collections and swaps them in with the
+   * checkpoint. When this process feeds the projection, event delivery waits while the
+   * last events are folded in and the live runner takes over the rebuilt documents.
+   * Returns the events folded in meanwhile.
+   */
+  private async swapIn(rebuilt: ProjectionRunner): Promise<number> {
+    const projection = rebuilt.projection;
+    const swaps = projection.collections.map((collection) => ({ from: rebuilt.target.collection(collection), to: collection }));
+    let applied = 0;
     for (;;) {
       try {
+        await rebuilt.flushInChunks(this.readStore, REBUILD_DOCUMENTS_PER_COMMIT);
         const live = this.running ? this.runners.get(projection.name) : undefined;
         if (live) {
-          // event delivery waits while the last events are folded in and the collections swapped
           await this.exclusive(async () => {
-            applied += await this.foldUpTo(rebuilt, Math.max(await this.eventStore.headPosition(), live.position));
-            await rebuilt.flush(this.readStore);
+            const head = Math.max(await this.eventStore.headPosition(), live.position);
+            applied += (await this.foldUpTo([rebuilt], head)).get(rebuilt)!;
+            await rebuilt.flushInChunks(this.readStore, REBUILD_DOCUMENTS_PER_COMMIT);
             live.adopt(rebuilt, await this.readStore.swapInRebuild(projection.name, rebuilt.position, swaps));
           });
         } else {
-          await rebuilt.flush(this.readStore);
           await this.readStore.swapInRebuild(projection.name, rebuilt.position, swaps);
         }
         break;
       } catch (error) {
         if (!(error instanceof CheckpointAheadError)) throw error;
         // the live read model moved past the rebuild meanwhile: fold the newer events in and try again
-        applied += await this.foldUpTo(rebuilt, await this.eventStore.headPosition());
+        applied += (await this.foldUpTo([rebuilt], await this.eventStore.headPosition())).get(rebuilt)!;
       }
     }
-    await this.readStore.deleteCheckpoint(target.checkpoint);
-    const report = {
-      name: projection.name,
-      position: rebuilt.position,
-      documents: rebuilt.documentCount(),
-      eventsApplied: applied,
-      milliseconds: Date.now() - started,
-    };
-    this.logger.log(`rebuilt ${report.name}: ${report.eventsApplied} events, ${report.documents} documents, at position ${report.position}`);
-    return report;
+    await this.readStore.deleteCheckpoint(rebuilt.target.checkpoint);
+    return applied;
   }
 
   /**
-   * Reads events past the runner's position up to `head` into it, in memory: a rebuild
-   * writes each document once, when it is swapped in (a crash part way only means
-   * rebuilding again; the live read model is untouched until the swap).
+   * Reads the events past the runners' positions up to `head` into them, in memory: a
+   * rebuild writes each document once, when it is swapped in (a crash part way only
+   * means rebuilding again; the live read model is untouched until the swap).
+   * Returns, per runner, the oversight events it applied.
    */
-  private async foldUpTo(runner: ProjectionRunner, head: number): Promise<number> {
-    let applied = 0;
-    if (runner.position >= head) return 0;
-    for await (const recorded of this.eventStore.readAll({ fromPosition: runner.position })) {
+  private async foldUpTo(runners: ProjectionRunner[], head: number): Promise<Map<ProjectionRunner, number>> {
+    const applied = new Map(runners.map((runner) => [runner, 0]));
+    const from = Math.min(...runners.map((runner) => runner.position));
+    if (from >= head) return applied;
+    for await (const recorded of this.eventStore.readAll({ fromPosition: from })) {
       if (recorded.position > head) break;
-      if (isOversightEventType(recorded.type)) {
-        if (!runner.apply(upcast(recorded))) {
+      const event = isOversightEventType(recorded.type) ? upcast(recorded) : undefined;
+      for (const runner of runners) {
+        if (runner.position >= recorded.position) continue;
+        if (!event) {
+          runner.skip(recorded.position);
+        } else if (runner.apply(event)) {
+          applied.set(runner, applied.get(runner)! + 1);
+        } else {
           const failure = runner.failure;
           throw new Error(`rebuilding ${runner.name} failed at position ${failure?.position} (${failure?.eventType}): ${failure?.message}`);
         }
-        applied += 1;
-      } else {
-        runner.skip(recorded.position);
       }
     }
     return applied;

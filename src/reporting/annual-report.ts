@@ -1,15 +1,16 @@
 import { LocalAuthorityConfig } from '../config/local-authority-config';
-import { ChallengeHistory, deriveChallengeHistory } from './challenge-history';
-import { challengeFigures } from './challenge-figures';
-import { ChildHistory, deriveChildHistory } from './child-history';
-import { claFigures } from './cla-figures';
-import { cpFigures } from './cp-figures';
+import { deriveChallengeHistory } from './challenge-history';
+import { ChallengeFigures } from './challenge-figures';
+import { deriveChildHistory } from './child-history';
+import { LookedAfterFigures } from './cla-figures';
+import { ProtectionFigures } from './cp-figures';
 import { FigureChange, ReportFigure, YearFigure } from './figure';
+import { FigureFamily } from './figure-family';
 import { FIGURE_IDS, FigureId } from './figure-ids';
-import { iroFigures } from './iro-figures';
-import { ReportFacts } from './report-facts';
-import { FigureContext, reportingPeriod } from './reporting-period';
-import { reviewFigures } from './review-figures';
+import { IroFigures } from './iro-figures';
+import { ChallengeFacts, ChildFacts, ReportFacts } from './report-facts';
+import { reportingPeriod } from './reporting-period';
+import { ReviewFigures } from './review-figures';
 
 /** The report as JSON (../shared/FIGURES.md, "The report as JSON"): exact, not for publication. */
 export interface AnnualReport {
@@ -31,57 +32,81 @@ export interface AnnualReportOptions {
   generatedAt?: string | null;
 }
 
-/** The histories the figures read, derived once from the facts for both years. */
-export interface ReportHistories {
-  children: ChildHistory[];
-  challenges: ChallengeHistory[];
+/** Every family of figures for one reporting year. */
+function familiesFor(year: number, config: LocalAuthorityConfig): FigureFamily[] {
+  const period = reportingPeriod(year);
+  return [
+    new LookedAfterFigures(period, config),
+    new ReviewFigures(period),
+    new ChallengeFigures(period),
+    new ProtectionFigures(period, config),
+    new IroFigures(period, config.localCaseloadTarget),
+  ];
+}
+
+function finished(families: FigureFamily[]): Record<FigureId, YearFigure> {
+  return Object.assign({}, ...families.map((family) => family.finish())) as Record<FigureId, YearFigure>;
+}
+
+/**
+ * Builds the annual report for year Y and Y-1 one stream's facts at a time: every
+ * challenge first, then every child, each in id order (the order of the figures' ids).
+ * A child's history is derived, offered to every figure family of both years, and
+ * dropped, so the report never holds more than one child's history: fed stream by
+ * stream, twenty million events need no more memory than one council's report.
+ */
+export class AnnualReportBuilder {
+  private readonly current: FigureFamily[];
+  private readonly previous: FigureFamily[];
+  private childrenStarted = false;
+
+  constructor(private readonly options: AnnualReportOptions) {
+    this.current = familiesFor(options.year, options.config);
+    this.previous = familiesFor(options.year - 1, options.config);
+  }
+
+  addChallenge(facts: ChallengeFacts): void {
+    if (this.childrenStarted) throw new Error('every challenge must be added before the first child');
+    const history = deriveChallengeHistory(facts);
+    if (!history) return;
+    for (const family of [...this.current, ...this.previous]) family.addChallenge?.(history);
+  }
+
+  addChild(facts: ChildFacts): void {
+    this.childrenStarted = true;
+    const history = deriveChildHistory(facts);
+    for (const family of this.current) family.addChild(history);
+    for (const family of this.previous) family.addChild(history);
+  }
+
+  build(): AnnualReport {
+    const current = finished(this.current);
+    const previous = finished(this.previous);
+    const figures = {} as Record<FigureId, ReportFigure>;
+    for (const id of FIGURE_IDS) {
+      figures[id] = { ...current[id], previousYear: previous[id], change: changeBetween(current[id], previous[id]) };
+    }
+    const period = reportingPeriod(this.options.year);
+    return {
+      year: this.options.year,
+      period: { start: period.start, end: period.end },
+      asOf: this.options.asOf ?? null,
+      generatedAt: this.options.generatedAt ?? null,
+      notForPublication: true,
+      localAuthority: this.options.config.localAuthority,
+      figures,
+    };
+  }
 }
 
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Children and challenges in id order, so the ids of every figure come in one order whatever the facts' source. */
-export function deriveHistories(facts: ReportFacts): ReportHistories {
-  const children: ChildHistory[] = [];
-  for (const childId of [...facts.children.keys()].sort(byId)) children.push(deriveChildHistory(facts.children.get(childId)!));
-  const challenges: ChallengeHistory[] = [];
-  for (const challengeId of [...facts.challenges.keys()].sort(byId)) {
-    const history = deriveChallengeHistory(facts.challenges.get(challengeId)!);
-    if (history) challenges.push(history);
-  }
-  return { children, challenges };
-}
-
-/** Every figure for one reporting year, without the previous year. */
-export function computeYearFigures(histories: ReportHistories, year: number, config: LocalAuthorityConfig): Record<FigureId, YearFigure> {
-  const context: FigureContext = { period: reportingPeriod(year), config, ...histories };
-  return {
-    ...claFigures(context),
-    ...reviewFigures(context),
-    ...challengeFigures(context),
-    ...cpFigures(context),
-    ...iroFigures(context),
-  } as Record<FigureId, YearFigure>;
-}
-
 /** The annual IRO report for reporting year `year` (1 April year to 31 March year+1), with year-1 beside it. */
 export function computeAnnualReport(facts: ReportFacts, options: AnnualReportOptions): AnnualReport {
-  const histories = deriveHistories(facts);
-  const current = computeYearFigures(histories, options.year, options.config);
-  const previous = computeYearFigures(histories, options.year - 1, options.config);
-  const figures = {} as Record<FigureId, ReportFigure>;
-  for (const id of FIGURE_IDS) {
-    figures[id] = { ...current[id], previousYear: previous[id], change: changeBetween(current[id], previous[id]) };
-  }
-  const period = reportingPeriod(options.year);
-  return {
-    year: options.year,
-    period: { start: period.start, end: period.end },
-    asOf: options.asOf ?? facts.asOf ?? null,
-    generatedAt: options.generatedAt ?? null,
-    notForPublication: true,
-    localAuthority: options.config.localAuthority,
-    figures,
-  };
+  const builder = new AnnualReportBuilder({ ...options, asOf: options.asOf ?? facts.asOf ?? null });
+  for (const challengeId of [...facts.challenges.keys()].sort(byId)) builder.addChallenge(facts.challenges.get(challengeId)!);
+  for (const childId of [...facts.children.keys()].sort(byId)) builder.addChild(facts.children.get(childId)!);
+  return builder.build();
 }
 
 const difference = (a: number | null | undefined, b: number | null | undefined): number | null =>

@@ -1,6 +1,6 @@
 import { childStream } from '../events/streams';
 import { DEFAULT_LOCAL_AUTHORITY_CONFIG } from '../config/local-authority-config';
-import { computeAnnualReport } from './annual-report';
+import { AnnualReportBuilder, computeAnnualReport } from './annual-report';
 import { AmbiguousVoidError } from './event-key';
 import { FIGURE_IDS } from './figure-ids';
 import { collectReportFacts, foldFacts } from './fold-report-facts';
@@ -63,5 +63,13 @@ describe('the annual report', () => {
     );
     h.record(childStream('c'), 'RecordVoided', { eventId: 'liquid', voidedType: 'ChildRegistered', reason: 'r', effectiveDate: '2019-01-01' });
     expect(() => collectReportFacts(h.events)).toThrow(AmbiguousVoidError);
+  });
+
+  it('builds the report one child at a time, every challenge first', () => {
+    const builder = new AnnualReportBuilder({ year: 2019, config: DEFAULT_LOCAL_AUTHORITY_CONFIG });
+    const facts = collectReportFacts(smallHistory().events);
+    builder.addChild(facts.children.get('c')!);
+    expect(() => builder.addChallenge({ challengeId: 'late', facts: [] })).toThrow(/before the first child/);
+    expect(builder.build().figures['cla.atYearEnd'].value).toBe(1);
   });
 });

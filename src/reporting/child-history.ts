@@ -3,9 +3,9 @@ import {
   CategoryOfAbuse, EthnicityCode, LegalStatus, ParticipationCode, PlacementType, ReasonCeased, Sex,
   SHORT_BREAK_LEGAL_STATUSES,
 } from '../events/codes';
-import {
-  firstReviewConferenceDueDate, firstReviewDueDate, initialConferenceDueDate, laterReviewConferenceDueDate, nextReviewDueDate,
-} from '../timescales';
+import { byDate } from './by-date';
+import { firstReviewDue, nextReviewDue } from './due-dates';
+import { derivePlans, InitialConference, ProtectionPlan, ReviewConference } from './protection-plans';
 import { ChildFact, ChildFacts } from './report-facts';
 
 /**
@@ -57,29 +57,6 @@ export interface LookedAfterReview {
   shortBreak: boolean;
 }
 
-export interface ProtectionPlan {
-  planId: string;
-  start: CalendarDate;
-  end?: CalendarDate;
-  categoryOfAbuse?: CategoryOfAbuse;
-  previousPlanCount?: number;
-}
-
-export interface InitialConference {
-  conferenceId: string;
-  heldOn: CalendarDate;
-  strategyDiscussionOn?: CalendarDate;
-}
-
-export interface ReviewConference {
-  conferenceId: string;
-  heldOn: CalendarDate;
-  planId?: string;
-  dueBy: CalendarDate;
-}
-
-const byDate = <T>(dateOf: (item: T) => CalendarDate) => (a: T, b: T): number =>
-  dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : 0;
 
 export function deriveChildHistory(child: ChildFacts): ChildHistory {
   const history: ChildHistory = {
@@ -143,6 +120,9 @@ export function deriveChildHistory(child: ChildFacts): ChildHistory {
   return history;
 }
 
+export { planOn } from './protection-plans';
+export type { InitialConference, ProtectionPlan, ReviewConference };
+
 /** The period the child was in on `date` (start <= date < end), whatever its legal status. */
 export function periodContaining(periods: CarePeriod[], date: CalendarDate): CarePeriod | undefined {
   let found: CarePeriod | undefined;
@@ -190,8 +170,8 @@ function dueDatedReviews(periods: CarePeriod[], facts: Extract<ChildFact, { type
       const dueBy = !period
         ? fact.recordedDueBy
         : index === 0
-          ? firstReviewDueDate(period.start)
-          : nextReviewDueDate(index, list[index - 1].heldOn);
+          ? firstReviewDue(0, period.start)
+          : nextReviewDue(index, list[index - 1].heldOn);
       reviews.push({
         reviewId: fact.reviewId, periodId: period?.periodId ?? fact.periodId, heldOn: fact.heldOn,
         participation: fact.participation, visited: fact.visited, dueBy,
@@ -200,84 +180,6 @@ function dueDatedReviews(periods: CarePeriod[], facts: Extract<ChildFact, { type
     });
   }
   return reviews.sort(byDate((r) => r.heldOn));
-}
-
-function derivePlans(
-  history: ChildHistory,
-  conferences: Extract<ChildFact, { type: 'CPConferenceHeld' }>[],
-  planStarts: Extract<ChildFact, { type: 'ChildProtectionPlanStarted' }>[],
-  planEnds: Extract<ChildFact, { type: 'ChildProtectionPlanEnded' }>[],
-): void {
-  const plans = new Map<string, ProtectionPlan>();
-  const sortedConferences = [...conferences].sort(byDate((c) => c.heldOn));
-  for (const conference of sortedConferences) {
-    if (conference.conferenceType !== 'initial') continue;
-    history.initialConferences.push({
-      conferenceId: conference.conferenceId, heldOn: conference.heldOn, strategyDiscussionOn: conference.strategyDiscussionOn,
-    });
-    if (conference.outcome !== 'plan-started') continue;
-    const planId = conference.planId ?? `${history.childId}:${conference.heldOn}`;
-    if (!plans.has(planId)) {
-      plans.set(planId, {
-        planId, start: conference.heldOn, categoryOfAbuse: conference.categoryOfAbuse, previousPlanCount: conference.previousPlanCount,
-      });
-    }
-  }
-  for (const started of planStarts) {
-    if (!plans.has(started.planId)) {
-      plans.set(started.planId, {
-        planId: started.planId, start: started.startDate, categoryOfAbuse: started.categoryOfAbuse, previousPlanCount: started.previousPlanCount,
-      });
-    }
-  }
-  history.plans = [...plans.values()].sort(byDate((p) => p.start));
-  const endings = [
-    ...sortedConferences
-      .filter((c) => c.conferenceType === 'review' && c.outcome === 'plan-ended')
-      .map((c) => ({ planId: c.planId, endDate: c.heldOn })),
-    ...planEnds.map((e) => ({ planId: e.planId as string | undefined, endDate: e.endDate })),
-  ].sort(byDate((e) => e.endDate));
-  for (const ending of endings) {
-    const plan = planFor(history.plans, ending.planId, ending.endDate);
-    if (plan && plan.end === undefined && plan.start < ending.endDate) plan.end = ending.endDate;
-  }
-  const reviewsByPlan = new Map<ProtectionPlan | undefined, Extract<ChildFact, { type: 'CPConferenceHeld' }>[]>();
-  for (const conference of sortedConferences) {
-    if (conference.conferenceType !== 'review') continue;
-    const plan = planFor(history.plans, conference.planId, conference.heldOn);
-    const list = reviewsByPlan.get(plan) ?? [];
-    list.push(conference);
-    reviewsByPlan.set(plan, list);
-  }
-  for (const [plan, list] of reviewsByPlan) {
-    list.forEach((conference, index) => {
-      const dueBy = !plan
-        ? conference.recordedDueBy
-        : index === 0
-          ? firstReviewConferenceDueDate(plan.start)
-          : laterReviewConferenceDueDate(list[index - 1].heldOn);
-      history.reviewConferences.push({ conferenceId: conference.conferenceId, heldOn: conference.heldOn, planId: plan?.planId, dueBy });
-    });
-  }
-  history.reviewConferences.sort(byDate((c) => c.heldOn));
-}
-
-/** The plan a conference or ending belongs to: by id, else the plan open on that day (start < date <= end). */
-function planFor(plans: ProtectionPlan[], planId: string | undefined, date: CalendarDate): ProtectionPlan | undefined {
-  if (planId) {
-    const named = plans.find((p) => p.planId === planId);
-    if (named) return named;
-  }
-  let found: ProtectionPlan | undefined;
-  for (const plan of plans) {
-    if (plan.start < date && (plan.end === undefined || date <= plan.end)) found = plan;
-  }
-  return found;
-}
-
-/** On a plan on `date`: planStart <= date < planEnd (or no end). */
-export function planOn(history: ChildHistory, date: CalendarDate): ProtectionPlan | undefined {
-  return history.plans.find((p) => p.start <= date && (p.end === undefined || date < p.end));
 }
 
 /** The child's IRO on `date`: the latest allocation effective on or before it. */

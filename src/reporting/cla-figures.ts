@@ -1,99 +1,111 @@
 import { addMonths } from '../calendar/calendar-months';
-import { ageOn } from '../calendar/calendar-months';
-import { PLACEMENT_GROUPS } from '../config/local-authority-config';
+import { CalendarDate } from '../calendar/calendar-date';
+import { LocalAuthorityConfig, PLACEMENT_GROUPS } from '../config/local-authority-config';
 import { ADOPTION_PLACEMENT_TYPES, SEXES } from '../events/codes';
-import { AGE_GROUPS, ageGroupOn } from './age-groups';
+import { AGE_GROUPS, ageGroupOn, completedYears } from './age-groups';
 import {
   birthDate, CarePeriod, ChildHistory, isShortBreak, legalStatusOn, lookedAfterPeriodOn, placementOn,
 } from './child-history';
 import { breakdownFigure, countFigure, percentFigure, PercentFigure, roundedRatio, YearFigure } from './figure';
+import { FigureFamily, KeyedId } from './figure-family';
 import { countedPlacements, placementGroupOf, placementsBetween } from './placement-counting';
-import { FigureContext, inPeriod } from './reporting-period';
+import { inPeriod, ReportingPeriod } from './reporting-period';
 
-/** Children looked after (FIGURES.md, "Children looked after"). */
-export function claFigures(context: FigureContext): Record<string, YearFigure> {
-  const { period, config } = context;
-  const end = period.end;
-  const atYearEnd: { child: ChildHistory; period: CarePeriod }[] = [];
-  const started: ChildHistory[] = [];
-  const ceased: { child: ChildHistory; last: CarePeriod }[] = [];
-  for (const child of context.children) {
+const NO_CLA_AT_YEAR_END = 'no child looked after at year end';
+
+/** Children looked after (FIGURES.md, "Children looked after"). Ids are child ids. */
+export class LookedAfterFigures implements FigureFamily {
+  private readonly atYearEnd: string[] = [];
+  private readonly bySex: KeyedId[] = [];
+  private readonly byAgeGroup: KeyedId[] = [];
+  private readonly byEthnicity: KeyedId[] = [];
+  private readonly byPlacementGroup: KeyedId[] = [];
+  private readonly outside: string[] = [];
+  private readonly interimCareOrder: string[] = [];
+  private readonly threeOrMorePlacements: string[] = [];
+  private readonly stabilityCohort: string[] = [];
+  private readonly stable: string[] = [];
+  private readonly started: string[] = [];
+  private readonly ceased: string[] = [];
+  private readonly ceasedByReason: KeyedId[] = [];
+  private readonly ceasedByAgeGroup: KeyedId[] = [];
+  private readonly end: CalendarDate;
+  private readonly stabilityStartBy: CalendarDate;
+  private readonly stayStartBy: CalendarDate;
+
+  constructor(
+    private readonly period: ReportingPeriod,
+    private readonly config: LocalAuthorityConfig,
+  ) {
+    this.end = period.end;
+    this.stabilityStartBy = addMonths(period.end, -30);
+    this.stayStartBy = addMonths(period.end, -24);
+  }
+
+  addChild(child: ChildHistory): void {
+    const id = child.childId;
+    const end = this.end;
     const current = lookedAfterPeriodOn(child, end);
-    if (current) atYearEnd.push({ child, period: current });
-    if (child.periods.some((p) => inPeriod(p.start, period) && !isShortBreak(legalStatusOn(p, p.start)))) started.push(child);
+    if (current) {
+      const placement = placementOn(current, end);
+      this.atYearEnd.push(id);
+      this.bySex.push({ id, key: child.sex });
+      this.byAgeGroup.push({ id, key: ageGroupOn(birthDate(child), end) });
+      this.byEthnicity.push({ id, key: child.ethnicity ?? 'unknown' });
+      this.byPlacementGroup.push({ id, key: placementGroupOf(placement.placementType, this.config) });
+      if (placement.outside) this.outside.push(id);
+      if (legalStatusOn(current, end) === 'C1') this.interimCareOrder.push(id);
+      if (placementsBetween(child.periods, this.period.start, end).length >= 3) this.threeOrMorePlacements.push(id);
+      const dob = birthDate(child);
+      if (dob !== undefined && completedYears(dob, end) < 16 && current.start <= this.stabilityStartBy) {
+        this.stabilityCohort.push(id);
+        if (this.stayedPut(current)) this.stable.push(id);
+      }
+    }
+    if (child.periods.some((p) => inPeriod(p.start, this.period) && !isShortBreak(legalStatusOn(p, p.start)))) this.started.push(id);
     let last: CarePeriod | undefined;
     for (const p of child.periods) {
-      if (inPeriod(p.end, period) && !isShortBreak(legalStatusOn(p, p.end!)) && (!last || p.end! >= last.end!)) last = p;
+      if (inPeriod(p.end, this.period) && !isShortBreak(legalStatusOn(p, p.end!)) && (!last || p.end! >= last.end!)) last = p;
     }
-    if (last) ceased.push({ child, last });
+    if (last) {
+      this.ceased.push(id);
+      this.ceasedByReason.push({ id, key: last.reasonCeased ?? 'unknown' });
+      this.ceasedByAgeGroup.push({ id, key: ageGroupOn(birthDate(child), last.end!) });
+    }
   }
-  const atYearEndIds = atYearEnd.map((c) => c.child.childId);
-  const population = config.populationUnder18ByYear[String(period.year)];
 
-  const stabilityCohort = atYearEnd.filter(({ child, period: current }) => {
-    const dob = birthDate(child);
-    return dob !== undefined && ageOn(dob, end) < 16 && current.start <= addMonths(end, -30);
-  });
-  const stayCutoff = addMonths(end, -24);
-  const stable = stabilityCohort.filter(({ period: current }) => {
-    const placements = countedPlacements(current).filter((p) => p.start <= end);
+  /** In the current placement for 2 years, or placed for adoption after a placement that began 2 years ago. */
+  private stayedPut(current: CarePeriod): boolean {
+    const placements = countedPlacements(current).filter((p) => p.start <= this.end);
     const now = placements[placements.length - 1];
     if (!now) return false;
-    if (now.start <= stayCutoff) return true;
+    if (now.start <= this.stayStartBy) return true;
     const before = placements[placements.length - 2];
-    return ADOPTION_PLACEMENT_TYPES.includes(now.placementType) && before !== undefined && before.start <= stayCutoff;
-  });
+    return ADOPTION_PLACEMENT_TYPES.includes(now.placementType) && before !== undefined && before.start <= this.stayStartBy;
+  }
 
-  return {
-    'cla.atYearEnd': countFigure(atYearEndIds),
-    'cla.atYearEnd.bySex': breakdownFigure(atYearEnd.map(({ child }) => ({ id: child.childId, key: child.sex })), SEXES),
-    'cla.ratePer10k': ratePer10k(atYearEndIds, population),
-    'cla.atYearEnd.byAgeGroup': breakdownFigure(
-      atYearEnd.map(({ child }) => ({ id: child.childId, key: ageGroupOn(birthDate(child), end) })),
-      AGE_GROUPS,
-    ),
-    'cla.atYearEnd.byEthnicity': breakdownFigure(
-      atYearEnd.map(({ child }) => ({ id: child.childId, key: child.ethnicity ?? 'unknown' })),
-      [],
-    ),
-    'cla.started': countFigure(started.map((c) => c.childId)),
-    'cla.ceased': countFigure(ceased.map((c) => c.child.childId)),
-    'cla.ceased.byReason': breakdownFigure(
-      ceased.map(({ child, last }) => ({ id: child.childId, key: last.reasonCeased ?? 'unknown' })),
-      [],
-    ),
-    'cla.ceased.byAgeGroup': breakdownFigure(
-      ceased.map(({ child, last }) => ({ id: child.childId, key: ageGroupOn(birthDate(child), last.end!) })),
-      AGE_GROUPS,
-    ),
-    'cla.atYearEnd.byPlacementGroup': breakdownFigure(
-      atYearEnd.map(({ child, period: current }) => ({
-        id: child.childId, key: placementGroupOf(placementOn(current, end).placementType, config),
-      })),
-      PLACEMENT_GROUPS,
-      { percent: true },
-    ),
-    'cla.atYearEnd.placedOutsideLocalAuthorityPercent': percentFigure(
-      atYearEnd.filter(({ period: current }) => placementOn(current, end).outside).map((c) => c.child.childId),
-      atYearEndIds,
-      'no child looked after at year end',
-    ),
-    'cla.atYearEnd.interimCareOrderPercent': percentFigure(
-      atYearEnd.filter(({ period: current }) => legalStatusOn(current, end) === 'C1').map((c) => c.child.childId),
-      atYearEndIds,
-      'no child looked after at year end',
-    ),
-    'cla.threeOrMorePlacementsPercent': percentFigure(
-      atYearEnd.filter(({ child }) => placementsBetween(child.periods, period.start, end).length >= 3).map((c) => c.child.childId),
-      atYearEndIds,
-      'no child looked after at year end',
-    ),
-    'cla.longTermStabilityPercent': percentFigure(
-      stable.map((c) => c.child.childId),
-      stabilityCohort.map((c) => c.child.childId),
-      'no child under 16 looked after for 2.5 years or more at year end',
-    ),
-  };
+  finish(): Record<string, YearFigure> {
+    return {
+      'cla.atYearEnd': countFigure(this.atYearEnd),
+      'cla.atYearEnd.bySex': breakdownFigure(this.bySex, SEXES),
+      'cla.ratePer10k': ratePer10k(this.atYearEnd, this.config.populationUnder18ByYear[String(this.period.year)]),
+      'cla.atYearEnd.byAgeGroup': breakdownFigure(this.byAgeGroup, AGE_GROUPS),
+      'cla.atYearEnd.byEthnicity': breakdownFigure(this.byEthnicity, []),
+      'cla.started': countFigure(this.started),
+      'cla.ceased': countFigure(this.ceased),
+      'cla.ceased.byReason': breakdownFigure(this.ceasedByReason, []),
+      'cla.ceased.byAgeGroup': breakdownFigure(this.ceasedByAgeGroup, AGE_GROUPS),
+      'cla.atYearEnd.byPlacementGroup': breakdownFigure(this.byPlacementGroup, PLACEMENT_GROUPS, { percent: true }),
+      'cla.atYearEnd.placedOutsideLocalAuthorityPercent': percentFigure(this.outside, this.atYearEnd, NO_CLA_AT_YEAR_END),
+      'cla.atYearEnd.interimCareOrderPercent': percentFigure(this.interimCareOrder, this.atYearEnd, NO_CLA_AT_YEAR_END),
+      'cla.threeOrMorePlacementsPercent': percentFigure(this.threeOrMorePlacements, this.atYearEnd, NO_CLA_AT_YEAR_END),
+      'cla.longTermStabilityPercent': percentFigure(
+        this.stable,
+        this.stabilityCohort,
+        'no child under 16 looked after for 2.5 years or more at year end',
+      ),
+    };
+  }
 }
 
 /** count x 10,000 / the population aged 0-17 for the year, one decimal place. */

@@ -23,3 +23,13 @@ describe('figure arithmetic', () => {
     });
   });
 });
+
+describe('completed years', () => {
+  it('agrees with the calendar on birthdays, leap days and the day before', () => {
+    const { completedYears } = jest.requireActual('./age-groups') as typeof import('./age-groups');
+    const { ageOn } = jest.requireActual('../calendar/calendar-months') as typeof import('../calendar/calendar-months');
+    for (const [dob, date] of [['2016-03-31', '2020-03-31'], ['2016-04-01', '2020-03-31'], ['2004-02-29', '2020-02-28'], ['2004-02-29', '2020-02-29'], ['2004-02-29', '2021-03-01'], ['2019-12-31', '2020-01-01']]) {
+      expect(completedYears(dob, date)).toBe(ageOn(dob, date));
+    }
+  });
+});

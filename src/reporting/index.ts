@@ -5,6 +5,7 @@ export * from './figure';
 export * from './figure-ids';
 export * from './reporting-period';
 export * from './annual-report';
+export * from './figure-family';
 export * from './annual-report.projection';
 export * from './report-changes';
 export * from './figure-trace';

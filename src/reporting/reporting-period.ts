@@ -1,7 +1,4 @@
 import { CalendarDate } from '../calendar/calendar-date';
-import { LocalAuthorityConfig } from '../config/local-authority-config';
-import { ChildHistory } from './child-history';
-import { ChallengeHistory } from './challenge-history';
 
 /** Reporting year Y: 1 April Y to 31 March Y+1. "At year end" means on 31 March. */
 export interface ReportingPeriod {
@@ -22,12 +19,4 @@ export function reportingYearOf(date: CalendarDate): number {
 
 export function inPeriod(date: CalendarDate | undefined, period: ReportingPeriod): boolean {
   return date !== undefined && date >= period.start && date <= period.end;
-}
-
-/** What a family of figures is computed from, for one reporting year. */
-export interface FigureContext {
-  period: ReportingPeriod;
-  config: LocalAuthorityConfig;
-  children: readonly ChildHistory[];
-  challenges: readonly ChallengeHistory[];
 }

@@ -11,7 +11,7 @@ import { ArrivedRecord, differingFigures, FigureDifference, recordsThatMoved } f
 import { reportingYearOf } from '../../../src/reporting/reporting-period';
 import { EVENT_STORE, EventStore } from '../../../libs/event-store/event-store.port';
 import { READ_STORE, ReadStore } from '../../../libs/read-store/read-store.port';
-import { readModelReportFacts, replayReportFacts, replayReportFactsBetween } from '../../../libs/reporting/report-facts-source';
+import { readModelReportFacts, replayAnnualReport, replayReportFacts, replayReportFactsBetween } from '../../../libs/reporting/report-facts-source';
 
 export interface FigureChangeEntry extends FigureDifference {
   movedBy: ArrivedRecord[];
@@ -76,7 +76,8 @@ export class AnnualReportService {
   }
 
   async annualReport(year: number, asOf: string | null): Promise<AnnualReport> {
-    return this.compute(await this.facts(year, asOf), year, asOf);
+    if (this.answersFromReadModel(year, asOf)) return this.compute(await readModelReportFacts(this.readStore!), year, asOf);
+    return replayAnnualReport(this.store, { year, asOf, config: this.config, generatedAt: this.clock.now().toISOString() });
   }
 
   async changes(year: number, from: string, to: string): Promise<ReportChanges> {

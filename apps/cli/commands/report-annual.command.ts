@@ -1,11 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
-import { computeAnnualReport } from '../../../src/reporting/annual-report';
 import { createEventStore } from '../../../libs/event-store/create-event-store';
 import { loadInfrastructureSettings, SETTINGS_HELP } from '../../../libs/nest/config/infrastructure-settings';
 import { isReportFormat, REPORT_FORMATS, renderReport, ReportFormat } from '../../../libs/reporting/render-report';
-import { replayReportFacts } from '../../../libs/reporting/report-facts-source';
+import { replayAnnualReport } from '../../../libs/reporting/report-facts-source';
 import { parseReportInstant, parseReportYear } from '../../api/reports/report-instant';
 
 export interface AnnualReportRequest {
@@ -34,8 +33,7 @@ export async function produceAnnualReport(request: AnnualReportRequest, env: Nod
   const { settings } = loaded;
   const store = createEventStore({ DATA_DIR: settings.dataDir, EVENTSTORE_URL: settings.eventStoreUrl ?? undefined });
   try {
-    const facts = await replayReportFacts(store, asOf ?? null);
-    const report = computeAnnualReport(facts, { year: year!, asOf: asOf ?? null, config: settings.config, generatedAt: now.toISOString() });
+    const report = await replayAnnualReport(store, { year: year!, asOf: asOf ?? null, config: settings.config, generatedAt: now.toISOString() });
     const body = await renderReport(report, format, settings.config.disclosureThreshold);
     if (request.out) writeFileSync(resolve(request.out), body);
     return body;

@@ -18,18 +18,29 @@ export interface CsvRow {
  * validation reports them); blank lines are skipped.
  */
 export function readCsvTable(content: Buffer | string): CsvTable {
-  const records = parse(content, {
-    bom: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    info: true,
-  }) as { record: string[]; info: { lines: number } }[];
+  const records = content.includes('"') ? withLineNumbers(content) : byLine(content);
   if (records.length === 0) return { header: [], rows: [] };
   const [first, ...rest] = records;
-  return {
-    header: first.record.map((name) => name.trim()),
-    rows: rest.map(({ record, info }) => ({ line: info.lines, values: record })),
-  };
+  return { header: first.values.map((name) => name.trim()), rows: rest };
+}
+
+/** Without quotes no field spans lines: a record is a line, and csv-parse need not track lines (much faster). */
+function byLine(content: Buffer | string): CsvRow[] {
+  const records = parse(content, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+  const rows: CsvRow[] = [];
+  records.forEach((values, index) => {
+    if (values.length === 1 && values[0] === '') return;
+    rows.push({ line: index + 1, values });
+  });
+  return rows;
+}
+
+function withLineNumbers(content: Buffer | string): CsvRow[] {
+  const records = parse(content, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as {
+    record: string[];
+    info: { lines: number };
+  }[];
+  return records.map(({ record, info }) => ({ line: info.lines, values: record }));
 }
 
 /** One CSV field: quoted only when it holds a comma, a quote or a line break. */

@@ -12,7 +12,8 @@ export interface FileSummary {
 
 /** What an import found and did; the API answers with it and the CLI prints it. */
 export interface ImportReport {
-  source: 'ssda903' | 'cin';
+  /** `history` for SSDA903 returns and CIN censuses imported together */
+  source: 'ssda903' | 'cin' | 'history';
   /** the collection years of the files read (2019 for 2019-20), oldest first */
   collectionYears: number[];
   dryRun: boolean;

@@ -121,11 +121,6 @@ export function readSsda903Return(files: readonly ImportFile[], options: ReadSsd
     }
   };
 
-  const headerRowOf = new Set<string>();
-  const headerTable = recognised.get('header');
-  const childColumn = headerTable?.csv.header.indexOf('CHILD') ?? 0;
-  for (const { values } of headerTable?.csv.rows ?? []) headerRowOf.add((values[childColumn] ?? '').trim());
-
   eachRow('header', parseHeaderRow, (child, record, origin) => {
     if (child.header) {
       issues.push(issueAt(origin, 'CHILD', child.childId, 'duplicate-child', `Child ${child.childId} has more than one header row.`, child.childId));
@@ -140,8 +135,9 @@ export function readSsda903Return(files: readonly ImportFile[], options: ReadSsd
   for (const child of children.values()) {
     child.episodes.sort(byDecom);
     child.reviews.sort(byHeldOn);
-    // a header row that failed its own checks is reported already; the cross checks need it
-    if (!child.header && headerRowOf.has(child.childId)) continue;
+    // the checks across a child's rows run once its rows pass their own: with a row missing,
+    // they would report what follows from its absence (a review "outside care") as if it were wrong
+    if (invalidChildren.has(child.childId)) continue;
     const childIssues = validateChildReturn(child, year);
     if (childIssues.length > 0) {
       issues.push(...childIssues);

@@ -29,6 +29,7 @@ export function defaultReadModelsFile(dataDir: string = process.env.DATA_DIR ?? 
 interface CollectionStatements {
   get: Database.Statement<[string], { body: string }>;
   all: Database.Statement<[], { id: string; body: string; position: number }>;
+  count: Database.Statement<[], number>;
   upsert: Database.Statement<[string, string, number]>;
   delete: Database.Statement<[string]>;
 }
@@ -94,8 +95,8 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async count(collection: string, filter: Filter = {}): Promise<number> {
+    if (Object.keys(filter).length === 0) return this.withCollection(collection, (s) => s.count.get() ?? 0);
     const documents = this.parsedDocuments(collection);
-    if (Object.keys(filter).length === 0) return documents.length;
     const query = new Query(filter);
     let count = 0;
     for (const document of documents) if (query.test(document)) count += 1;
@@ -251,6 +252,7 @@ export class SqliteReadStore implements ReadStore {
     statements = {
       get: this.db.prepare(`SELECT body FROM ${table} WHERE id = ?`),
       all: this.db.prepare(`SELECT id, body, position FROM ${table} ORDER BY id`),
+      count: this.db.prepare<[], number>(`SELECT count(*) FROM ${table}`).pluck(),
       upsert: this.db.prepare(
         `INSERT INTO ${table} (id, body, position) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body, position = excluded.position`,
       ),

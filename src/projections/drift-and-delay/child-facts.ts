@@ -52,26 +52,28 @@ export function childIdOf(event: StoredOversightEvent): string | undefined {
 
 /** The fact a child-stream event records, if it records one the read models use. */
 export function childFactOf(event: StoredOversightEvent): ChildFact | undefined {
-  const at = { eventId: event.id, position: event.position };
+  const eventId = event.id;
+  const position = event.position;
   switch (event.type) {
     case 'ChildRegistered':
-      return { ...at, kind: 'registered', date: event.data.effectiveDate };
+      return { eventId, position, kind: 'registered', date: event.data.effectiveDate };
     case 'CareStarted': {
       const d = event.data;
-      return { ...at, kind: 'care-started', date: d.startDate, periodId: d.periodId, legalStatus: d.legalStatus, placementType: d.placementType };
+      return { eventId, position, kind: 'care-started', date: d.startDate, periodId: d.periodId, legalStatus: d.legalStatus, placementType: d.placementType };
     }
     case 'CareEnded':
-      return { ...at, kind: 'care-ended', date: event.data.endDate, periodId: event.data.periodId };
+      return { eventId, position, kind: 'care-ended', date: event.data.endDate, periodId: event.data.periodId };
     case 'PlacementChanged':
-      return { ...at, kind: 'placement-changed', date: event.data.effectiveDate, placementType: event.data.placementType };
+      return { eventId, position, kind: 'placement-changed', date: event.data.effectiveDate, placementType: event.data.placementType };
     case 'LegalStatusChanged':
-      return { ...at, kind: 'legal-status-changed', date: event.data.effectiveDate, legalStatus: event.data.legalStatus };
+      return { eventId, position, kind: 'legal-status-changed', date: event.data.effectiveDate, legalStatus: event.data.legalStatus };
     case 'IroAllocated':
-      return { ...at, kind: 'iro-allocated', date: event.data.effectiveDate, iroId: event.data.iroId };
+      return { eventId, position, kind: 'iro-allocated', date: event.data.effectiveDate, iroId: event.data.iroId };
     case 'ReviewHeld': {
       const d = event.data;
       return {
-        ...at,
+        eventId,
+        position,
         kind: 'review-held',
         date: d.heldOn,
         reviewId: d.reviewId,
@@ -83,7 +85,8 @@ export function childFactOf(event: StoredOversightEvent): ChildFact | undefined 
     case 'CPConferenceHeld': {
       const d = event.data;
       return {
-        ...at,
+        eventId,
+        position,
         kind: 'conference-held',
         date: d.heldOn,
         conferenceId: d.conferenceId,
@@ -95,10 +98,10 @@ export function childFactOf(event: StoredOversightEvent): ChildFact | undefined 
     }
     case 'ChildProtectionPlanStarted': {
       const d = event.data;
-      return { ...at, kind: 'plan-started', date: d.startDate, planId: d.planId, previousPlanCount: d.previousPlanCount ?? null };
+      return { eventId, position, kind: 'plan-started', date: d.startDate, planId: d.planId, previousPlanCount: d.previousPlanCount ?? null };
     }
     case 'ChildProtectionPlanEnded':
-      return { ...at, kind: 'plan-ended', date: event.data.endDate, planId: event.data.planId };
+      return { eventId, position, kind: 'plan-ended', date: event.data.endDate, planId: event.data.planId };
     default:
       return undefined;
   }

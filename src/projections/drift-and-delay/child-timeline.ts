@@ -44,12 +44,35 @@ export interface ChildTimeline {
 }
 
 export function childTimeline(childId: string, facts: readonly ChildFact[]): ChildTimeline {
-  const ordered = inDateOrder(facts);
   return {
-    periods: periodsOf(ordered),
-    plans: plansOf(childId, ordered),
-    allocations: allocationsOf(ordered),
+    periods: carePeriodsOf(facts),
+    plans: protectionPlansOf(childId, facts),
+    allocations: iroAllocationsOf(facts),
   };
+}
+
+/** What each part of the timeline is built from: a fact of another kind cannot change it. */
+export const CARE_FACT_KINDS: ReadonlySet<ChildFact['kind']> = new Set([
+  'care-started', 'care-ended', 'placement-changed', 'legal-status-changed', 'review-held',
+]);
+export const PROTECTION_FACT_KINDS: ReadonlySet<ChildFact['kind']> = new Set(['conference-held', 'plan-started', 'plan-ended']);
+export const ALLOCATION_FACT_KINDS: ReadonlySet<ChildFact['kind']> = new Set(['iro-allocated']);
+
+const ofKinds = (facts: readonly ChildFact[], kinds: ReadonlySet<ChildFact['kind']>) =>
+  inDateOrder(facts.filter((fact) => kinds.has(fact.kind)));
+
+/** The child's periods of care, with their legal statuses, placements and reviews. */
+export function carePeriodsOf(facts: readonly ChildFact[]): PeriodTimeline[] {
+  return periodsOf(ofKinds(facts, CARE_FACT_KINDS));
+}
+
+/** The child's child protection plans, with their review conferences. */
+export function protectionPlansOf(childId: string, facts: readonly ChildFact[]): PlanTimeline[] {
+  return plansOf(childId, ofKinds(facts, PROTECTION_FACT_KINDS));
+}
+
+export function iroAllocationsOf(facts: readonly ChildFact[]): IroAllocationSpan[] {
+  return allocationsOf(ofKinds(facts, ALLOCATION_FACT_KINDS));
 }
 
 function periodsOf(ordered: ChildFact[]): PeriodTimeline[] {
@@ -71,7 +94,7 @@ function periodsOf(ordered: ChildFact[]): PeriodTimeline[] {
   const periodOn = (date: CalendarDate) =>
     periods.find((p) => p.from <= date && (p.until === null || date < p.until));
   for (const period of periods) {
-    const start = ordered.find((f): f is Fact<'care-started'> => f.kind === 'care-started' && f.periodId === period.periodId)!;
+    const start = ordered.find((f): f is Fact<'care-started'> => f.kind === 'care-started' && f.eventId === period.startEventId)!;
     const legal: Span<LegalStatus>[] = [{ from: start.date, until: null, value: start.legalStatus, eventId: start.eventId }];
     const placed: Span<PlacementType>[] = [{ from: start.date, until: null, value: start.placementType, eventId: start.eventId }];
     for (const fact of ordered) {
@@ -92,7 +115,7 @@ function periodsOf(ordered: ChildFact[]): PeriodTimeline[] {
 /** Each span lasts until the next one starts (or the end); a span replaced on its own first day is dropped. */
 function chained<T>(spans: Span<T>[], end: CalendarDate | null): Span<T>[] {
   return spans
-    .map((span, index) => ({ ...span, until: index + 1 < spans.length ? spans[index + 1].from : end }))
+    .map((span, index) => ({ from: span.from, until: index + 1 < spans.length ? spans[index + 1].from : end, value: span.value, eventId: span.eventId }))
     .filter((span) => !isEmpty(span));
 }
 
@@ -146,7 +169,7 @@ function allocationsOf(ordered: ChildFact[]): IroAllocationSpan[] {
  * The days the child was looked after as FIGURES.md counts it: in a period of care,
  * leaving out the days under a short-break legal status (V3, V4).
  */
-export function lookedAfterIntervals(timeline: ChildTimeline): DateInterval[] {
+export function lookedAfterIntervals(timeline: Pick<ChildTimeline, 'periods'>): DateInterval[] {
   return merged(
     timeline.periods.flatMap((period) =>
       period.legalStatuses
@@ -157,6 +180,6 @@ export function lookedAfterIntervals(timeline: ChildTimeline): DateInterval[] {
 }
 
 /** The days the child was on a child protection plan: planStart <= D < planEnd. */
-export function protectionIntervals(timeline: ChildTimeline): DateInterval[] {
+export function protectionIntervals(timeline: Pick<ChildTimeline, 'plans'>): DateInterval[] {
   return merged(timeline.plans.map(({ from, until }) => ({ from, until })));
 }

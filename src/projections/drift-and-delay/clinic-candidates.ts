@@ -24,11 +24,19 @@ export interface ClinicPosition {
 
 const flagsAskedFor = (criteria: ClinicCriteria): readonly DriftFlagName[] => (criteria.flags.length > 0 ? criteria.flags : DRIFT_FLAGS);
 
-/** The read-store filter for children with any of the flags open on `asAt` (and the IRO's, when named). */
+/**
+ * The read-store filter for the children who can have a flag on `asAt` (and are the
+ * IRO's then, when one is named): every flag is true only while the child is looked
+ * after, on a plan, or named in an open challenge. Which flags are true is then worked
+ * out from each document's facts (rankClinicCandidates).
+ */
 export function clinicCandidatesFilter(criteria: ClinicCriteria): Record<string, unknown> {
-  const flagged = { flagWindows: { $elemMatch: { flag: { $in: [...flagsAskedFor(criteria)] }, ...openOn(criteria.asAt) } } };
-  if (!criteria.iroId) return flagged;
-  return { $and: [flagged, { iroAllocations: { $elemMatch: { iroId: criteria.iroId, ...openOn(criteria.asAt) } } }] };
+  const open = openOn(criteria.asAt);
+  const active = {
+    $or: [{ lookedAfter: { $elemMatch: open } }, { protection: { $elemMatch: open } }, { challengesOpen: { $elemMatch: open } }],
+  };
+  if (!criteria.iroId) return active;
+  return { $and: [active, { iroAllocations: { $elemMatch: { iroId: criteria.iroId, ...open } } }] };
 }
 
 /**

@@ -53,7 +53,15 @@ export function earlierEnd(a: CalendarDate | null, b: CalendarDate | null): Cale
  * addMonths(start, months): 31 Aug + 6 months becomes true on 1 Mar, not 29 Feb).
  */
 export function firstDateMonthsAfter(start: CalendarDate, months: number): CalendarDate {
-  let date = addMonths(start, months);
-  while (addMonths(date, -months) < start) date = addDays(date, 1);
+  const key = `${start}|${months}`;
+  let date = remembered.get(key);
+  if (date === undefined) {
+    date = addMonths(start, months);
+    while (addMonths(date, -months) < start) date = addDays(date, 1);
+    if (remembered.size < 200_000) remembered.set(key, date);
+  }
   return date;
 }
+
+/** firstDateMonthsAfter's answers: a replay asks the same few thousand dates over and over. */
+const remembered = new Map<string, CalendarDate>();

@@ -4,7 +4,7 @@ import { ChallengeFact, challengeFactsAfter, challengeIdOf } from '../issues-res
 import { challengeHistory } from '../issues-resolution/challenge-history';
 import { childChallenge } from './challenge-flag-windows';
 import { childFactsAfter, childIdOf } from './child-facts';
-import { emptyOversightDocument, OVERSIGHT, OversightDocument, withDerived } from './oversight-document';
+import { aspectOf, emptyOversightDocument, OVERSIGHT, OversightDocument, oversightWith, withDerived } from './oversight-document';
 
 /** The `oversight-challenges` collection: each challenge's non-voided steps and the children it names, for this projection's own use. */
 export const OVERSIGHT_CHALLENGES = 'oversight-challenges';
@@ -19,17 +19,18 @@ const asDocument = (document: object) => document as ProjectionDocument;
 
 /**
  * Drift and delay: one document per child in `oversight`, with the child's facts, the
- * challenges naming the child, and the windows in which each flag is true.
+ * challenges naming the child, and the dated intervals the queries filter on. The flags
+ * are evaluated from the facts at the date a query asks about (driftFlagsAt).
  */
 export const driftAndDelayProjection: Projection = {
   name: 'drift-and-delay',
   collections: [OVERSIGHT, OVERSIGHT_CHALLENGES],
   indexes: {
     [OVERSIGHT]: [
-      { keys: { 'flagWindows.flag': 1, 'flagWindows.from': 1 } },
-      { keys: { 'iroAllocations.iroId': 1 } },
       { keys: { 'lookedAfter.from': 1 } },
       { keys: { 'protection.from': 1 } },
+      { keys: { 'challengesOpen.from': 1 } },
+      { keys: { 'iroAllocations.iroId': 1 } },
     ],
   },
   apply(event: StoredOversightEvent, documents: ProjectionDocuments, context: ProjectionContext): void {
@@ -48,7 +49,10 @@ function applyToChild(childId: string, event: StoredOversightEvent, documents: P
   const document = oversightOf(childId, documents);
   const facts = childFactsAfter(document.facts, event);
   if (facts === document.facts) return;
-  documents.put(OVERSIGHT, asDocument(withDerived({ ...document, facts: [...facts] })));
+  const touched = event.type === 'RecordVoided' ? document.facts.find((fact) => fact.eventId === event.data.eventId) : facts[facts.length - 1];
+  const aspect = touched && aspectOf(touched);
+  const updated = oversightWith(document, { facts: [...facts] });
+  documents.put(OVERSIGHT, asDocument(aspect ? withDerived(updated, [aspect]) : updated));
 }
 
 function applyToChallenge(
@@ -70,6 +74,6 @@ function applyToChallenge(
     const challenges = document.challenges.filter((c) => c.challengeId !== challengeId);
     if (history && childIds.includes(childId)) challenges.push(childChallenge(history));
     challenges.sort((a, b) => (a.challengeId < b.challengeId ? -1 : a.challengeId > b.challengeId ? 1 : 0));
-    documents.put(OVERSIGHT, asDocument(withDerived({ ...document, challenges })));
+    documents.put(OVERSIGHT, asDocument(withDerived(oversightWith(document, { challenges }), ['challenges'])));
   }
 }

@@ -60,3 +60,10 @@ function step(dueBy: CalendarDate, heldOn: CalendarDate | null, heldEventId: str
 export function dueOn(steps: readonly DueStep[], date: CalendarDate): DueStep | undefined {
   return steps.find((s) => s.heldOn === null || s.heldOn > date);
 }
+
+/** A step's dates as a flag's evidence. */
+export function dueDates(step: DueStep): Record<string, CalendarDate> {
+  return step.heldOn === null
+    ? { dueBy: step.dueBy, countedFrom: step.countedFrom }
+    : { dueBy: step.dueBy, countedFrom: step.countedFrom, heldOn: step.heldOn };
+}

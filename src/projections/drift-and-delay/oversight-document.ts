@@ -1,8 +1,12 @@
 import { CalendarDate } from '../../calendar/calendar-date';
 import { challengeFlagWindows, ChildChallenge } from './challenge-flag-windows';
 import { ChildFact } from './child-facts';
-import { childTimeline, lookedAfterIntervals, protectionIntervals } from './child-timeline';
-import { contains, DateInterval } from './date-intervals';
+import {
+  ALLOCATION_FACT_KINDS, CARE_FACT_KINDS, carePeriodsOf, iroAllocationsOf, lookedAfterIntervals, PeriodTimeline,
+  PlanTimeline, PROTECTION_FACT_KINDS, protectionIntervals, protectionPlansOf,
+} from './child-timeline';
+import { contains, DateInterval, merged } from './date-intervals';
+import { conferenceDueChain, reviewDueChain } from './due-chains';
 import { DRIFT_FLAGS, DriftFlag, DriftFlagName, FlagWindow } from './drift-flag';
 import { placementFlagWindows } from './placement-flag-windows';
 import { protectionFlagWindows } from './protection-flag-windows';
@@ -16,11 +20,12 @@ export interface IroAllocationInterval extends DateInterval {
 }
 
 /**
- * A child's drift-and-delay document. It keeps the child's dated facts and the
- * challenges naming the child (what everything else is derived from, again, when a
- * record is voided), and what the queries filter on: the days looked after (short
- * breaks left out) and on a plan, the IRO allocations, and each flag's windows.
- * Nothing here depends on today: queries evaluate it at a date.
+ * A child's drift-and-delay document: the child's dated facts (one per non-voided
+ * record) and the challenges naming the child, which the flags are evaluated from at a
+ * date (`driftFlagsAt`), and what the queries filter on: the days the child was looked
+ * after (short breaks left out), on a plan, and named in an open challenge, and the IRO
+ * allocations. `nextReviewDueBy` / `nextConferenceDueBy` are what is due next in the
+ * open period of care / plan after the last record. Nothing here depends on today.
  */
 export interface OversightDocument {
   _id: string;
@@ -30,30 +35,129 @@ export interface OversightDocument {
   lookedAfter: DateInterval[];
   protection: DateInterval[];
   iroAllocations: IroAllocationInterval[];
-  flagWindows: FlagWindow[];
+  /** from raising to resolution of each challenge naming the child */
+  challengesOpen: DateInterval[];
+  nextReviewDueBy: CalendarDate | null;
+  nextConferenceDueBy: CalendarDate | null;
 }
 
 export function emptyOversightDocument(childId: string): OversightDocument {
-  return { _id: childId, childId, facts: [], challenges: [], lookedAfter: [], protection: [], iroAllocations: [], flagWindows: [] };
+  return {
+    _id: childId,
+    childId,
+    facts: [],
+    challenges: [],
+    lookedAfter: [],
+    protection: [],
+    iroAllocations: [],
+    challengesOpen: [],
+    nextReviewDueBy: null,
+    nextConferenceDueBy: null,
+  };
 }
 
-/** The document with everything derived from its facts and challenges worked out again. */
-export function withDerived(document: OversightDocument): OversightDocument {
-  const timeline = childTimeline(document.childId, document.facts);
-  const lookedAfter = lookedAfterIntervals(timeline);
-  const flagWindows = [
-    ...reviewFlagWindows(timeline, lookedAfter),
-    ...protectionFlagWindows(timeline),
-    ...placementFlagWindows(timeline, lookedAfter),
-    ...challengeFlagWindows(document.challenges),
-  ].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : DRIFT_FLAGS.indexOf(a.flag) - DRIFT_FLAGS.indexOf(b.flag)));
+/** A copy with some parts replaced (written out field by field: spreading is slow on a hot path). */
+export function oversightWith(document: OversightDocument, changes: Partial<Omit<OversightDocument, '_id' | 'childId'>>): OversightDocument {
   return {
-    ...document,
-    lookedAfter,
-    protection: protectionIntervals(timeline),
-    iroAllocations: timeline.allocations.map(({ iroId, from, until }) => ({ iroId, from, until })),
-    flagWindows,
+    _id: document._id,
+    childId: document.childId,
+    facts: changes.facts ?? document.facts,
+    challenges: changes.challenges ?? document.challenges,
+    lookedAfter: changes.lookedAfter ?? document.lookedAfter,
+    protection: changes.protection ?? document.protection,
+    iroAllocations: changes.iroAllocations ?? document.iroAllocations,
+    challengesOpen: changes.challengesOpen ?? document.challengesOpen,
+    nextReviewDueBy: changes.nextReviewDueBy !== undefined ? changes.nextReviewDueBy : document.nextReviewDueBy,
+    nextConferenceDueBy: changes.nextConferenceDueBy !== undefined ? changes.nextConferenceDueBy : document.nextConferenceDueBy,
   };
+}
+
+/**
+ * The parts of a child's document, each derived from its own facts: a new or voided
+ * fact re-derives only its part, which keeps a replay of a million events cheap.
+ */
+export type OversightAspect = 'care' | 'reviews' | 'protection' | 'allocations' | 'challenges';
+export const ALL_ASPECTS: readonly OversightAspect[] = ['care', 'reviews', 'protection', 'allocations', 'challenges'];
+
+/**
+ * The aspect a child fact belongs to; none for the registration, which nothing derived
+ * reads. A review changes only what is due next; a care, placement or legal status
+ * record changes the periods of care.
+ */
+export function aspectOf(fact: ChildFact): OversightAspect | undefined {
+  if (fact.kind === 'review-held') return 'reviews';
+  if (CARE_FACT_KINDS.has(fact.kind)) return 'care';
+  if (PROTECTION_FACT_KINDS.has(fact.kind)) return 'protection';
+  if (ALLOCATION_FACT_KINDS.has(fact.kind)) return 'allocations';
+  return undefined;
+}
+
+/**
+ * The document with the named aspects derived again from its facts and challenges (all
+ * of them by default). Deriving only some gives the same document as deriving all,
+ * since each aspect reads only its own facts.
+ */
+export function withDerived(document: OversightDocument, aspects: readonly OversightAspect[] = ALL_ASPECTS): OversightDocument {
+  const changes: Partial<OversightDocument> = {};
+  if (aspects.includes('care') || aspects.includes('reviews')) {
+    const periods = carePeriodsOf(document.facts);
+    if (aspects.includes('care')) changes.lookedAfter = lookedAfterIntervals({ periods });
+    changes.nextReviewDueBy = nextReviewDueBy(periods);
+  }
+  if (aspects.includes('protection')) {
+    const plans = protectionPlansOf(document.childId, document.facts);
+    changes.protection = protectionIntervals({ plans });
+    changes.nextConferenceDueBy = nextConferenceDueBy(plans);
+  }
+  if (aspects.includes('allocations')) {
+    changes.iroAllocations = iroAllocationsOf(document.facts).map(({ iroId, from, until }) => ({ iroId, from, until }));
+  }
+  if (aspects.includes('challenges')) {
+    changes.challengesOpen = merged(document.challenges.map((challenge) => ({ from: challenge.raisedOn, until: challenge.resolvedOn })));
+  }
+  return oversightWith(document, changes);
+}
+
+/** The next review of the open period of care after the last review recorded; null when not in care. */
+function nextReviewDueBy(periods: readonly PeriodTimeline[]): CalendarDate | null {
+  const last = periods[periods.length - 1];
+  if (!last || last.until !== null) return null;
+  const chain = reviewDueChain(last);
+  return chain[chain.length - 1].dueBy;
+}
+
+/** The next review conference of the open plan after the last conference recorded; null when no plan is open. */
+function nextConferenceDueBy(plans: readonly PlanTimeline[]): CalendarDate | null {
+  const last = plans[plans.length - 1];
+  if (!last || last.until !== null) return null;
+  const chain = conferenceDueChain(last);
+  return chain[chain.length - 1].dueBy;
+}
+
+/**
+ * When each flag is true for the child, worked out from the document's facts and
+ * challenges alone: windows of dates, each from the day the flag became true (see
+ * FlagWindow), in date order.
+ */
+export function driftFlagWindows(document: Pick<OversightDocument, 'childId' | 'facts' | 'challenges'>): FlagWindow[] {
+  const periods = { periods: carePeriodsOf(document.facts) };
+  const lookedAfter = lookedAfterIntervals(periods);
+  return [
+    ...reviewFlagWindows(periods, lookedAfter),
+    ...placementFlagWindows(periods, lookedAfter),
+    ...protectionFlagWindows({ plans: protectionPlansOf(document.childId, document.facts) }),
+    ...challengeFlagWindows(document.challenges),
+  ].sort(inFlagOrder);
+}
+
+/** A total order, so that the windows come out the same however the records arrived. */
+function inFlagOrder(a: FlagWindow, b: FlagWindow): number {
+  if (a.from !== b.from) return a.from < b.from ? -1 : 1;
+  if (a.flag !== b.flag) return DRIFT_FLAGS.indexOf(a.flag) - DRIFT_FLAGS.indexOf(b.flag);
+  const untilA = a.until ?? '9999-12-31';
+  const untilB = b.until ?? '9999-12-31';
+  if (untilA !== untilB) return untilA < untilB ? -1 : 1;
+  return a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0;
 }
 
 /**
@@ -61,11 +165,13 @@ export function withDerived(document: OversightDocument): OversightDocument {
  * open that day, since the earliest such window started. Time-based flags come out true
  * on any date inside their window, whether or not an event arrived on it.
  */
-export function driftFlagsAt(document: Pick<OversightDocument, 'flagWindows'>, asAt: CalendarDate): DriftFlag[] {
+export function driftFlagsAt(document: Pick<OversightDocument, 'childId' | 'facts' | 'challenges'>, asAt: CalendarDate): DriftFlag[] {
   const open = new Map<DriftFlagName, FlagWindow[]>();
-  for (const window of document.flagWindows) {
+  for (const window of driftFlagWindows(document)) {
     if (!contains(window, asAt)) continue;
-    open.set(window.flag, [...(open.get(window.flag) ?? []), window]);
+    const windows = open.get(window.flag);
+    if (windows) windows.push(window);
+    else open.set(window.flag, [window]);
   }
   return DRIFT_FLAGS.filter((flag) => open.has(flag)).map((flag) => {
     const windows = open.get(flag)!;

@@ -56,11 +56,11 @@ const PLACEMENTS_FLAGGED = 3;
  * year's count on 31 March) number three or more. A placement counts on D from the day
  * it starts until the first D whose 12 months no longer reach its last day.
  */
-export function placementFlagWindows(timeline: ChildTimeline, lookedAfter: readonly DateInterval[]): FlagWindow[] {
+export function placementFlagWindows(timeline: Pick<ChildTimeline, 'periods'>, lookedAfter: readonly DateInterval[]): FlagWindow[] {
   return [...manyPlacementWindows(timeline, lookedAfter), ...placedWithParentsWindows(timeline, lookedAfter)];
 }
 
-function manyPlacementWindows(timeline: ChildTimeline, lookedAfter: readonly DateInterval[]): FlagWindow[] {
+function manyPlacementWindows(timeline: Pick<ChildTimeline, 'periods'>, lookedAfter: readonly DateInterval[]): FlagWindow[] {
   const counting = countedPlacements(timeline.periods).map((placement) => ({
     placement,
     from: placement.from,
@@ -107,7 +107,7 @@ function manyPlacementWindows(timeline: ChildTimeline, lookedAfter: readonly Dat
  * care order (C1 interim or C2 full) continuously since S, and S is on or before
  * addMonths(D, -6).
  */
-function placedWithParentsWindows(timeline: ChildTimeline, lookedAfter: readonly DateInterval[]): FlagWindow[] {
+function placedWithParentsWindows(timeline: Pick<ChildTimeline, 'periods'>, lookedAfter: readonly DateInterval[]): FlagWindow[] {
   const windows: FlagWindow[] = [];
   for (const period of timeline.periods) {
     const boundaries = [...new Set([...period.legalStatuses, ...period.placements].map((span) => span.from))].sort();

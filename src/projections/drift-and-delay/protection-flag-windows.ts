@@ -2,7 +2,7 @@ import { addDays } from '../../calendar/calendar-date';
 import { addMonths } from '../../calendar/calendar-months';
 import { ChildTimeline, PlanTimeline } from './child-timeline';
 import { DateInterval, earlierEnd, firstDateMonthsAfter, isEmpty } from './date-intervals';
-import { conferenceDueChain } from './due-chains';
+import { conferenceDueChain, dueDates } from './due-chains';
 import { DriftFlagName, flagWindow, FlagWindow } from './drift-flag';
 import { longDate } from './long-date';
 
@@ -21,7 +21,7 @@ const LONG_PLANS: readonly [DriftFlagName, number][] = [
  *   given at the initial conference, as the CIN census's NumberOfPreviousCPP);
  * - repeat-cp-plan-within-2-years: an earlier plan ended on or after addMonths(planStart, -24).
  */
-export function protectionFlagWindows(timeline: ChildTimeline): FlagWindow[] {
+export function protectionFlagWindows(timeline: Pick<ChildTimeline, 'plans'>): FlagWindow[] {
   return timeline.plans.flatMap((plan, index) => [
     ...reviewConferenceWindows(plan),
     ...longPlanWindows(plan),
@@ -39,8 +39,8 @@ function reviewConferenceWindows(plan: PlanTimeline): FlagWindow[] {
         overdue,
         `The child protection review conference due by ${longDate(step.dueBy)} ${step.heldOn === null ? 'has not been held' : `was not held until ${longDate(step.heldOn)}`}.`,
         {
-          eventIds: [step.countedFromEventId, ...(step.heldEventId ? [step.heldEventId] : [])],
-          dates: { dueBy: step.dueBy, countedFrom: step.countedFrom, ...(step.heldOn && { heldOn: step.heldOn }) },
+          eventIds: step.heldEventId ? [step.countedFromEventId, step.heldEventId] : [step.countedFromEventId],
+          dates: dueDates(step),
         },
       ),
     ];
@@ -75,7 +75,7 @@ function repeatPlanWindows(plan: PlanTimeline, earlier: readonly PlanTimeline[])
           : `A second or subsequent child protection plan: ${previousCount} earlier plan${previousCount === 1 ? '' : 's'} recorded before this system.`,
         {
           eventIds: [plan.startEventId, ...earlier.map((p) => p.startEventId)],
-          dates: { planStart: plan.from, ...(last && { earlierPlanStart: last.from }) },
+          dates: last ? { planStart: plan.from, earlierPlanStart: last.from } : { planStart: plan.from },
         },
       ),
     );

@@ -1,7 +1,7 @@
 import { addDays } from '../../calendar/calendar-date';
 import { ChildTimeline } from './child-timeline';
 import { clipTo, DateInterval, earlierEnd, isEmpty } from './date-intervals';
-import { reviewDueChain } from './due-chains';
+import { dueDates, reviewDueChain } from './due-chains';
 import { flagWindow, FlagWindow } from './drift-flag';
 import { longDate } from './long-date';
 
@@ -13,7 +13,7 @@ import { longDate } from './long-date';
  *   permanence plan until a later review records one;
  * - not-visited-before-review: from a review the IRO did not visit before until the next review.
  */
-export function reviewFlagWindows(timeline: ChildTimeline, lookedAfter: readonly DateInterval[]): FlagWindow[] {
+export function reviewFlagWindows(timeline: Pick<ChildTimeline, 'periods'>, lookedAfter: readonly DateInterval[]): FlagWindow[] {
   const windows: FlagWindow[] = [];
   for (const period of timeline.periods) {
     for (const step of reviewDueChain(period)) {
@@ -26,8 +26,8 @@ export function reviewFlagWindows(timeline: ChildTimeline, lookedAfter: readonly
             part,
             `The looked-after review due by ${longDate(step.dueBy)} ${step.heldOn === null ? 'has not been held' : `was not held until ${longDate(step.heldOn)}`}.`,
             {
-              eventIds: [step.countedFromEventId, ...(step.heldEventId ? [step.heldEventId] : [])],
-              dates: { dueBy: step.dueBy, countedFrom: step.countedFrom, ...(step.heldOn && { heldOn: step.heldOn }) },
+              eventIds: step.heldEventId ? [step.countedFromEventId, step.heldEventId] : [step.countedFromEventId],
+              dates: dueDates(step),
             },
           ),
         ),

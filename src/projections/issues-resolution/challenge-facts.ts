@@ -34,12 +34,14 @@ export function challengeIdOf(event: StoredOversightEvent): string | undefined {
 }
 
 export function challengeFactOf(event: StoredOversightEvent): ChallengeFact | undefined {
-  const at = { eventId: event.id, position: event.position };
+  const eventId = event.id;
+  const position = event.position;
   switch (event.type) {
     case 'ChallengeRaised': {
       const d = event.data;
       return {
-        ...at,
+        eventId,
+        position,
         kind: 'raised',
         date: d.raisedOn,
         childIds: [...d.childIds],
@@ -49,13 +51,14 @@ export function challengeFactOf(event: StoredOversightEvent): ChallengeFact | un
       };
     }
     case 'ChallengeEscalated':
-      return { ...at, kind: 'escalated', date: event.data.escalatedOn, fromStage: event.data.fromStage, toStage: event.data.toStage };
+      return { eventId, position, kind: 'escalated', date: event.data.escalatedOn, fromStage: event.data.fromStage, toStage: event.data.toStage };
     case 'ChallengeResponded':
-      return { ...at, kind: 'responded', date: event.data.respondedOn, stage: event.data.stage };
+      return { eventId, position, kind: 'responded', date: event.data.respondedOn, stage: event.data.stage };
     case 'ChallengeResolved': {
       const d = event.data;
       return {
-        ...at,
+        eventId,
+        position,
         kind: 'resolved',
         date: d.resolvedOn,
         stage: d.stage,

@@ -4,9 +4,7 @@ import { childFactsAfter, childIdOf } from '../drift-and-delay/child-facts';
 import { challengeFactsAfter, challengeIdOf, ChallengeFact } from './challenge-facts';
 import { challengeHistory } from './challenge-history';
 import { ChallengeDocument, challengeDocument, CHALLENGES } from './challenge-document';
-import {
-  CHALLENGE_CHILDREN, ChallengeChildDocument, emptyChallengeChild, keptForChallenges, lookedAfterOn, onPlanOn, withFacts,
-} from './challenge-children';
+import { CHALLENGE_CHILDREN, ChallengeChildDocument, childOn, emptyChallengeChild, keptForChallenges } from './challenge-children';
 
 /** The `challenge-records` collection: each challenge's non-voided steps, from which its document is derived. */
 export const CHALLENGE_RECORDS = 'challenge-records';
@@ -49,12 +47,8 @@ function applyToChild(childId: string, event: StoredOversightEvent, documents: P
   const child = documents.get<ChallengeChildDocument & ProjectionDocument>(CHALLENGE_CHILDREN, childId) ?? emptyChallengeChild(childId);
   const facts = childFactsAfter(child.facts, event, keptForChallenges);
   if (facts === child.facts) return;
-  const updated = withFacts(child, [...facts]);
-  documents.put(CHALLENGE_CHILDREN, asDocument(updated));
-  const changed =
-    JSON.stringify([updated.lookedAfter, updated.protection]) !== JSON.stringify([child.lookedAfter, child.protection]);
-  if (!changed) return;
-  for (const challengeId of updated.challengeIds) {
+  documents.put(CHALLENGE_CHILDREN, asDocument({ _id: child._id, facts, challengeIds: child.challengeIds }));
+  for (const challengeId of child.challengeIds) {
     const challenge = documents.get<ChallengeDocument & ProjectionDocument>(CHALLENGES, challengeId);
     if (challenge) documents.put(CHALLENGES, asDocument(withChildrenAtRaising(challenge, documents)));
   }
@@ -91,14 +85,16 @@ function linkChild(childId: string, challengeId: string, named: boolean, documen
   const child = documents.get<ChallengeChildDocument & ProjectionDocument>(CHALLENGE_CHILDREN, childId) ?? emptyChallengeChild(childId);
   const challengeIds = child.challengeIds.filter((id) => id !== challengeId);
   if (named) challengeIds.push(challengeId);
-  documents.put(CHALLENGE_CHILDREN, asDocument({ ...child, challengeIds }));
+  documents.put(CHALLENGE_CHILDREN, asDocument({ _id: child._id, facts: child.facts, challengeIds }));
 }
 
 function withChildrenAtRaising(challenge: ChallengeDocument, documents: ProjectionDocuments): ChallengeDocument {
-  const children = challenge.childIds.map((id) => documents.get<ChallengeChildDocument & ProjectionDocument>(CHALLENGE_CHILDREN, id));
+  const children = challenge.childIds.map((id) =>
+    childOn(documents.get<ChallengeChildDocument & ProjectionDocument>(CHALLENGE_CHILDREN, id), challenge.raisedOn),
+  );
   return {
     ...challenge,
-    lookedAfterAtRaising: children.some((child) => lookedAfterOn(child, challenge.raisedOn)),
-    protectionAtRaising: children.some((child) => onPlanOn(child, challenge.raisedOn)),
+    lookedAfterAtRaising: children.some((child) => child.lookedAfter),
+    protectionAtRaising: children.some((child) => child.protection),
   };
 }

@@ -1,0 +1,76 @@
+import { requestAs } from '../../../test/support/auth';
+import { ApiUnderTest, startApi } from '../../../test/e2e/api-under-test';
+
+const HEADER = 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA1,2,14/06/2012,WBRI,,,\n';
+const EPISODES =
+  'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n' +
+  'A1,06/01/2020,S,C2,N1,U4,PR1,,,,TS1 1AA,TS2 2BB,1234567\n';
+const REVIEWS = 'CHILD,DOB,REVIEW,REVIEW_CODE\nA1,14/06/2012,30/01/2020,PN1\n';
+const CENSUS = `<Message><Header><CollectionDetails><ReferenceDate>2020-03-31</ReferenceDate></CollectionDetails></Header><Children>
+<Child><ChildIdentifiers><LAchildID>B1</LAchildID><PersonBirthDate>2015-02-01</PersonBirthDate><GenderCurrent>1</GenderCurrent></ChildIdentifiers>
+<CINdetails><Section47><S47ActualStartDate>2019-12-02</S47ActualStartDate><DateOfInitialCPC>2019-12-16</DateOfInitialCPC></Section47>
+<ChildProtectionPlans><CPPstartDate>2019-12-16</CPPstartDate><InitialCategoryOfAbuse>NEG</InitialCategoryOfAbuse>
+<LatestCategoryOfAbuse>NEG</LatestCategoryOfAbuse><NumberOfPreviousCPP>0</NumberOfPreviousCPP></ChildProtectionPlans></CINdetails></Child>
+</Children></Message>`;
+
+describe('POST /imports/ssda903 and /imports/cin (admin only, multipart)', () => {
+  let api: ApiUnderTest;
+  beforeEach(async () => {
+    api = await startApi();
+  });
+  afterEach(() => api.destroy());
+
+  const upload903 = (episodes = EPISODES) =>
+    api.http().post('/imports/ssda903')
+      .attach('files', Buffer.from(HEADER), 'a.csv')
+      .attach('files', Buffer.from(episodes), 'b.csv')
+      .attach('files', Buffer.from(REVIEWS), 'c.csv')
+      .field('year', '2019');
+
+  it('imports a return and answers with the report; the same files again append nothing', async () => {
+    const response = await upload903();
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      source: 'ssda903', collectionYears: [2019], accepted: true, issues: [],
+      children: { total: 1, imported: 1 }, events: { appended: 3, voided: 0 },
+    });
+    expect(await api.eventCount()).toBe(3);
+    const again = await upload903();
+    expect(again.body.events).toEqual({ appended: 0, voided: 0 });
+    expect(await api.eventCount()).toBe(3);
+  });
+
+  it('refuses a return with an invalid row: 422 with the row-level report, nothing appended', async () => {
+    const response = await upload903(EPISODES.replace('S,C2', 'S,C9'));
+    expect(response.status).toBe(422);
+    expect(response.body.accepted).toBe(false);
+    expect(response.body.issues).toEqual([
+      { file: 'b.csv', row: 2, column: 'LS', value: 'C9', rule: 'code-not-valid', message: expect.any(String), childId: 'A1' },
+    ]);
+    expect(await api.eventCount()).toBe(0);
+  });
+
+  it('answers 400 without files or with a malformed flag', async () => {
+    const response = await api.http().post('/imports/ssda903').field('dryRun', 'maybe');
+    expect(response.status).toBe(400);
+    expect(response.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['dryRun', 'files']);
+  });
+
+  it('imports a CIN census file, and a dry run appends nothing', async () => {
+    const dry = await api.http().post('/imports/cin').attach('file', Buffer.from(CENSUS), 'cin.xml').field('dryRun', 'true');
+    expect(dry.status).toBe(200);
+    expect(dry.body).toMatchObject({ source: 'cin', dryRun: true, accepted: true, events: { appended: 2 } });
+    expect(await api.eventCount()).toBe(0);
+    const real = await api.http().post('/imports/cin').attach('file', Buffer.from(CENSUS), 'cin.xml');
+    expect(real.body.events.appended).toBe(2);
+    expect(await api.eventCount()).toBe(2);
+  });
+
+  it('is refused to every role but admin', async () => {
+    for (const role of ['iro', 'manager', 'panel', 'auditor'] as const) {
+      const response = await requestAs(api.app, role).post('/imports/ssda903').attach('files', Buffer.from(HEADER), 'a.csv');
+      expect(response.status).toBe(403);
+    }
+    expect(await api.eventCount()).toBe(0);
+  });
+});

@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createEventStore } from '../../../libs/event-store/create-event-store';
+import { SqliteEventStore } from '../../../libs/event-store/sqlite/sqlite-event-store';
+import { appendHistory } from '../../../libs/history-generator/append-history';
+import { generateHistory } from '../../../libs/history-generator/history-generator';
+import { ALL_PROJECTIONS } from '../../../libs/projector/all-projections';
+import { createReadStore } from '../../../libs/read-store/create-read-store';
+import { ProjectionsRebuildCommand } from './projections-rebuild.command';
+
+describe('iro projections rebuild [name]', () => {
+  let dataDir: string;
+  let out: string;
+  let err: string;
+  const env = { ...process.env };
+
+  beforeEach(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'iro-rebuild-'));
+    process.env = { ...env, DATA_DIR: dataDir };
+    delete process.env.EVENTSTORE_URL;
+    delete process.env.MONGODB_URL;
+    const events = createEventStore({ DATA_DIR: dataDir }) as SqliteEventStore;
+    appendHistory(events, generateHistory({ events: 1_500, seed: 11 }));
+    await events.close();
+    out = '';
+    err = '';
+    jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
+    jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
+    process.exitCode = undefined;
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+    process.env = { ...env };
+    process.exitCode = undefined;
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('rebuilds every read model into DATA_DIR’s read store, at the head of the event store', async () => {
+    await new ProjectionsRebuildCommand().run([]);
+    expect({ exitCode: process.exitCode, err }).toEqual({ exitCode: undefined, err: '' });
+    for (const projection of ALL_PROJECTIONS) expect(out).toMatch(new RegExp(`^${projection.name}: rebuilt from \\d+ events into \\d+ documents, swapped in at position 1500`, 'm'));
+    const readStore = createReadStore({ DATA_DIR: dataDir });
+    try {
+      for (const projection of ALL_PROJECTIONS) expect(await readStore.checkpoint(projection.name)).toBe(1_500);
+    } finally {
+      await readStore.close();
+    }
+  });
+
+  it('rebuilds only the one named, and names the projections when the name is unknown', async () => {
+    const [first, ...others] = ALL_PROJECTIONS;
+    await new ProjectionsRebuildCommand().run([first.name]);
+    expect(out.trim().split('\n')).toHaveLength(1);
+    const readStore = createReadStore({ DATA_DIR: dataDir });
+    try {
+      expect(await readStore.checkpoint(first.name)).toBe(1_500);
+      for (const other of others) expect(await readStore.checkpoint(other.name)).toBe(0);
+    } finally {
+      await readStore.close();
+    }
+    await new ProjectionsRebuildCommand().run(['no-such-read-model']);
+    expect(process.exitCode).toBe(1);
+    expect(err).toContain(`no projection named no-such-read-model; the projections are: ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}`);
+  });
+});

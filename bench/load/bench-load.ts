@@ -1,0 +1,173 @@
+import autocannon, { Result } from 'autocannon';
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readAuthSecret } from '../../libs/auth/auth-secret';
+import { mintToken } from '../../libs/auth/token-minter';
+import { packageRoot } from '../../libs/nest/config/package-root';
+import { calendarDateInLondon } from '../../src/calendar/calendar-date';
+import { childIdOf, COMMAND_SHARE, iroOf, LoadMix, LoadPopulation, seededChallengeIdOf } from './load-mix';
+
+/**
+ * npm run bench:load [-- --duration 60 --rate 300 --connections 32 --children 2000]
+ *
+ * Starts the API (`iro serve`, built, on the embedded SQLite store in a temp DATA_DIR)
+ * in a child process, mints tokens with its secret, seeds children in care with their
+ * IROs and some challenges over HTTP, then drives the mixed load of load-mix.ts with
+ * autocannon over 127.0.0.1 at `--rate` requests per second (0: as fast as it goes)
+ * for `--duration` seconds, and prints throughput, p50/p99 latency and errors.
+ * The server runs as deployed: JSON request logs (to /dev/null), the per-user rate
+ * limit (users are spread so none exceeds it at the target rate), the access audit.
+ */
+
+interface Options {
+  duration: number;
+  rate: number;
+  connections: number;
+  children: number;
+  warmup: number;
+}
+
+const TARGET = { rate: 300, p99Ms: 25 };
+
+function parseOptions(args: string[]): Options {
+  const options: Options = { duration: 60, rate: TARGET.rate, connections: 32, children: 2000, warmup: 5 };
+  for (let i = 0; i < args.length; i += 2) {
+    const name = args[i].replace(/^--/, '') as keyof Options;
+    const value = Number(args[i + 1]);
+    if (!(name in options) || !Number.isFinite(value) || value < 0) {
+      throw new Error(`usage: bench-load [--duration s] [--rate req/s, 0 = unthrottled] [--connections n] [--children n] [--warmup s]; bad ${args[i]} ${args[i + 1]}`);
+    }
+    options[name] = value;
+  }
+  return options;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function startApi(dataDir: string, port: number): Promise<ChildProcess> {
+  const server = spawn(process.execPath, [join(packageRoot(), 'bin', 'iro.js'), 'serve'], {
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`iro serve exited with ${server.exitCode}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return server;
+    } catch {
+      // not yet listening
+    }
+    await sleep(100);
+  }
+  server.kill('SIGKILL');
+  throw new Error('iro serve did not answer /health within 60 s');
+}
+
+/** Sends the set-up requests, a few at a time, and stops at the first refusal. */
+async function seed(base: string, requests: { path: string; body: object; authorization: string }[], parallel = 8): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < requests.length) {
+      const { path, body, authorization } = requests[next++];
+      const response = await fetch(`${base}${path}`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      if (response.status !== 201) throw new Error(`seeding ${path}: ${response.status} ${await response.text()}`);
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const dataDir = mkdtempSync(join(tmpdir(), 'iro-bench-load-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  console.log(`bench:load — ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; data in ${dataDir}`);
+  const server = await startApi(dataDir, port);
+  try {
+    const secret = readAuthSecret(dataDir);
+    const tokens = new Map<string, string>();
+    const authorization = (userId: string, role: string): string => tokens.get(userId)!;
+    const population: LoadPopulation = {
+      children: options.children,
+      iros: 40,
+      admins: 10,
+      managers: 10,
+      seededChallenges: Math.min(options.children, Math.ceil(options.rate * options.duration * 0.1) + 200),
+      today: calendarDateInLondon(new Date()),
+      authorization,
+    };
+    const users: [string, string][] = [
+      ...Array.from({ length: population.iros }, (_, i): [string, string] => [`iro-${i}`, 'iro']),
+      ...Array.from({ length: population.admins }, (_, i): [string, string] => [`admin-${i}`, 'admin']),
+      ...Array.from({ length: population.managers }, (_, i): [string, string] => [`manager-${i}`, 'manager']),
+    ];
+    for (const [userId, role] of users) tokens.set(userId, `Bearer ${await mintToken(secret, { role, sub: userId, ttlSeconds: 3600 })}`);
+
+    const seedStarted = Date.now();
+    const admin = (i: number) => tokens.get(`admin-${i % population.admins}`)!;
+    const children = Array.from({ length: population.children }, (_, i) => i);
+    await seed(base, children.map((i) => ({ path: '/children', body: { childId: childIdOf(i), dateOfBirth: '2010-05-01', sex: i % 2 ? 'male' : 'female' }, authorization: admin(i) })));
+    await seed(base, children.map((i) => ({
+      path: `/children/${childIdOf(i)}/care-periods`,
+      body: { startDate: '2019-04-01', legalStatus: 'C2', placementType: 'U4', placedOutsideLocalAuthority: false }, authorization: admin(i),
+    })));
+    await seed(base, children.map((i) => ({ path: `/children/${childIdOf(i)}/iro-allocations`, body: { iroId: iroOf(i, population.iros), effectiveDate: '2019-04-01' }, authorization: admin(i) })));
+    await seed(base, Array.from({ length: population.seededChallenges }, (_, i) => ({
+      path: '/challenges',
+      body: { challengeId: seededChallengeIdOf(i), childIds: [childIdOf(i)], raisedOn: population.today, raisedBy: iroOf(i, population.iros), category: 'permanence', summary: 'No permanence plan.' },
+      authorization: admin(i),
+    })));
+    console.log(`seeded ${population.children} children in care with ${population.iros} IROs and ${population.seededChallenges} challenges in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
+
+    const mix = new LoadMix(population);
+    const drive = (duration: number): Promise<Result> =>
+      autocannon({
+        url: base,
+        connections: options.connections,
+        duration,
+        ...(options.rate > 0 ? { overallRate: options.rate } : {}),
+        requests: [{ setupRequest: () => mix.request() }],
+      });
+    if (options.warmup > 0) await drive(options.warmup);
+    mix.sent.clear();
+    const result = await drive(options.duration);
+    report(result, options, mix);
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function report(result: Result, options: Options, mix: LoadMix): void {
+  const errors = result.errors + result.timeouts + result.non2xx;
+  const statuses = Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => `${code}: ${count}`).join(', ');
+  console.log(`\nmix (${COMMAND_SHARE}% commands, ${100 - COMMAND_SHARE}% reads), requests sent:`);
+  for (const [name, count] of mix.sent) console.log(`  ${name.padEnd(36)} ${count}`);
+  console.log(`\n${options.rate > 0 ? `offered ${options.rate} req/s` : 'unthrottled'} over ${options.connections} connections for ${result.duration.toFixed(1)} s`);
+  console.log(`throughput   ${result.requests.average.toFixed(1)} req/s (${result.requests.total} requests)`);
+  console.log(`latency      p50 ${result.latency.p50} ms   p90 ${result.latency.p90} ms   p99 ${result.latency.p99} ms   max ${result.latency.max} ms`);
+  console.log(`errors       ${errors} (connection errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx})   statuses ${statuses}`);
+  const met = result.requests.average >= TARGET.rate * 0.98 && result.latency.p99 < TARGET.p99Ms && errors === 0;
+  console.log(`target       ${TARGET.rate} req/s, p99 < ${TARGET.p99Ms} ms, 0 errors: ${met ? 'met' : 'NOT met'}`);
+  console.log(`load average after ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,165 @@
+import { Request } from 'autocannon';
+
+/**
+ * The mixed load: 70% commands spread over many children, 30% reads, each sent by the
+ * user the access table allows (the child's IRO, an admin, a manager), so every request
+ * is one the service should accept. Weights are percentages of all requests.
+ */
+export interface LoadPopulation {
+  children: number;
+  iros: number;
+  admins: number;
+  managers: number;
+  /** challenges raised while seeding, each escalated once during the run */
+  seededChallenges: number;
+  /** the day the commands are dated (the server's today) */
+  today: string;
+  /** `Bearer ...` for a user id */
+  authorization(userId: string, role: string): string;
+}
+
+export const childIdOf = (index: number): string => `LC-${index}`;
+export const iroOf = (childIndex: number, iros: number): string => `iro-${childIndex % iros}`;
+export const seededChallengeIdOf = (index: number): string => `LS-${index}`;
+
+interface Operation {
+  name: string;
+  weight: number;
+  command: boolean;
+  build(mix: LoadMix): Request;
+}
+
+const json = (value: object): string => JSON.stringify(value);
+const PLACEMENTS = ['U1', 'U3', 'U4', 'U5', 'U6'] as const;
+
+const OPERATIONS: Operation[] = [
+  {
+    name: 'record a review (IRO)', weight: 30, command: true,
+    build: (mix) => {
+      const child = mix.randomChild();
+      const iro = iroOf(child, mix.population.iros);
+      return mix.post(`/children/${childIdOf(child)}/reviews`, iro, 'iro', {
+        heldOn: mix.population.today, chairIroId: iro, participation: 'PN1', iroVisitedBeforeReview: true,
+      });
+    },
+  },
+  {
+    name: 'change a placement (admin)', weight: 15, command: true,
+    build: (mix) =>
+      mix.post(`/children/${childIdOf(mix.randomChild())}/placements`, mix.randomUser('admin', mix.population.admins), 'admin', {
+        effectiveDate: mix.population.today, placementType: PLACEMENTS[mix.random(PLACEMENTS.length)], placedOutsideLocalAuthority: mix.random(2) === 0,
+      }),
+  },
+  {
+    name: 'change a legal status (admin)', weight: 5, command: true,
+    build: (mix) =>
+      mix.post(`/children/${childIdOf(mix.randomChild())}/legal-statuses`, mix.randomUser('admin', mix.population.admins), 'admin', {
+        effectiveDate: mix.population.today, legalStatus: mix.random(2) === 0 ? 'C1' : 'C2',
+      }),
+  },
+  {
+    name: 'raise a challenge (IRO)', weight: 10, command: true,
+    build: (mix) => {
+      const child = mix.randomChild();
+      const iro = iroOf(child, mix.population.iros);
+      return mix.post('/challenges', iro, 'iro', {
+        challengeId: `LR-${mix.next()}`, childIds: [childIdOf(child)], raisedOn: mix.population.today, raisedBy: iro,
+        category: 'drift-and-delay', summary: 'Care plan not progressing.',
+      });
+    },
+  },
+  {
+    name: 'escalate a challenge (IRO)', weight: 10, command: true,
+    build: (mix) => {
+      const index = mix.nextSeededChallenge();
+      if (index === null) return OPERATIONS[3].build(mix);
+      return mix.post(`/challenges/${seededChallengeIdOf(index)}/escalations`, iroOf(index, mix.population.iros), 'iro', {
+        escalatedOn: mix.population.today, toStage: 2, reason: 'No response within the stage deadline.',
+      });
+    },
+  },
+  {
+    name: "read a child's case (IRO)", weight: 10, command: false,
+    build: (mix) => {
+      const child = mix.randomChild();
+      return mix.get(`/children/${childIdOf(child)}`, iroOf(child, mix.population.iros), 'iro');
+    },
+  },
+  {
+    name: "read a child's history (manager)", weight: 5, command: false,
+    build: (mix) => mix.get(`/children/${childIdOf(mix.randomChild())}/history`, mix.randomUser('manager', mix.population.managers), 'manager'),
+  },
+  {
+    name: "read a child's oversight (IRO)", weight: 5, command: false,
+    build: (mix) => {
+      const child = mix.randomChild();
+      return mix.get(`/children/${childIdOf(child)}/oversight`, iroOf(child, mix.population.iros), 'iro');
+    },
+  },
+  {
+    name: 'clinic candidates (IRO)', weight: 5, command: false,
+    build: (mix) => mix.get('/clinic/candidates?limit=20', iroOf(mix.random(mix.population.iros), mix.population.iros), 'iro'),
+  },
+  {
+    name: 'open challenges (manager)', weight: 5, command: false,
+    build: (mix) => mix.get('/challenges?status=open&limit=20', mix.randomUser('manager', mix.population.managers), 'manager'),
+  },
+];
+
+export const COMMAND_SHARE = OPERATIONS.filter((op) => op.command).reduce((sum, op) => sum + op.weight, 0);
+
+export class LoadMix {
+  private counter = 0;
+  private seeded = 0;
+  private seed = 0x2f6b_1c3d;
+  private readonly authorizations = new Map<string, string>();
+  readonly sent = new Map<string, number>();
+
+  constructor(readonly population: LoadPopulation) {}
+
+  /** a small deterministic generator (xorshift), so runs are comparable */
+  random(below: number): number {
+    this.seed ^= this.seed << 13;
+    this.seed ^= this.seed >>> 17;
+    this.seed ^= this.seed << 5;
+    return (this.seed >>> 0) % below;
+  }
+  randomChild(): number {
+    return this.random(this.population.children);
+  }
+  randomUser(role: string, count: number): string {
+    return `${role}-${this.random(count)}`;
+  }
+  next(): number {
+    return (this.counter += 1);
+  }
+  nextSeededChallenge(): number | null {
+    return this.seeded < this.population.seededChallenges ? this.seeded++ : null;
+  }
+
+  /** the next request of the mix */
+  request(): Request {
+    let pick = this.random(100);
+    for (const operation of OPERATIONS) {
+      if (pick < operation.weight) {
+        this.sent.set(operation.name, (this.sent.get(operation.name) ?? 0) + 1);
+        return operation.build(this);
+      }
+      pick -= operation.weight;
+    }
+    throw new Error('the weights of the mix must add up to 100');
+  }
+
+  post(path: string, userId: string, role: string, body: object): Request {
+    return { method: 'POST', path, headers: this.headers(userId, role, true), body: json(body) };
+  }
+  get(path: string, userId: string, role: string): Request {
+    return { method: 'GET', path, headers: this.headers(userId, role, false) };
+  }
+
+  private headers(userId: string, role: string, withBody: boolean): Record<string, string> {
+    let authorization = this.authorizations.get(userId);
+    if (!authorization) this.authorizations.set(userId, (authorization = this.population.authorization(userId, role)));
+    return withBody ? { authorization, 'content-type': 'application/json' } : { authorization };
+  }
+}

@@ -1,0 +1,191 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_LOCAL_AUTHORITY_CONFIG } from '../../src/config/local-authority-config';
+import { Projection } from '../../src/projections/projection';
+import { SqliteEventStore } from '../../libs/event-store/sqlite/sqlite-event-store';
+import { appendHistory } from '../../libs/history-generator/append-history';
+import { generateHistory } from '../../libs/history-generator/history-generator';
+import { ALL_PROJECTIONS } from '../../libs/projector/all-projections';
+import { Projector } from '../../libs/projector/projector';
+import { SAMPLE_PROJECTIONS } from '../../libs/projector/testing/sample-projections';
+import { SqliteReadStore } from '../../libs/read-store/sqlite/sqlite-read-store';
+
+/**
+ * npm run bench:projections [-- --events N --seed S --no-each --sample]
+ *
+ * Generates a history of N events (default 1,000,000) with the real event mix into an
+ * embedded event store (BENCH_DIR, default the OS temp folder), then, each in its own
+ * process so that each has its own peak RSS:
+ *   - raw: reads all events back and parses them (the store's readAll), before and after;
+ *   - rebuild: replays them through all projections (libs/projector/all-projections.ts)
+ *     into a fresh embedded read store with Projector.rebuild(), documents written included;
+ *   - each projection alone (unless --no-each), to see where the time goes.
+ * Prints events/s and peak RSS for each, and the rebuild's rate as a multiple of the
+ * faster raw read (target >= 0.5x). --sample uses the projector's sample projections
+ * instead (to see the projector's own cost).
+ */
+
+const TARGET_RATIO = 0.5;
+
+interface PhaseResult {
+  events: number;
+  seconds: number;
+  peakRssMb: number;
+  documents?: number;
+}
+
+interface Options {
+  events: number;
+  seed: number;
+  each: boolean;
+  sample: boolean;
+}
+
+function parseOptions(argv: string[]): Options & { phase?: string; dir?: string; projection?: string } {
+  const value = (flag: string): string | undefined => {
+    const at = argv.indexOf(flag);
+    return at >= 0 ? argv[at + 1] : undefined;
+  };
+  return {
+    events: Number(value('--events') ?? 1_000_000),
+    seed: Number(value('--seed') ?? 20200331),
+    each: !argv.includes('--no-each'),
+    sample: argv.includes('--sample'),
+    phase: value('--phase'),
+    dir: value('--dir'),
+    projection: value('--projection'),
+  };
+}
+
+const peakRssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
+const seconds = (startedNs: bigint): number => Number(process.hrtime.bigint() - startedNs) / 1e9;
+const rate = (result: PhaseResult): number => result.events / result.seconds;
+const format = (n: number): string => Math.round(n).toLocaleString('en-GB');
+
+function projectionsFor(sample: boolean, name?: string): readonly Projection[] {
+  const all = sample ? SAMPLE_PROJECTIONS : ALL_PROJECTIONS;
+  return name ? all.filter((projection) => projection.name === name) : all;
+}
+
+// ---- phases, each run in its own process ------------------------------------------
+
+async function generatePhase(dir: string, options: Options): Promise<PhaseResult> {
+  const started = process.hrtime.bigint();
+  const store = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
+  const events = appendHistory(store, generateHistory({ events: options.events, seed: options.seed }));
+  await store.close();
+  return { events, seconds: seconds(started), peakRssMb: peakRssMb() };
+}
+
+async function rawPhase(dir: string): Promise<PhaseResult> {
+  const store = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
+  const started = process.hrtime.bigint();
+  let events = 0;
+  let check = 0;
+  for await (const event of store.readAll()) {
+    events += 1;
+    check += event.position + (event.data.effectiveDate ? 1 : 0);
+  }
+  const result = { events, seconds: seconds(started), peakRssMb: peakRssMb() };
+  if (check === 0) throw new Error('nothing read');
+  await store.close();
+  return result;
+}
+
+async function rebuildPhase(dir: string, options: Options, projection?: string): Promise<PhaseResult> {
+  const file = join(dir, `read-models-${projection ?? 'all'}.sqlite`);
+  const eventStore = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
+  const readStore = new SqliteReadStore({ file });
+  const projector = new Projector({
+    eventStore,
+    readStore,
+    projections: projectionsFor(options.sample, projection),
+    context: { config: DEFAULT_LOCAL_AUTHORITY_CONFIG },
+  });
+  const head = await eventStore.headPosition();
+  const started = process.hrtime.bigint();
+  const reports = await projector.rebuild();
+  const result = {
+    events: head,
+    seconds: seconds(started),
+    peakRssMb: peakRssMb(),
+    documents: reports.reduce((sum, report) => sum + report.documents, 0),
+  };
+  await eventStore.close();
+  await readStore.close();
+  rmSync(file, { force: true });
+  rmSync(`${file}-wal`, { force: true });
+  rmSync(`${file}-shm`, { force: true });
+  return result;
+}
+
+// ---- the run -------------------------------------------------------------------------
+
+function runPhase(phase: string, dir: string, options: Options, projection?: string): PhaseResult {
+  const args = [__filename, '--phase', phase, '--dir', dir, '--events', String(options.events), '--seed', String(options.seed)];
+  if (options.sample) args.push('--sample');
+  if (projection) args.push('--projection', projection);
+  const output = execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
+  const line = output.split('\n').find((candidate) => candidate.startsWith('RESULT '));
+  if (!line) throw new Error(`phase ${phase} gave no result:\n${output}`);
+  return JSON.parse(line.slice('RESULT '.length)) as PhaseResult;
+}
+
+function main(options: Options): void {
+  const benchDir = process.env.BENCH_DIR ?? tmpdir();
+  const dir = mkdtempSync(join(benchDir, 'iro-bench-projections-'));
+  const projections = projectionsFor(options.sample);
+  console.log(
+    `bench:projections — ${format(options.events)} generated events (seed ${options.seed}), ` +
+      `projections: ${projections.map((p) => p.name).join(', ')}${options.sample ? ' (sample projections)' : ''}; files in ${dir}`,
+  );
+  try {
+    const generated = runPhase('generate', dir, options);
+    const size = statSync(join(dir, 'events.sqlite')).size;
+    console.log(`generated and appended ${format(generated.events)} events in ${generated.seconds.toFixed(1)} s (${format(size / 1e6)} MB)`);
+
+    const rawBefore = runPhase('raw', dir, options);
+    const rebuild = runPhase('rebuild', dir, options);
+    const rawAfter = runPhase('raw', dir, options);
+    // the faster of the two raw reads: the ratio below is then a lower bound
+    const raw = Math.max(rate(rawBefore), rate(rawAfter));
+
+    const line = (label: string, result: PhaseResult): string =>
+      `${label.padEnd(34)} ${format(rate(result)).padStart(10)} events/s  ${result.seconds.toFixed(1).padStart(7)} s  ` +
+      `peak RSS ${format(result.peakRssMb).padStart(6)} MB  ${(rate(result) / raw).toFixed(2)}x raw` +
+      (result.documents !== undefined ? `  ${format(result.documents)} documents` : '');
+    console.log('');
+    console.log(line('raw read-all and parse (before)', rawBefore));
+    console.log(line('raw read-all and parse (after)', rawAfter));
+    console.log(line('rebuild, all projections', rebuild));
+    if (options.each && projections.length > 1) {
+      for (const projection of projections) console.log(line(`  rebuild ${projection.name} alone`, runPhase('rebuild', dir, options, projection.name)));
+    }
+    const ratio = rate(rebuild) / raw;
+    console.log('');
+    console.log(`rebuild with all projections: ${ratio.toFixed(2)}x the raw read rate; target >= ${TARGET_RATIO}x: ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const options = parseOptions(process.argv.slice(2));
+if (options.phase) {
+  const dir = options.dir!;
+  const phase =
+    options.phase === 'generate' ? generatePhase(dir, options) : options.phase === 'raw' ? rawPhase(dir) : rebuildPhase(dir, options, options.projection);
+  phase.then(
+    (result) => {
+      process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
+      process.exit(0);
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+} else {
+  main(options);
+}

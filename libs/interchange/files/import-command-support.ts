@@ -1,0 +1,69 @@
+import { writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import { createEventStore } from '../../event-store/create-event-store';
+import { EventStore } from '../../event-store/event-store.port';
+import { loadInfrastructureSettings, SETTINGS_HELP } from '../../nest/config/infrastructure-settings';
+import { systemClock, today } from '../../../src/clock/clock';
+import { ImportOptions, ImportProgress } from '../import/import-options';
+import { ImportReport, issuesAsCsv, summariseReport } from '../report/import-report';
+
+// what the `iro import` and `iro export` commands share: the store the environment names, progress and the report
+
+/** The options every `iro import` command takes. */
+export interface ImportCommandOptions {
+  year?: number;
+  dryRun?: boolean;
+  skipInvalidChildren?: boolean;
+  report?: string;
+}
+
+/** The store and configuration the environment names (DATA_DIR or EVENTSTORE_URL, IRO_CONFIG), as the API uses them. */
+export function openImportTarget(env: NodeJS.ProcessEnv): { store: EventStore; options: Omit<ImportOptions, 'store'> } {
+  const loaded = loadInfrastructureSettings(env);
+  if ('errors' in loaded) throw new Error([...loaded.errors, '', 'Settings (environment):', ...SETTINGS_HELP].join('\n'));
+  const { settings } = loaded;
+  const store = createEventStore({ DATA_DIR: settings.dataDir, EVENTSTORE_URL: settings.eventStoreUrl ?? undefined });
+  return {
+    store,
+    options: {
+      config: settings.config,
+      today: today(systemClock),
+      // the person at the command line, as an administrator
+      actor: { userId: `cli:${userInfo().username}`, role: 'admin' },
+    },
+  };
+}
+
+/** Progress lines on standard error: files, rows, children, events. */
+export function printProgress(progress: ImportProgress): void {
+  const verb = { read: 'read', checked: 'checked', decided: 'decided', appended: 'appended' }[progress.stage];
+  process.stderr.write(
+    `${verb}: ${progress.files} files, ${progress.rows} rows, ${progress.children} children, ${progress.events} events\n`,
+  );
+}
+
+/**
+ * Prints the summary and the first issues, writes every issue as CSV (to --report, or
+ * `import-issues-<source>.csv` in the working folder), and sets the exit code: 1 if refused.
+ */
+export function finishImport(report: ImportReport, reportFile: string | undefined): void {
+  console.log(summariseReport(report));
+  const shown = report.issues.slice(0, 20);
+  for (const issue of shown) {
+    console.log(`  ${issue.file}:${issue.row} ${issue.column}=${JSON.stringify(issue.value)} [${issue.rule}] ${issue.message}`);
+  }
+  if (report.issues.length > shown.length) console.log(`  ... and ${report.issues.length - shown.length} more`);
+  if (report.skipInvalidChildren && report.children.skipped.length > 0) {
+    console.log(`  children skipped: ${report.children.skipped.slice(0, 50).join(', ')}${report.children.skipped.length > 50 ? ', ...' : ''}`);
+  }
+  const file = resolve(reportFile ?? `import-issues-${report.source}.csv`);
+  writeFileSync(file, issuesAsCsv(report.issues));
+  console.log(`report: ${report.issues.length} issues written to ${file}`);
+  if (!report.accepted) process.exitCode = 1;
+}
+
+export const parseYearOption = (value: string): number => {
+  if (!/^\d{4}$/.test(value)) throw new Error('--year must be a collection year such as 2019 (for 2019-20)');
+  return Number(value);
+};

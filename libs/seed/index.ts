@@ -1,0 +1,10 @@
+export * from './seed-profile';
+export * from './seed-config';
+export * from './seed-event-store';
+export * from './profiles';
+export { planHistory } from './plan/plan-history';
+export { SeedPlanError } from './plan/exact-counts';
+export { HistoryPlan } from './plan/history-plan';
+export { plannedCommands, DatedCommand } from './run/planned-commands';
+export { writeSeedHistory, SeedCommandRefused, SeedSink } from './run/write-seed-history';
+export { SeedClock } from './run/seed-clock';
