@@ -5,6 +5,7 @@ import { ImportCommand } from './commands/import-returns.command';
 import { ImportSsda903Command } from './commands/import-ssda903.command';
 import { ReportAnnualCommand, ReportCommand } from './commands/report-annual.command';
 import { ProjectionsCommand, ProjectionsRebuildCommand } from './commands/projections-rebuild.command';
+import { SeedCommand } from './commands/seed.command';
 import { ServeCommand } from './commands/serve.command';
 import { TokenCommand } from './commands/token.command';
 
@@ -14,4 +15,4 @@ import { TokenCommand } from './commands/token.command';
  * (with any @SubCommand classes and providers it needs).
  */
 export const CLI_COMMANDS: Provider[] = [ServeCommand, TokenCommand, ReportCommand, ReportAnnualCommand, ProjectionsCommand, ProjectionsRebuildCommand,
-  ImportCommand, ImportSsda903Command, ImportCinCommand, ExportCommand, ExportSsda903Command];
+  ImportCommand, ImportSsda903Command, ImportCinCommand, ExportCommand, ExportSsda903Command, SeedCommand];

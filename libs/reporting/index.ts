@@ -6,3 +6,4 @@ export * from './html-renderer';
 export * from './report-charts';
 export * from './render-report';
 export * from './report-facts-source';
+export * from './report-instant';

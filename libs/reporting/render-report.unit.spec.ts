@@ -93,3 +93,21 @@ describe('report formats', () => {
     }
   });
 });
+
+describe('report instants and years', () => {
+  const { parseReportInstant, parseReportYear } = jest.requireActual('./report-instant') as typeof import('./report-instant');
+
+  it('reads an ISO instant into the store format, and a bare date as the end of that day', () => {
+    expect(parseReportInstant('2020-04-30T10:00:00+01:00')).toBe('2020-04-30T09:00:00.000Z');
+    expect(parseReportInstant('2020-04-30')).toBe('2020-04-30T23:59:59.999Z');
+    expect(parseReportInstant('2020-02-30')).toBeUndefined();
+    expect(parseReportInstant('yesterday')).toBeUndefined();
+    expect(parseReportInstant('2020-04-30T10:00:00')).toBeUndefined();
+  });
+
+  it('reads a reporting year of four digits', () => {
+    expect(parseReportYear('2019')).toBe(2019);
+    expect(parseReportYear('19')).toBeUndefined();
+    expect(parseReportYear('1999')).toBeUndefined();
+  });
+});

@@ -7,7 +7,7 @@ import { ValidationErrorResponse } from '../../../libs/nest/http/error-responses
 import { CONTENT_TYPES, isReportFormat, REPORT_FORMATS, renderReport, ReportFormat } from '../../../libs/reporting/render-report';
 import { LOCAL_AUTHORITY_CONFIG, LocalAuthorityConfig } from '../../../src/config/local-authority-config';
 import { AnnualReportService, FigureTrace, ReportChanges } from './annual-report.service';
-import { parseReportInstant, parseReportYear } from './report-instant';
+import { parseReportInstant, parseReportYear } from '../../../libs/reporting/report-instant';
 
 type QueryParameters = Record<string, unknown>;
 

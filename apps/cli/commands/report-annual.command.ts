@@ -5,7 +5,7 @@ import { createEventStore } from '../../../libs/event-store/create-event-store';
 import { loadInfrastructureSettings, SETTINGS_HELP } from '../../../libs/nest/config/infrastructure-settings';
 import { isReportFormat, REPORT_FORMATS, renderReport, ReportFormat } from '../../../libs/reporting/render-report';
 import { replayAnnualReport } from '../../../libs/reporting/report-facts-source';
-import { parseReportInstant, parseReportYear } from '../../api/reports/report-instant';
+import { parseReportInstant, parseReportYear } from '../../../libs/reporting/report-instant';
 
 export interface AnnualReportRequest {
   year?: string;

@@ -1,4 +1,4 @@
-import { importChildren } from '../import/import-children';
+import { importChildren, ReadSource } from '../import/import-children';
 import { ImportOptions } from '../import/import-options';
 import { liveEvents } from '../import/live-events';
 import { issueAt } from '../report/import-issue';
@@ -20,6 +20,11 @@ export async function importCinCensus(file: ImportFile, options: ImportOptions):
 
 /** Several years' censuses in one go, as if imported one after the other in year order. */
 export async function importCinCensuses(files: readonly ImportFile[], options: ImportOptions): Promise<ImportReport> {
+  return importChildren(readCinSource(files, options), options);
+}
+
+/** The censuses read and checked, ready for the shared import steps. */
+export function readCinSource(files: readonly ImportFile[], options: Pick<ImportOptions, 'today' | 'year'>): ReadSource {
   const censuses: CinCensus[] = files
     .map((file) => readCinCensus(file, { year: files.length === 1 ? options.year : undefined, today: options.today }))
     .sort((a, b) => a.year.year - b.year.year);
@@ -39,28 +44,28 @@ export async function importCinCensuses(files: readonly ImportFile[], options: I
       childIds.add(childId);
     }
   }
-  return importChildren(
-    {
-      source: 'cin',
-      years: censuses.map((census) => census.year.year),
-      files: censuses.flatMap((census) => census.files),
-      yearOfFile: new Map(censuses.flatMap((census) => census.files.map((file) => [file.file, census.year.year] as [string, number]))),
-      rows: censuses.reduce((sum, census) => sum + census.rows, 0),
-      childIds: [...childIds].sort(),
-      invalidChildren,
-      issues,
-      warnings: [],
-      plan: (childId, stream) => {
-        const live = liveEvents(stream);
-        const registeredElsewhere = live.some((event) => event.type === 'ChildRegistered' && event.metadata.importedFrom !== 'cin');
-        let history = cinHistoryFromEvents(childId, live.filter((event) => event.metadata.importedFrom === 'cin'));
-        for (const census of censuses) {
-          const incoming = census.children.get(childId);
-          if (incoming) history = mergeCinHistory(history, incoming, census.year);
-        }
-        return planCinCommands(history, { registeredElsewhere });
-      },
+  return {
+    source: 'cin',
+    years: censuses.map((census) => census.year.year),
+    files: censuses.flatMap((census) => census.files),
+    yearOfFile: new Map(censuses.flatMap((census) => census.files.map((file) => [file.file, census.year.year] as [string, number]))),
+    rows: censuses.reduce((sum, census) => sum + census.rows, 0),
+    childIds: [...childIds].sort(),
+    invalidChildren,
+    issues,
+    warnings: [],
+    plan: (childId, stream) => {
+      const live = liveEvents(stream);
+      const registeredElsewhere = live.some((event) => event.type === 'ChildRegistered' && event.metadata.importedFrom !== 'cin');
+      let history = cinHistoryFromEvents(childId, live.filter((event) => event.metadata.importedFrom === 'cin'));
+      for (const census of censuses) {
+        const incoming = census.children.get(childId);
+        if (incoming) history = mergeCinHistory(history, incoming, census.year);
+      }
+      return planCinCommands(history, { registeredElsewhere });
     },
-    options,
-  );
+    forget: (childId) => {
+      for (const census of censuses) census.children.delete(childId);
+    },
+  };
 }

@@ -101,7 +101,8 @@ export async function importChildren(sources: ReadSource | readonly ReadSource[]
           break;
         }
         decided.push(...result.events);
-        if (reads.length > 1 && result.events.length > 0) events = [...events, ...result.events.map((event) => asStored(stream, event))];
+        const laterSourceHasChild = inSource.slice(index + 1).some((children) => children.has(childId));
+        if (laterSourceHasChild && result.events.length > 0) events = [...events, ...result.events.map((event) => asStored(stream, event))];
       }
       decidedChildren += 1;
       if (decidedChildren % 1000 === 0) progress('decided', decidedChildren, eventCount);

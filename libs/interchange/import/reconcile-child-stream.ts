@@ -5,7 +5,7 @@ import { DecisionContext, isViolation, RuleViolation } from '../../../src/decisi
 import { Actor, EventMetadata, NewEvent, StoredOversightEvent } from '../../../src/events/envelope';
 import { OversightEvent } from '../../../src/events/oversight-events';
 import { schemaVersionOf } from '../../../src/events/schema-versions';
-import { contentHash, deterministicEventId } from './deterministic-event-id';
+import { commandDigest, deterministicEventId, uuidFromDigest } from './deterministic-event-id';
 import { evolveWithoutId, foldStreamForImport } from './fold-stream-for-import';
 import { ImportSource, PlannedCommand } from './planned-command';
 
@@ -52,7 +52,8 @@ export function reconcileChildStream(request: ReconcileRequest): ReconcileResult
   const { source, childId, stream, planned, context } = request;
   const voidedIds = new Set(stream.flatMap((event) => (event.type === 'RecordVoided' ? [event.data.eventId] : [])));
   const stored = storedCommandsOf(stream, source, voidedIds);
-  const hashes = planned.map((command) => contentHash([command.command, command.details ?? null]));
+  const digests = planned.map((command) => commandDigest(source, childId, command.key, [command.command, command.details ?? null]));
+  const hashes = digests.map((digest) => digest.hash);
 
   let kept = 0;
   while (kept < stored.length && kept < planned.length && stored[kept].key === planned[kept].key && stored[kept].hash === hashes[kept]) {
@@ -99,7 +100,7 @@ export function reconcileChildStream(request: ReconcileRequest): ReconcileResult
     const decision = decideCase(command.command, state, context);
     if (isViolation(decision)) return { refused: command, violation: decision.violation };
     decision.events.forEach((event, position) => {
-      const id = freshId(takenIds, source, childId, command.key, hashes[index], String(position));
+      const id = freshId(takenIds, digests[index].digest, position);
       const recorded = { ...event, id } as OversightEvent & { id: string };
       // nothing appended in this run is voided in it, so the new ids need not be in the state
       state = evolveWithoutId(state, event);
@@ -123,10 +124,16 @@ function storedCommandsOf(stream: readonly StoredOversightEvent[], source: Impor
   return commands;
 }
 
-/** The record's id, or, when that id is taken (the record was imported, voided and now comes back), the next free one. */
-function freshId(taken: Set<string>, ...parts: string[]): string {
+/**
+ * The record's event id: the command's digest for its first event, else derived from it with
+ * the position; when that id is taken (the record was imported, voided and now comes back),
+ * the next generation's.
+ */
+function freshId(taken: Set<string>, digest: Buffer, position: number): string {
   for (let generation = 0; ; generation += 1) {
-    const id = deterministicEventId(...parts, ...(generation > 0 ? [`generation-${generation}`] : []));
+    const id = position === 0 && generation === 0
+      ? uuidFromDigest(digest)
+      : deterministicEventId(digest.toString('hex'), String(position), `generation-${generation}`);
     if (!taken.has(id)) {
       taken.add(id);
       return id;

@@ -1,4 +1,4 @@
-import { importChildren } from '../import/import-children';
+import { importChildren, ReadSource } from '../import/import-children';
 import { ImportOptions } from '../import/import-options';
 import { liveEvents } from '../import/live-events';
 import { issueAt } from '../report/import-issue';
@@ -31,6 +31,11 @@ export async function importSsda903Return(files: readonly ImportFile[], options:
  * decided and appended once.
  */
 export async function importSsda903Returns(returns: readonly Ssda903ReturnFiles[], options: ImportOptions): Promise<ImportReport> {
+  return importChildren(readSsda903Source(returns, options), options);
+}
+
+/** The returns read and checked, ready for the shared import steps. */
+export function readSsda903Source(returns: readonly Ssda903ReturnFiles[], options: Pick<ImportOptions, 'today' | 'config'>): ReadSource {
   const read: Ssda903Return[] = returns
     .map((files) => readSsda903Return(files.files, { year: files.year, today: options.today }))
     .sort((a, b) => a.year.year - b.year.year);
@@ -55,30 +60,30 @@ export async function importSsda903Returns(returns: readonly Ssda903ReturnFiles[
     for (const childId of one.children.keys()) childIds.add(childId);
     for (const childId of one.invalidChildren) invalidChildren.add(childId);
   }
-  return importChildren(
-    {
-      source: 'ssda903',
-      years: read.map((one) => one.year.year),
-      files: read.flatMap((one) => one.files),
-      yearOfFile: new Map(read.flatMap((one) => one.files.map((file) => [file.file, one.year.year] as [string, number]))),
-      rows: read.reduce((sum, one) => sum + one.rows, 0),
-      childIds: [...childIds].sort(),
-      invalidChildren,
-      issues,
-      warnings,
-      plan: (childId, stream) => {
-        const live = liveEvents(stream);
-        const registeredElsewhere = live.some(
-          (event) => event.type === 'ChildRegistered' && event.metadata.importedFrom !== 'ssda903',
-        );
-        let history = ssda903HistoryFromEvents(childId, live.filter((event) => event.metadata.importedFrom === 'ssda903'));
-        for (const one of read) {
-          const incoming = one.children.get(childId);
-          if (incoming) history = mergeSsda903History(history, incoming, one.year);
-        }
-        return planSsda903Commands(history, { registeredElsewhere, authorityDistricts: districts });
-      },
+  return {
+    source: 'ssda903',
+    years: read.map((one) => one.year.year),
+    files: read.flatMap((one) => one.files),
+    yearOfFile: new Map(read.flatMap((one) => one.files.map((file) => [file.file, one.year.year] as [string, number]))),
+    rows: read.reduce((sum, one) => sum + one.rows, 0),
+    childIds: [...childIds].sort(),
+    invalidChildren,
+    issues,
+    warnings,
+    plan: (childId, stream) => {
+      const live = liveEvents(stream);
+      const registeredElsewhere = live.some(
+        (event) => event.type === 'ChildRegistered' && event.metadata.importedFrom !== 'ssda903',
+      );
+      let history = ssda903HistoryFromEvents(childId, live.filter((event) => event.metadata.importedFrom === 'ssda903'));
+      for (const one of read) {
+        const incoming = one.children.get(childId);
+        if (incoming) history = mergeSsda903History(history, incoming, one.year);
+      }
+      return planSsda903Commands(history, { registeredElsewhere, authorityDistricts: districts });
     },
-    options,
-  );
+    forget: (childId) => {
+      for (const one of read) one.children.delete(childId);
+    },
+  };
 }

@@ -71,7 +71,6 @@ function addExtraReviews(profile: SeedProfile, random: SeededRandom, children: P
   const target = profile.targets.years[year].reviews.held;
   if (target === undefined) return;
   const held = reviewsIn(children, year).length;
-  if (process.env.SEED_DEBUG) console.log("baseline", year, held, target);
   if (held > target) throw new SeedPlanError(`the statutory schedule alone holds ${held} reviews in ${year}, the target is ${target}`);
   const gaps: { period: PlannedCarePeriod; from: CalendarDate; to: CalendarDate; afterMove?: CalendarDate }[] = [];
   for (const child of children) {
@@ -80,7 +79,7 @@ function addExtraReviews(profile: SeedProfile, random: SeededRandom, children: P
       for (let i = 0; i + 1 < bounds.length; i += 1) {
         const from = laterOf(addDays(bounds[i], 14), yearStart(year));
         const to = earlierOf(addDays(bounds[i + 1], -14), yearEnd(year));
-        if (from > to) continue;
+        if (workingDayOnOrAfter(from) > to) continue;
         const afterMove = period.placements.map((p) => p.on).find((on) => on > bounds[i] && addDays(on, 7) >= from && addDays(on, 21) <= to);
         gaps.push({ period, from, to, ...(afterMove && { afterMove }) });
       }

@@ -156,7 +156,7 @@ export const MIDDLESBROUGH_2019_20: SeedProfile = {
       placedOutsideChance: 0.45,
     },
     reviews: {
-      heldEarlyByDaysAtMost: 3,
+      heldEarlyByDaysAtMost: 4,
       lateByDaysAtMost: 30,
       defaults: { latePercent: 5, notAttendedViewsNotConveyedPercent: 12, iroVisitedBeforeReviewPercent: 50 },
       participationWeights: { PN1: 40, PN2: 4, PN3: 6, PN4: 16, PN5: 28, PN6: 6 },

@@ -1,6 +1,7 @@
-import { addDays, CalendarDate } from '../../calendar/calendar-date';
+import { addDays } from '../../calendar/calendar-date';
 import { workingDaysBetween } from '../../calendar/working-days';
-import { ChallengeHistory, currentSpell } from './challenge-history';
+import { DateInterval, isEmpty } from '../drift-and-delay/date-intervals';
+import { answeredOn, ChallengeHistory, currentSpell } from './challenge-history';
 import { StageKey } from './challenge-stages';
 
 /** The `challenges` collection: one document per challenge that counts (its raising not voided). */
@@ -16,11 +17,11 @@ export interface ChallengeDocument extends ChallengeHistory {
   /** working days from raised to resolved */
   workingDaysToResolve: number | null;
   /**
-   * the first day the challenge is overdue at its current stage if nothing more happens:
-   * the day after the stage's deadline while that stage has had no answer; null when
-   * answered in time, resolved, or at Cafcass
+   * the days the challenge was overdue at a stage: from the day after the stage's
+   * deadline until the stage was answered (a response, an escalation or the
+   * resolution); `until` null while it is still unanswered
    */
-  overdueFrom: CalendarDate | null;
+  overdueIntervals: DateInterval[];
   /** whether on the day it was raised any child it names was looked after (V3/V4 short breaks left out) */
   lookedAfterAtRaising: boolean;
   /** whether on the day it was raised any child it names was on a child protection plan */
@@ -53,8 +54,11 @@ export function challengeDocument(history: ChallengeHistory, atRaising: Children
     highestStage: current.stage,
     resolvedAtStage: resolved ? current.stage : null,
     workingDaysToResolve: history.resolvedOn === null ? null : workingDaysBetween(history.raisedOn, history.resolvedOn),
-    overdueFrom:
-      !resolved && current.responseDueBy !== null && current.respondedOn === null ? addDays(current.responseDueBy, 1) : null,
+    overdueIntervals: history.stages.flatMap((spell) => {
+      if (spell.responseDueBy === null) return [];
+      const overdue = { from: addDays(spell.responseDueBy, 1), until: answeredOn(spell) };
+      return isEmpty(overdue) ? [] : [overdue];
+    }),
     lookedAfterAtRaising: atRaising.lookedAfter,
     protectionAtRaising: atRaising.protection,
   };

@@ -7,7 +7,7 @@ export interface ChallengeListCriteria {
   status?: 'open' | 'resolved';
   /** the stage it is at now */
   stage?: StageKey;
-  /** true: only challenges overdue at their current stage on `asAt`; false: only those not */
+  /** true: only challenges overdue at their stage on `asAt` (past its deadline, unanswered); false: only those not */
   overdue?: boolean;
   /** the date `overdue` is judged on */
   asAt: CalendarDate;
@@ -34,8 +34,9 @@ export function challengeListFilter(criteria: ChallengeListCriteria, after?: Cha
   const clauses: Record<string, unknown>[] = [];
   if (criteria.status) clauses.push({ status: criteria.status });
   if (criteria.stage) clauses.push({ stage: criteria.stage });
-  if (criteria.overdue === true) clauses.push({ status: 'open', overdueFrom: { $ne: null, $lte: criteria.asAt } });
-  if (criteria.overdue === false) clauses.push({ $or: [{ overdueFrom: null }, { overdueFrom: { $gt: criteria.asAt } }] });
+  const overdueOn = { overdueIntervals: { $elemMatch: { from: { $lte: criteria.asAt }, $or: [{ until: null }, { until: { $gt: criteria.asAt } }] } } };
+  if (criteria.overdue === true) clauses.push(overdueOn);
+  if (criteria.overdue === false) clauses.push({ $nor: [overdueOn] });
   if (criteria.raisedBy) clauses.push({ raisedBy: criteria.raisedBy });
   if (criteria.category) clauses.push({ category: criteria.category });
   if (criteria.childId) clauses.push({ childIds: criteria.childId });

@@ -32,7 +32,7 @@ export const issuesResolutionProjection: Projection = {
       { keys: { childIds: 1 } },
       { keys: { raisedBy: 1, raisedOn: -1 } },
       { keys: { category: 1, raisedOn: -1 } },
-      { keys: { status: 1, overdueFrom: 1 } },
+      { keys: { 'overdueIntervals.from': 1 } },
     ],
   },
   apply(event: StoredOversightEvent, documents: ProjectionDocuments, context: ProjectionContext): void {

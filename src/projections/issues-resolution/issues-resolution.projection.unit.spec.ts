@@ -26,7 +26,7 @@ describe('issues-resolution projection: a challenge and its stage history', () =
       highestStage: '1',
       status: 'open',
       outcome: null,
-      overdueFrom: null,
+      overdueIntervals: [],
     });
     expect(challenge.stages).toEqual([
       expect.objectContaining({ stage: '1', enteredOn: '2020-05-04', responseDueBy: '2020-05-12', respondedOn: '2020-05-12', leftOn: null, workingDays: null, deadlineMet: true }),
@@ -43,7 +43,7 @@ describe('issues-resolution projection: a challenge and its stage history', () =
     unanswered.challengeRaised('ch-1', ['c-1'], '2020-05-04');
     const challenge = challengeIn(project(issuesResolutionProjection, unanswered.events), 'ch-1')!;
     expect(challenge.stages[0].deadlineMet).toBeNull();
-    expect(challenge.overdueFrom).toBe('2020-05-13');
+    expect(challenge.overdueIntervals).toEqual([{ from: '2020-05-13', until: null }]);
   });
 
   it('escalates across Christmas 2019: working days at each stage leave out weekends and bank holidays', () => {
@@ -70,7 +70,7 @@ describe('issues-resolution projection: a challenge and its stage history', () =
       resolvedAtStage: 'cafcass',
       recoveryPlanAgreed: true,
       workingDaysToResolve: 37,
-      overdueFrom: null,
+      overdueIntervals: [{ from: '2020-01-01', until: '2020-01-02' }],
     });
   });
 

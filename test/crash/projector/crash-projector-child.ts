@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     readStore,
     projections: CRASH_TEST_PROJECTIONS,
     context: { config: DEFAULT_LOCAL_AUTHORITY_CONFIG },
-    batchSize: Number(process.env.PROJECTOR_BATCH_SIZE ?? 2_000),
+    batchSize: process.env.PROJECTOR_BATCH_SIZE ? Number(process.env.PROJECTOR_BATCH_SIZE) : undefined,
   });
   if (mode === 'rebuild') {
     await projector.rebuild();

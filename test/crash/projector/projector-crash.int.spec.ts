@@ -57,7 +57,8 @@ describe('projector killed with SIGKILL during catch-up', () => {
   const startChild = (mode: 'catch-up' | 'rebuild', readModelsFile: string): ChildProcess =>
     spawn(process.execPath, [childScript, mode, eventsFile, readModelsFile], {
       cwd: repo,
-      env: { ...process.env, NODE_PATH: join(repo, 'node_modules') },
+      // a commit at least every 10,000 events, so that a kill can land between commits however fast the machine
+      env: { ...process.env, NODE_PATH: join(repo, 'node_modules'), PROJECTOR_BATCH_SIZE: '10000' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
 

@@ -28,9 +28,13 @@ export async function projectionsCaughtUp(url: string, timeoutMs = 60_000): Prom
 }
 
 /** The read models the server stored, and what a clean rebuild (a plain fold of the same events) gives. */
-export async function readModelsAndCleanRebuild(dataDir: string, events: readonly RecordedEvent[]): Promise<{ stored: ReadModelSnapshot; rebuilt: ReadModelSnapshot }> {
+export async function readModelsAndCleanRebuild(
+  dataDir: string,
+  events: readonly RecordedEvent[],
+  configPath: string = defaultIroConfigPath(),
+): Promise<{ stored: ReadModelSnapshot; rebuilt: ReadModelSnapshot }> {
   const errors: string[] = [];
-  const config = readLocalAuthorityConfig(defaultIroConfigPath(), errors);
+  const config = readLocalAuthorityConfig(configPath, errors);
   if (!config) throw new Error(errors.join('; '));
   const readStore = new SqliteReadStore({ file: join(dataDir, 'read-models.sqlite') });
   try {

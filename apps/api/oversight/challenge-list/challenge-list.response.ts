@@ -2,6 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CHALLENGE_CATEGORIES, CHALLENGE_OUTCOMES } from '../../../../src/events/codes';
 import { STAGE_KEYS } from '../../../../src/projections/issues-resolution/challenge-stages';
 
+export class DateIntervalResponse {
+  @ApiProperty({ format: 'date' }) from!: string;
+  @ApiProperty({ format: 'date', nullable: true, description: 'exclusive; null while it lasts' }) until!: string | null;
+}
+
 export class StageSpellResponse {
   @ApiProperty({ enum: STAGE_KEYS }) stage!: string;
   @ApiProperty({ format: 'date' }) enteredOn!: string;
@@ -30,8 +35,8 @@ export class ChallengeSummaryResponse {
   @ApiProperty({ enum: STAGE_KEYS, nullable: true }) resolvedAtStage!: string | null;
   @ApiProperty() recoveryPlanAgreed!: boolean;
   @ApiProperty({ nullable: true, description: 'working days from raised to resolved' }) workingDaysToResolve!: number | null;
-  @ApiProperty({ format: 'date', nullable: true, description: 'the first day it is overdue at its current stage if nothing more happens' })
-  overdueFrom!: string | null;
+  @ApiProperty({ type: [DateIntervalResponse], description: 'the days it was overdue at a stage: from the day after the deadline until the stage was answered (until null: still unanswered)' })
+  overdueIntervals!: DateIntervalResponse[];
   @ApiProperty({ description: 'a child it names was looked after on the day it was raised' }) lookedAfterAtRaising!: boolean;
   @ApiProperty({ description: 'a child it names was on a child protection plan on the day it was raised' }) protectionAtRaising!: boolean;
   @ApiProperty({ type: [String], description: 'the records it is derived from' }) eventIds!: string[];
