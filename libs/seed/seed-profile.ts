@@ -142,6 +142,8 @@ export interface SeedProfile {
       returns: { left: number; returned: number; children: number }[];
       /** children coming into care from a protection plan, by year: the plan ends at a review conference soon after */
       fromProtectionPlan: Record<number, number>;
+      /** children leaving care on their 18th birthday, percent of the leavers who came into care aged 13 or over */
+      leavingAt18Percent: number;
       /** age on starting care, percent */
       ageOnStartingPercent: Shares<'under1' | '1-4' | '5-9' | '10-15' | '16+'>;
       /** placement changes per child per year, outside the stability targets */

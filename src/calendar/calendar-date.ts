@@ -86,14 +86,17 @@ export function dayOfWeek(date: CalendarDate): number {
   return (((toDayNumber(date) + 4) % 7) + 7) % 7;
 }
 
+// built once: creating an Intl.DateTimeFormat costs far more than formatting with one
+const LONDON_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** The calendar date of an instant in the United Kingdom (Europe/London). */
 export function calendarDateInLondon(instant: Date): CalendarDate {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
+  return LONDON_DATE.format(instant);
 }
 
 export function laterOf(a: CalendarDate, b: CalendarDate): CalendarDate {

@@ -7,8 +7,8 @@ import { Decision, reject } from '../decision/decision';
 export const RECORD_RULES = {
   'date-in-future': 'A record cannot be dated after today.',
   'before-birth':
-    "A record cannot be dated before the child's birth. An unborn child may have child protection " +
-    'conferences, a plan start or end and an IRO allocation before its expected date of birth, nothing else.',
+    "A record cannot be dated before the child's birth. Child protection conferences, a plan start or end " +
+    'and an IRO allocation may be dated in the pregnancy (a pre-birth plan), nothing else.',
   'child-not-registered': 'The child is not registered.',
   'void-unknown-event': 'Only a record of this same stream can be voided.',
   'void-already-voided': 'The record is already voided.',

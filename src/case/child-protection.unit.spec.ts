@@ -87,9 +87,9 @@ describe('initial child protection conferences', () => {
       .thenRejects('plan-start-before-last-plan-end');
   });
 
-  it("refuses a conference before a born child's birth", () => {
+  it("refuses a conference more than a pregnancy before a born child's birth", () => {
     caseSpec
-      .given(childRegistered({ childId: 'child-1', dateOfBirth: '2020-01-10' }))
+      .given(childRegistered({ childId: 'child-1', dateOfBirth: '2020-11-10' }))
       .when(initialConference('2020-01-09'))
       .thenRejects('before-birth');
   });

@@ -42,13 +42,30 @@ describe('records dated after today', () => {
 });
 
 describe("records dated before the child's birth", () => {
-  const { void: _void, ...datedRecords } = commandsDatedOn('2018-02-27');
-  it.each(Object.entries(datedRecords))('refuses a %s before a born child was born', (_what, command) => {
-    caseSpec
-      .given(childRegistered({ childId: 'child-1', dateOfBirth: '2018-03-01' }))
-      .when(command)
-      .thenRejects('before-birth');
+  const born = childRegistered({ childId: 'child-1', dateOfBirth: '2018-03-01' });
+  const twoDaysBeforeBirth = commandsDatedOn('2018-02-27');
+  it.each(['care start', 'placement change', 'legal status change', 'care ending', 'review'])(
+    'refuses a %s before a born child was born',
+    (what) => {
+      caseSpec.given(born).when(twoDaysBeforeBirth[what]).thenRejects('before-birth');
+    },
+  );
+
+  it('allows a pre-birth conference and IRO allocation for a child born since', () => {
+    expect(caseSpec.given(born).when(twoDaysBeforeBirth['initial conference']).decision).toEqual({
+      events: [expect.objectContaining({ type: 'CPConferenceHeld' })],
+    });
+    expect(caseSpec.given(born).when(twoDaysBeforeBirth['IRO allocation']).decision).toEqual({
+      events: [expect.objectContaining({ type: 'IroAllocated' })],
+    });
   });
+
+  it.each(['initial conference', 'plan start', 'IRO allocation'])(
+    'refuses a %s dated more than a pregnancy (280 days) before the birth',
+    (what) => {
+      caseSpec.given(born).when(commandsDatedOn('2017-05-24')[what]).thenRejects('before-birth');
+    },
+  );
 
   const unborn = childRegistered({ childId: 'child-1', expectedDateOfBirth: '2021-05-20' });
   const beforeExpectedBirth = commandsDatedOn('2021-01-12');

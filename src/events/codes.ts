@@ -15,7 +15,7 @@ export const CARE_ORDER_LEGAL_STATUSES: readonly LegalStatus[] = ['C1', 'C2'];
 /** SSDA903 PLACE (placement type). T0-T4 are temporary placements. */
 export const PLACEMENT_TYPES = [
   'A3', 'A4', 'A5', 'A6', 'H5', 'K1', 'K2', 'K3', 'P1', 'P2', 'P3', 'R1', 'R2', 'R3', 'R5', 'S1',
-  'T0', 'T1', 'T2', 'T3', 'T4', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'Z1',
+  'T0', 'T1', 'T2', 'T3', 'T4', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'Z1', 'Z11', 'Z12', 'Z13', 'Z14',
 ] as const;
 export type PlacementType = (typeof PLACEMENT_TYPES)[number];
 export const TEMPORARY_PLACEMENT_TYPES: readonly PlacementType[] = ['T0', 'T1', 'T2', 'T3', 'T4'];

@@ -1,6 +1,8 @@
 import { ImportIssue, issueAt, RowOrigin } from '../report/import-issue';
 import { CollectionYear } from '../ssda903/collection-year';
 import { CinChildHistory } from './cin-census-records';
+import { addDays } from '../../../src/calendar/calendar-date';
+import { PRE_BIRTH_DAYS } from '../../../src/case/record-checks';
 
 /**
  * The CIN census checks on one child's child protection records (csc-data.md §2), run on
@@ -30,8 +32,8 @@ export function validateCinChild(child: CinChildHistory, year: CollectionYear): 
     if (plan.startDate > year.end) {
       fail(plan.origin, `${column}/CPPstartDate`, plan.startDate, 'outside-collection-year', `The plan starts after the census year ends (${year.end}).`);
     }
-    if (birth && plan.startDate < birth) {
-      fail(plan.origin, `${column}/CPPstartDate`, plan.startDate, 'before-birth', "The plan starts before the child's date of birth.");
+    if (birth && plan.startDate < addDays(birth, -PRE_BIRTH_DAYS)) {
+      fail(plan.origin, `${column}/CPPstartDate`, plan.startDate, 'before-birth', "The plan starts more than a pregnancy before the child's birth.");
     }
     if (plan.startDate >= year.start && plan.initialConferenceDate === null) {
       fail(plan.origin, `${column}/CPPstartDate`, plan.startDate, 'cin-2885',
@@ -55,10 +57,10 @@ export function validateCinChild(child: CinChildHistory, year: CollectionYear): 
     }
   });
   for (const conference of child.conferencesWithoutPlan) {
-    if (birth && conference.initialConferenceDate < birth) {
-      // a pre-birth conference is recorded for an unborn child; a born child's conference cannot precede birth
+    if (birth && conference.initialConferenceDate < addDays(birth, -PRE_BIRTH_DAYS)) {
+      // a pre-birth conference stands in the pregnancy, whether the child is born since or not
       fail(conference.origin, 'Section47/DateOfInitialCPC', conference.initialConferenceDate, 'before-birth',
-        "The initial conference is before the child's date of birth.");
+        "The initial conference is more than a pregnancy before the child's birth.");
     }
     const during = child.plans.find((plan) => plan.startDate < conference.initialConferenceDate &&
       (plan.endDate === null || conference.initialConferenceDate < plan.endDate));

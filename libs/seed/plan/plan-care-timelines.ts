@@ -163,6 +163,7 @@ const inCareOn = (period: PlannedCarePeriod, date: CalendarDate): boolean =>
 function reasonCeased(random: SeededRandom, info: PeriodInfo): ReasonCeased {
   const age = ageOn(info.child.dateOfBirth!, info.period.end!);
   const long = daysBetween(info.period.start, info.period.end!) > 300;
+  if (age >= 18) return random.weighted([['E17', 45], ['E5', 35], ['E8', 20]] as const);
   if (age >= 16) return random.weighted([['E5', 30], ['E4A', 15], ['E13', 15], ['E8', 20], ['E41', 10], ['E4B', 10]] as const);
   if (age < 10 && long && random.chance(0.18)) return random.chance(0.6) ? 'E11' : 'E12';
   return random.weighted([['E41', 40], ['E4A', 20], ['E45', 8], ['E46', 8], ['E13', 10], ['E8', 6], ['E4B', 8]] as const);

@@ -158,6 +158,11 @@ function dateOfBirthForClosedCare(profile: SeedProfile, random: SeededRandom, ch
   const lastEnd = child.periods[child.periods.length - 1].end!;
   const earliest = addDays(addMonths(lastEnd, -12 * 18), 1);
   const startOn = child.periods[0].start ?? yearStart(profile.firstYear);
+  // a care leaver: looked after to the day before the 18th birthday
+  const eighteenOnLeaving = addMonths(lastEnd, -12 * 18);
+  if (random.chance(profile.shape.lookedAfter.leavingAt18Percent / 100) && eighteenOnLeaving <= addMonths(startOn, -12 * 13)) {
+    return eighteenOnLeaving;
+  }
   for (let attempt = 0; attempt < 50; attempt += 1) {
     const group = pickShare(random, profile.shape.lookedAfter.ageOnStartingPercent);
     const [first, last] = birthRange(startOn, group);

@@ -151,6 +151,7 @@ export const MIDDLESBROUGH_2019_20: SeedProfile = {
         { left: 2018, returned: 2019, children: 4 },
       ],
       fromProtectionPlan: { 2018: 20, 2019: 35 },
+      leavingAt18Percent: 18,
       ageOnStartingPercent: { under1: 20, '1-4': 18, '5-9': 18, '10-15': 34, '16+': 10 },
       placementChangeChance: 0.15,
       placedOutsideChance: 0.45,

@@ -1,0 +1,22 @@
+// SSDA903 and CIN census import into events (through the case decider), and SSDA903 export.
+export { importSsda903Return, importSsda903Returns, readSsda903Source } from './ssda903/import-ssda903-return';
+export type { Ssda903ReturnFiles } from './ssda903/import-ssda903-return';
+export { importCinCensus, importCinCensuses, readCinSource } from './cin/import-cin-census';
+export { importCouncilHistory } from './import/import-history';
+export type { CouncilHistory } from './import/import-history';
+export { exportSsda903Tables } from './ssda903/export-ssda903-tables';
+export type { Ssda903Tables } from './ssda903/export-ssda903-tables';
+export { IMPORT_ACTOR } from './import/import-options';
+export type { ImportOptions, ImportProgress } from './import/import-options';
+export { issuesAsCsv, summariseReport, ISSUE_COLUMNS } from './report/import-report';
+export type { ImportReport, FileSummary } from './report/import-report';
+export type { ImportIssue } from './report/import-issue';
+export { readSsda903Return } from './ssda903/read-ssda903-return';
+export type { ImportFile, Ssda903Return } from './ssda903/read-ssda903-return';
+export { readCinCensus } from './cin/read-cin-census';
+export type { CinCensus } from './cin/read-cin-census';
+export { readSsda903Folder, readCinFiles } from './files/read-import-folder';
+export { SSDA903_TABLES, ssda903TableOf } from './ssda903/ssda903-tables';
+export type { Ssda903Table } from './ssda903/ssda903-tables';
+export { collectionYear } from './ssda903/collection-year';
+export type { CollectionYear } from './ssda903/collection-year';
