@@ -8,6 +8,9 @@ import { ChallengeModule } from './challenge/challenge.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
 import { ReportsModule } from './reports/reports.module';
+import { ProjectionHealthLink } from '../../libs/projector/projection-health-link';
+import { ProjectorModule } from '../../libs/projector/projector.module';
+import { ReadStoreModule } from '../../libs/read-store/read-store.module';
 
 /**
  * The API: one module per capability. A new capability is a Nest module (its own
@@ -19,10 +22,17 @@ export const CAPABILITY_MODULES = [HealthModule, CaseModule, ChallengeModule, Re
 @Module({})
 export class AppModule {
   /** `access`: how tokens are verified and the per-user rate limit (see libs/nest/actor) */
-  static forRoot(runtime: InfrastructureRuntime, access: ActorModuleOptions): DynamicModule {
+  static forRoot(runtime: InfrastructureRuntime, access: ActorModuleOptions, projections: ProjectionHealthLink): DynamicModule {
     return {
       module: AppModule,
-      imports: [OversightInfrastructureModule.forRoot(runtime), CqrsModule.forRoot(), ActorModule.forRoot(access), ...CAPABILITY_MODULES],
+      imports: [
+        OversightInfrastructureModule.forRoot(runtime),
+        ReadStoreModule.forRoot(),
+        ProjectorModule.forRoot({ health: projections }),
+        CqrsModule.forRoot(),
+        ActorModule.forRoot(access),
+        ...CAPABILITY_MODULES,
+      ],
     };
   }
 }

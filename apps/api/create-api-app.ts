@@ -11,6 +11,7 @@ import { ApiExceptionFilter } from '../../libs/nest/http/api-exception.filter';
 import { createApiValidationPipe } from '../../libs/nest/http/api-validation-pipe';
 import { correlationIdMiddleware } from '../../libs/nest/http/correlation-id.middleware';
 import { InfrastructureOptions, openInfrastructure } from '../../libs/nest/infrastructure/infrastructure-runtime';
+import { ProjectionHealthLink } from '../../libs/projector/projection-health-link';
 import { AppModule } from './app.module';
 import { setUpOpenApi } from './openapi';
 
@@ -31,11 +32,13 @@ export interface ApiAppOptions extends InfrastructureOptions {
 export async function createApiApp(options: ApiAppOptions): Promise<INestApplication> {
   const http = options.http ?? DEFAULT_HTTP_HARDENING;
   const logger = createApiLogger(http.logLevel, options.logDestination);
-  const runtime = await openInfrastructure(options);
+  // the in-process projector is created inside the app; /health reaches it through this link
+  const projections = new ProjectionHealthLink();
+  const runtime = await openInfrastructure({ ...options, projectionHealth: options.projectionHealth ?? projections.source });
   let app: NestExpressApplication;
   try {
     app = await NestFactory.create<NestExpressApplication>(
-      AppModule.forRoot(runtime, { auth: options.auth, rateLimitPerMinute: http.rateLimitPerMinute }),
+      AppModule.forRoot(runtime, { auth: options.auth, rateLimitPerMinute: http.rateLimitPerMinute }, projections),
       { logger: new PinoNestLogger(logger), abortOnError: false },
     );
   } catch (error) {

@@ -9,8 +9,10 @@ import { READ_STORE, ReadStore } from '../read-store/read-store.port';
 import { ALL_PROJECTIONS } from './all-projections';
 import { ProjectionHealthLink } from './projection-health-link';
 import { Projector } from './projector';
+import { PROJECTOR } from './projector.token';
+import { ReadModelFreshness } from './read-model-freshness';
 
-export const PROJECTOR = Symbol('Projector');
+export { PROJECTOR } from './projector.token';
 const PROJECTOR_MODULE_OPTIONS = Symbol('ProjectorModuleOptions');
 
 export interface ProjectorModuleOptions {
@@ -65,6 +67,7 @@ export class ProjectorModule {
   static forRoot(options: ProjectorModuleOptions = {}): DynamicModule {
     return {
       module: ProjectorModule,
+      global: true,
       providers: [
         { provide: PROJECTOR_MODULE_OPTIONS, useValue: options },
         {
@@ -88,8 +91,9 @@ export class ProjectorModule {
           },
         },
         ProjectorLifecycle,
+        ReadModelFreshness,
       ],
-      exports: [PROJECTOR],
+      exports: [PROJECTOR, ReadModelFreshness],
     };
   }
 }

@@ -113,6 +113,11 @@ export class Projector {
     }
   }
 
+  /** whether this projector is feeding its projections (started and not stopped) */
+  get isRunning(): boolean {
+    return this.running;
+  }
+
   get projectionNames(): string[] {
     return this.projections.map((projection) => projection.name);
   }

@@ -39,11 +39,11 @@ describe("the child's case refuses what its rules forbid", () => {
     });
     it('an unborn child may not start care before its expected date of birth', () =>
       expectRefused(api, () => startCare(api, 'UNBORN', { startDate: '2020-03-02' }), 'before-birth'));
-    it('a conference before a born child\'s birth', async () => {
+    it('a conference more than a pregnancy (280 days) before a born child\'s birth', async () => {
       await created(registerChild(api, 'NEWBORN', { dateOfBirth: '2020-03-01' }));
       await expectRefused(
         api,
-        () => holdInitialConference(api, 'NEWBORN', { heldOn: '2020-02-28', strategyDiscussionOn: '2020-02-20' }),
+        () => holdInitialConference(api, 'NEWBORN', { heldOn: '2019-05-20', strategyDiscussionOn: '2019-05-10' }),
         'before-birth',
       );
     });

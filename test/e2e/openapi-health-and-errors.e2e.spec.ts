@@ -55,7 +55,12 @@ describe('OpenAPI and health', () => {
     await registerChild(api, 'C1');
     const response = await request(api.app.getHttpServer()).get('/health');
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ status: 'ok', eventStore: { status: 'ok', kind: 'sqlite', headPosition: 1 }, projections: [] });
+    expect(response.body).toMatchObject({ status: 'ok', eventStore: { status: 'ok', kind: 'sqlite', headPosition: 1 } });
+    const names = response.body.projections.map((projection: { name: string }) => projection.name);
+    expect(names).toEqual(expect.arrayContaining(['issues-resolution', 'drift-and-delay', 'annual-report']));
+    for (const projection of response.body.projections) {
+      expect(projection).toMatchObject({ checkpoint: expect.any(Number), lag: expect.any(Number), status: expect.any(String) });
+    }
   });
 });
 

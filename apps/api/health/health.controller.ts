@@ -29,7 +29,13 @@ export class HealthController {
       this.logger.error('the event store cannot be read', error instanceof Error ? error.stack : String(error));
       eventStore = { status: 'error', kind, error: 'the event store cannot be read; see the log' };
     }
-    const projections = await this.projectionHealth();
+    let projections: HealthResponse['projections'] = [];
+    try {
+      projections = await this.projectionHealth();
+    } catch (error) {
+      // their lag needs the store's head: when the store cannot be read neither can it
+      this.logger.error('the projections cannot report', error instanceof Error ? error.stack : String(error));
+    }
     const status = eventStore.status === 'ok' ? 'ok' : 'error';
     if (status !== 'ok') response.status(503);
     return { status, eventStore, projections };

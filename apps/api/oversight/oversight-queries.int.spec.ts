@@ -15,6 +15,7 @@ import { createApiValidationPipe } from '../../../libs/nest/http/api-validation-
 import { Projector } from '../../../libs/projector/projector';
 import { READ_STORE } from '../../../libs/read-store/read-store.port';
 import { SqliteReadStore } from '../../../libs/read-store/sqlite/sqlite-read-store';
+import { setUpOpenApi } from '../openapi';
 import { OversightQueriesModule } from './oversight-queries.module';
 
 /**
@@ -76,6 +77,7 @@ describe('OversightQueriesModule on the embedded stores', () => {
     app = await NestFactory.create(QueriesUnderTest, { logger: false, abortOnError: false });
     app.useGlobalPipes(createApiValidationPipe());
     app.useGlobalFilters(new ApiExceptionFilter());
+    setUpOpenApi(app);
     await app.init();
   });
 
@@ -136,5 +138,15 @@ describe('OversightQueriesModule on the embedded stores', () => {
       ],
       mean: 1.5,
     });
+  });
+
+  it('documents every query, its parameters and its answer in OpenAPI', async () => {
+    const document = (await get('/docs-json')).body;
+    for (const path of ['/challenges', '/analysis/issues-resolution', '/children/{childId}/oversight', '/clinic/candidates', '/caseloads']) {
+      expect(document.paths[path].get.responses['200']).toBeDefined();
+    }
+    expect(document.paths['/clinic/candidates'].get.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['asAt', 'cursor', 'flags', 'iroId', 'limit']);
+    expect(document.components.schemas.IssuesResolutionAnalysisResponse.properties.stages.additionalProperties.$ref).toBe('#/components/schemas/StageFiguresResponse');
+    expect(document.components.schemas.StageFiguresResponse).toBeDefined();
   });
 });

@@ -11,6 +11,7 @@ import { ArrivedRecord, differingFigures, FigureDifference, recordsThatMoved } f
 import { reportingYearOf } from '../../../src/reporting/reporting-period';
 import { EVENT_STORE, EventStore } from '../../../libs/event-store/event-store.port';
 import { READ_STORE, ReadStore } from '../../../libs/read-store/read-store.port';
+import { ReadModelFreshness } from '../../../libs/projector/read-model-freshness';
 import { readModelReportFacts, replayAnnualReport, replayReportFacts, replayReportFactsBetween } from '../../../libs/reporting/report-facts-source';
 
 export interface FigureChangeEntry extends FigureDifference {
@@ -63,6 +64,7 @@ export class AnnualReportService {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOCAL_AUTHORITY_CONFIG) private readonly config: LocalAuthorityConfig,
     @Optional() @Inject(READ_STORE) private readonly readStore?: ReadStore,
+    @Optional() private readonly freshness?: ReadModelFreshness,
   ) {}
 
   /** Whether a report for `year` without as-of is answered from the read model. */
@@ -72,11 +74,16 @@ export class AnnualReportService {
   }
 
   async facts(year: number, asOf: string | null): Promise<ReportFacts> {
-    return this.answersFromReadModel(year, asOf) ? readModelReportFacts(this.readStore!) : replayReportFacts(this.store, asOf);
+    return this.answersFromReadModel(year, asOf) ? this.readModelFacts() : replayReportFacts(this.store, asOf);
+  }
+
+  private async readModelFacts(): Promise<ReportFacts> {
+    await this.freshness?.catchUp();
+    return readModelReportFacts(this.readStore!);
   }
 
   async annualReport(year: number, asOf: string | null): Promise<AnnualReport> {
-    if (this.answersFromReadModel(year, asOf)) return this.compute(await readModelReportFacts(this.readStore!), year, asOf);
+    if (this.answersFromReadModel(year, asOf)) return this.compute(await this.readModelFacts(), year, asOf);
     return replayAnnualReport(this.store, { year, asOf, config: this.config, generatedAt: this.clock.now().toISOString() });
   }
 

@@ -31,12 +31,13 @@ export interface Caseloads {
 }
 
 /**
- * The read-store filter for the children in some caseload on `asAt`: looked after (short
- * breaks left out) or on a child protection plan that day. Caseloads are computed from
- * the drift-and-delay documents, which keep those days and the IRO allocations.
+ * The read-store filter for the children who can be in a caseload on `asAt` (active that
+ * day: looked after, on a plan, or named in an open challenge); caseloadsAt counts
+ * only those looked after (short breaks left out) or on a plan. Caseloads are computed
+ * from the drift-and-delay documents, which keep those days and the IRO allocations.
  */
 export function caseloadsFilter(asAt: CalendarDate): Record<string, unknown> {
-  return { $or: [{ lookedAfter: { $elemMatch: openOn(asAt) } }, { protection: { $elemMatch: openOn(asAt) } }] };
+  return { active: { $elemMatch: openOn(asAt) } };
 }
 
 /**

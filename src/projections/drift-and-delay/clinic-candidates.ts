@@ -32,9 +32,7 @@ const flagsAskedFor = (criteria: ClinicCriteria): readonly DriftFlagName[] => (c
  */
 export function clinicCandidatesFilter(criteria: ClinicCriteria): Record<string, unknown> {
   const open = openOn(criteria.asAt);
-  const active = {
-    $or: [{ lookedAfter: { $elemMatch: open } }, { protection: { $elemMatch: open } }, { challengesOpen: { $elemMatch: open } }],
-  };
+  const active = { active: { $elemMatch: open } };
   if (!criteria.iroId) return active;
   return { $and: [active, { iroAllocations: { $elemMatch: { iroId: criteria.iroId, ...open } } }] };
 }

@@ -27,9 +27,7 @@ export const driftAndDelayProjection: Projection = {
   collections: [OVERSIGHT, OVERSIGHT_CHALLENGES],
   indexes: {
     [OVERSIGHT]: [
-      { keys: { 'lookedAfter.from': 1 } },
-      { keys: { 'protection.from': 1 } },
-      { keys: { 'challengesOpen.from': 1 } },
+      { keys: { 'active.from': 1 } },
       { keys: { 'iroAllocations.iroId': 1 } },
     ],
   },

@@ -37,6 +37,11 @@ export interface OversightDocument {
   iroAllocations: IroAllocationInterval[];
   /** from raising to resolution of each challenge naming the child */
   challengesOpen: DateInterval[];
+  /**
+   * the days any of the three above holds: the only days the child can have a flag or be
+   * in a caseload, so the one interval list the read store filters on for those queries
+   */
+  active: DateInterval[];
   nextReviewDueBy: CalendarDate | null;
   nextConferenceDueBy: CalendarDate | null;
 }
@@ -51,6 +56,7 @@ export function emptyOversightDocument(childId: string): OversightDocument {
     protection: [],
     iroAllocations: [],
     challengesOpen: [],
+    active: [],
     nextReviewDueBy: null,
     nextConferenceDueBy: null,
   };
@@ -67,6 +73,7 @@ export function oversightWith(document: OversightDocument, changes: Partial<Omit
     protection: changes.protection ?? document.protection,
     iroAllocations: changes.iroAllocations ?? document.iroAllocations,
     challengesOpen: changes.challengesOpen ?? document.challengesOpen,
+    active: changes.active ?? document.active,
     nextReviewDueBy: changes.nextReviewDueBy !== undefined ? changes.nextReviewDueBy : document.nextReviewDueBy,
     nextConferenceDueBy: changes.nextConferenceDueBy !== undefined ? changes.nextConferenceDueBy : document.nextConferenceDueBy,
   };
@@ -114,6 +121,13 @@ export function withDerived(document: OversightDocument, aspects: readonly Overs
   }
   if (aspects.includes('challenges')) {
     changes.challengesOpen = merged(document.challenges.map((challenge) => ({ from: challenge.raisedOn, until: challenge.resolvedOn })));
+  }
+  if (changes.lookedAfter || changes.protection || changes.challengesOpen) {
+    changes.active = merged([
+      ...(changes.lookedAfter ?? document.lookedAfter),
+      ...(changes.protection ?? document.protection),
+      ...(changes.challengesOpen ?? document.challengesOpen),
+    ]);
   }
   return oversightWith(document, changes);
 }
@@ -197,7 +211,11 @@ export function onPlanOn(document: Pick<OversightDocument, 'protection'>, date: 
   return document.protection.some((interval) => contains(interval, date));
 }
 
-/** A MongoDB `$elemMatch` body for an interval array element open on `date`. */
+/**
+ * A MongoDB `$elemMatch` body for an interval array element open on `date`. `$not`
+ * matches a null `until` (still open) as well as a later one, and is cheaper to evaluate
+ * in process than an `$or`.
+ */
 export function openOn(date: CalendarDate): Record<string, unknown> {
-  return { from: { $lte: date }, $or: [{ until: null }, { until: { $gt: date } }] };
+  return { from: { $lte: date }, until: { $not: { $lte: date } } };
 }

@@ -1,5 +1,6 @@
 import { CalendarDate } from '../../calendar/calendar-date';
 import { ChallengeCategory } from '../../events/codes';
+import { openOn } from '../drift-and-delay/oversight-document';
 import { ChallengeDocument } from './challenge-document';
 import { StageKey } from './challenge-stages';
 
@@ -34,7 +35,7 @@ export function challengeListFilter(criteria: ChallengeListCriteria, after?: Cha
   const clauses: Record<string, unknown>[] = [];
   if (criteria.status) clauses.push({ status: criteria.status });
   if (criteria.stage) clauses.push({ stage: criteria.stage });
-  const overdueOn = { overdueIntervals: { $elemMatch: { from: { $lte: criteria.asAt }, $or: [{ until: null }, { until: { $gt: criteria.asAt } }] } } };
+  const overdueOn = { overdueIntervals: { $elemMatch: openOn(criteria.asAt) } };
   if (criteria.overdue === true) clauses.push(overdueOn);
   if (criteria.overdue === false) clauses.push({ $nor: [overdueOn] });
   if (criteria.raisedBy) clauses.push({ raisedBy: criteria.raisedBy });

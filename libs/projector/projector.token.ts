@@ -1,0 +1,2 @@
+/** The Projector of this process, for rebuilds, health and read-your-writes. */
+export const PROJECTOR = Symbol('Projector');
