@@ -7,6 +7,7 @@ import { CaseModule } from './case/case.module';
 import { ChallengeModule } from './challenge/challenge.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
+import { OversightQueriesModule } from './oversight/oversight-queries.module';
 import { ReportsModule } from './reports/reports.module';
 import { ProjectionHealthLink } from '../../libs/projector/projection-health-link';
 import { ProjectorModule } from '../../libs/projector/projector.module';
@@ -17,7 +18,7 @@ import { ReadStoreModule } from '../../libs/read-store/read-store.module';
  * controllers, handlers, providers) added to CAPABILITY_MODULES; it can inject
  * everything OversightInfrastructureModule exports (global) without importing it.
  */
-export const CAPABILITY_MODULES = [HealthModule, CaseModule, ChallengeModule, ReportsModule, ImportsModule];
+export const CAPABILITY_MODULES = [HealthModule, CaseModule, ChallengeModule, ReportsModule, ImportsModule, OversightQueriesModule];
 
 @Module({})
 export class AppModule {

@@ -146,6 +146,7 @@ async function main(): Promise<void> {
     mix.sent.clear();
     const result = await drive(options.duration);
     report(result, options, mix);
+    await probe(base, mix);
   } finally {
     server.kill('SIGTERM');
     await new Promise((resolve) => server.once('exit', resolve));
@@ -165,6 +166,29 @@ function report(result: Result, options: Options, mix: LoadMix): void {
   const met = result.requests.average >= TARGET.rate * 0.98 && result.latency.p99 < TARGET.p99Ms && errors === 0;
   console.log(`target       ${TARGET.rate} req/s, p99 < ${TARGET.p99Ms} ms, 0 errors: ${met ? 'met' : 'NOT met'}`);
   console.log(`load average after ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+}
+
+/**
+ * Each operation alone, one request at a time, after the load: where the time goes when
+ * nothing else competes (the projector still runs behind the commands).
+ */
+async function probe(base: string, mix: LoadMix, perOperation = 40): Promise<void> {
+  console.log(`\nlatency by operation, ${perOperation} requests each, one at a time:`);
+  for (const name of LoadMix.operations()) {
+    const times: number[] = [];
+    let failed = 0;
+    for (let i = 0; i < perOperation; i += 1) {
+      const request = mix.requestOf(name);
+      const started = process.hrtime.bigint();
+      const response = await fetch(`${base}${request.path}`, { method: request.method, headers: request.headers as Record<string, string>, body: request.body as string | undefined });
+      await response.arrayBuffer();
+      times.push(Number(process.hrtime.bigint() - started) / 1e6);
+      if (response.status >= 300) failed += 1;
+    }
+    times.sort((a, b) => a - b);
+    const at = (q: number) => times[Math.min(times.length - 1, Math.floor(times.length * q))].toFixed(1);
+    console.log(`  ${name.padEnd(36)} p50 ${at(0.5).padStart(6)} ms   max ${at(1).padStart(6)} ms${failed ? `   ${failed} not 2xx` : ''}`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -137,6 +137,18 @@ export class LoadMix {
     return this.seeded < this.population.seededChallenges ? this.seeded++ : null;
   }
 
+  /** every operation of the mix by name, to probe each alone */
+  static operations(): string[] {
+    return OPERATIONS.map((operation) => operation.name);
+  }
+
+  /** a request of the named operation */
+  requestOf(name: string): Request {
+    const operation = OPERATIONS.find((candidate) => candidate.name === name);
+    if (!operation) throw new Error(`no operation ${name}`);
+    return operation.build(this);
+  }
+
   /** the next request of the mix */
   request(): Request {
     let pick = this.random(100);

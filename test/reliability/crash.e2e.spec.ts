@@ -185,7 +185,7 @@ describe('crash: SIGKILL during a bulk import', () => {
     const afterKill = await storedEvents(dataDir);
     expect(afterKill.problems).toEqual([]);
     // the import appends in one transaction: all of it or none of it, never part
-    expect([0, reference.events.length]).toContain(afterKill.events.length); console.log('AFTERKILL', afterKill.events.length, reference.events.length);
+    expect([0, reference.events.length]).toContain(afterKill.events.length);
 
     // the same import again finishes the job
     const resumed = importInto(dataDir);

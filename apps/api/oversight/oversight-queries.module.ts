@@ -4,13 +4,15 @@ import { ChallengeListController } from './challenge-list/challenge-list.control
 import { ChildOversightController } from './child-oversight/child-oversight.controller';
 import { ClinicCandidatesController } from './clinic-candidates/clinic-candidates.controller';
 import { IssuesResolutionAnalysisController } from './issues-resolution-analysis/issues-resolution-analysis.controller';
+import { FreshReadModels } from './fresh-read-models';
 import { QueryDate } from './query-date';
 
 /**
  * The read-model queries: the challenge list and the Issues Resolution stage analysis
  * (issues-resolution read model), a child's drift and delay and the clinic candidates
  * (drift-and-delay), and IRO caseloads (computed from drift-and-delay). They read the
- * READ_STORE the projector keeps current, and evaluate dates with the injected CLOCK.
+ * READ_STORE the projector keeps current (waiting for it to catch up when it runs in
+ * this process), and evaluate dates with the injected CLOCK.
  */
 @Module({
   controllers: [
@@ -20,6 +22,6 @@ import { QueryDate } from './query-date';
     ClinicCandidatesController,
     CaseloadsController,
   ],
-  providers: [QueryDate],
+  providers: [QueryDate, FreshReadModels],
 })
 export class OversightQueriesModule {}

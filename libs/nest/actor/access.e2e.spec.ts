@@ -162,6 +162,25 @@ describe('access over HTTP', () => {
     expect(ofC1.body.items.map((i: Record<string, unknown>) => [i.userId, i.what, i.recordId, i.childIds, i.outcome])).toEqual([
       ['iro-1', 'challenge', 'CH1', ['C1'], 'granted'],
     ]);
+    // lists are narrowed to what is theirs (once the in-process projector has the records)
+    await admin().post('/challenges', { ...raise, childIds: ['C2'], challengeId: 'CH2', raisedBy: 'iro-2' });
+    const projected = async (path: string, count: number) => {
+      for (let tries = 0; tries < 100 && (await as('panel').get(path)).body.items?.length !== count; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    await projected('/challenges', 2);
+    await projected('/clinic/candidates', 2);
+    const mine = await as('iro', 'iro-1').get('/challenges');
+    expect(mine.status).toBe(200);
+    expect(mine.body.items.map((c: { challengeId: string }) => c.challengeId)).toEqual(['CH1']);
+    expect((await as('manager').get('/challenges')).body.items).toHaveLength(2);
+    expect((await as('iro', 'iro-1').get('/challenges?raisedBy=iro-2')).status).toBe(403);
+    // C1 and C2 have had no review since care began on 6 January: both are clinic candidates
+    const candidates = await as('iro', 'iro-1').get('/clinic/candidates');
+    expect(candidates.status).toBe(200);
+    expect(candidates.body.items.map((c: { childId: string }) => c.childId)).toEqual(['C1']);
+    expect((await as('panel').get('/clinic/candidates')).body.items.map((c: { childId: string }) => c.childId).sort()).toEqual(['C1', 'C2']);
     // a refused reader saw nothing, so the record names the challenge only
     const byIro2 = await as('auditor').get('/audit/access?userId=iro-2');
     expect(byIro2.body.items.map((i: Record<string, unknown>) => [i.what, i.recordId, i.childIds, i.outcome])).toEqual([

@@ -23,14 +23,12 @@ export type ChildFact =
   | (FactOf & { kind: 'iro-allocated'; iroId: string })
   | (FactOf & {
       kind: 'review-held';
-      reviewId: string;
       periodId: string;
       iroVisitedBeforeReview: boolean | null;
       permanencePlanInPlace: boolean | null;
     })
   | (FactOf & {
       kind: 'conference-held';
-      conferenceId: string;
       conferenceType: ConferenceType;
       outcome: ConferenceOutcome;
       planId: string | null;
@@ -76,7 +74,6 @@ export function childFactOf(event: StoredOversightEvent): ChildFact | undefined 
         position,
         kind: 'review-held',
         date: d.heldOn,
-        reviewId: d.reviewId,
         periodId: d.periodId,
         iroVisitedBeforeReview: d.iroVisitedBeforeReview ?? null,
         permanencePlanInPlace: d.permanencePlanInPlace ?? null,
@@ -89,7 +86,6 @@ export function childFactOf(event: StoredOversightEvent): ChildFact | undefined 
         position,
         kind: 'conference-held',
         date: d.heldOn,
-        conferenceId: d.conferenceId,
         conferenceType: d.type,
         outcome: d.outcome,
         planId: d.planId ?? null,

@@ -87,6 +87,8 @@ const day = (min: string, max: string): fc.Arbitrary<string> =>
   fc.date({ min: new Date(`${min}T12:00:00Z`), max: new Date(`${max}T12:00:00Z`), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 const futureDay = day('2020-04-01', '2039-12-31');
 const beforeBirthDay = day('1990-01-01', '2012-06-13');
+/** before even a pre-birth record may stand (a pregnancy, 280 days, before the birth on 2012-06-14) */
+const longBeforeBirthDay = day('1990-01-01', '2011-09-07');
 /** a registered-looking id no seed uses */
 const unknownId = fc.stringMatching(/^[A-Za-z0-9_-]{1,20}$/).map((id) => `UNKNOWN-${id}`);
 
@@ -299,7 +301,7 @@ export const COMMAND_ENDPOINTS: CommandEndpoint[] = [
     ]),
     refused: fc
       .oneof(
-        fc.tuple(fc.constantFrom(IN_CARE, NOT_IN_CARE, ON_PLAN), fc.oneof(futureDay, beforeBirthDay)),
+        fc.tuple(fc.constantFrom(IN_CARE, NOT_IN_CARE, ON_PLAN), fc.oneof(futureDay, longBeforeBirthDay)),
         fc.tuple(unknownId, day('2019-01-01', TODAY)),
       )
       .map(([childId, effectiveDate]) => refusal(`/children/${childId}/iro-allocations`, { iroId: 'iro-2', effectiveDate }, `allocate ${childId} on ${effectiveDate}`)),

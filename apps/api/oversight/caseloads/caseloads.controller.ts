@@ -4,8 +4,9 @@ import { LOCAL_AUTHORITY_CONFIG, LocalAuthorityConfig } from '../../../../src/co
 import { caseloadsAt, caseloadsFilter } from '../../../../src/projections/caseloads/caseloads';
 import { OVERSIGHT, OversightDocument } from '../../../../src/projections/drift-and-delay/oversight-document';
 import { ValidationErrorResponse } from '../../../../libs/nest/http/error-responses';
-import { Document, READ_STORE, ReadStore } from '../../../../libs/read-store/read-store.port';
+import { Document } from '../../../../libs/read-store/read-store.port';
 import { AsAtQuery } from '../as-at.query';
+import { FreshReadModels } from '../fresh-read-models';
 import { QueryDate } from '../query-date';
 import { CaseloadsResponse } from './caseloads.response';
 
@@ -13,7 +14,7 @@ import { CaseloadsResponse } from './caseloads.response';
 @Controller('caseloads')
 export class CaseloadsController {
   constructor(
-    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly readModels: FreshReadModels,
     @Inject(LOCAL_AUTHORITY_CONFIG) private readonly config: LocalAuthorityConfig,
     private readonly queryDate: QueryDate,
   ) {}
@@ -24,7 +25,7 @@ export class CaseloadsController {
   @ApiBadRequestResponse({ type: ValidationErrorResponse })
   async caseloads(@Query() { asAt }: AsAtQuery): Promise<CaseloadsResponse> {
     const date = this.queryDate.orToday(asAt);
-    const documents = await this.readStore.find<OversightDocument & Document>(OVERSIGHT, caseloadsFilter(date));
+    const documents = await this.readModels.find<OversightDocument & Document>(OVERSIGHT, caseloadsFilter(date));
     return caseloadsAt(documents, date, this.config);
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ChallengeDocument, CHALLENGES } from '../../../../src/projections/issues-resolution/challenge-document';
 import {
@@ -6,8 +6,9 @@ import {
 } from '../../../../src/projections/issues-resolution/challenge-list';
 import { ValidationErrorResponse } from '../../../../libs/nest/http/error-responses';
 import { badRequest } from '../../../../libs/nest/http/field-errors';
-import { Document, READ_STORE, ReadStore } from '../../../../libs/read-store/read-store.port';
+import { Document } from '../../../../libs/read-store/read-store.port';
 import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../page-cursor';
+import { FreshReadModels } from '../fresh-read-models';
 import { QueryDate } from '../query-date';
 import { ChallengeListQuery } from './challenge-list.query';
 import { ChallengeListResponse } from './challenge-list.response';
@@ -21,7 +22,7 @@ const isListPosition = (value: unknown): value is ChallengeListPosition =>
 @Controller('challenges')
 export class ChallengeListController {
   constructor(
-    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly readModels: FreshReadModels,
     private readonly queryDate: QueryDate,
   ) {}
 
@@ -36,7 +37,7 @@ export class ChallengeListController {
     const after = decodeCursor(query.cursor, isListPosition);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const filter = challengeListFilter({ ...query, asAt: this.queryDate.orToday(query.asAt) }, after);
-    const found = await this.readStore.find<ChallengeDocument & Document>(CHALLENGES, filter, { sort: { ...CHALLENGE_LIST_SORT }, limit: limit + 1 });
+    const found = await this.readModels.find<ChallengeDocument & Document>(CHALLENGES, filter, { sort: { ...CHALLENGE_LIST_SORT }, limit: limit + 1 });
     const items = found.slice(0, limit);
     return {
       items: items.map(challengeListItem) as unknown as ChallengeListResponse['items'],

@@ -1,11 +1,12 @@
-import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { oversightAt } from '../../../../src/projections/drift-and-delay/oversight-at';
 import { OVERSIGHT, OversightDocument } from '../../../../src/projections/drift-and-delay/oversight-document';
 import { NotFoundResponse, ValidationErrorResponse } from '../../../../libs/nest/http/error-responses';
-import { Document, READ_STORE, ReadStore } from '../../../../libs/read-store/read-store.port';
+import { Document } from '../../../../libs/read-store/read-store.port';
 import { ChildIdParams } from '../../case/child-id.params';
 import { AsAtQuery } from '../as-at.query';
+import { FreshReadModels } from '../fresh-read-models';
 import { QueryDate } from '../query-date';
 import { ChildOversightResponse } from './child-oversight.response';
 
@@ -13,7 +14,7 @@ import { ChildOversightResponse } from './child-oversight.response';
 @Controller('children/:childId/oversight')
 export class ChildOversightController {
   constructor(
-    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly readModels: FreshReadModels,
     private readonly queryDate: QueryDate,
   ) {}
 
@@ -23,7 +24,7 @@ export class ChildOversightController {
   @ApiBadRequestResponse({ type: ValidationErrorResponse })
   @ApiNotFoundResponse({ type: NotFoundResponse, description: 'no record of this child in the drift-and-delay read model' })
   async oversight(@Param() { childId }: ChildIdParams, @Query() { asAt }: AsAtQuery): Promise<ChildOversightResponse> {
-    const document = await this.readStore.get<OversightDocument & Document>(OVERSIGHT, childId);
+    const document = await this.readModels.get<OversightDocument & Document>(OVERSIGHT, childId);
     if (!document || document.facts.length === 0) {
       throw new NotFoundException({ statusCode: 404, error: 'Not Found', rule: 'child-not-registered', message: `Child ${childId} is not registered.` });
     }

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   clinicCandidatesFilter, clinicCandidatesPage, ClinicCriteria, ClinicPosition, rankClinicCandidates,
@@ -6,8 +6,9 @@ import {
 import { DriftFlagName } from '../../../../src/projections/drift-and-delay/drift-flag';
 import { OVERSIGHT, OversightDocument } from '../../../../src/projections/drift-and-delay/oversight-document';
 import { ValidationErrorResponse } from '../../../../libs/nest/http/error-responses';
-import { Document, READ_STORE, ReadStore } from '../../../../libs/read-store/read-store.port';
+import { Document } from '../../../../libs/read-store/read-store.port';
 import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../page-cursor';
+import { FreshReadModels } from '../fresh-read-models';
 import { QueryDate } from '../query-date';
 import { ClinicCandidatesQuery, flagNamesOf } from './clinic-candidates.query';
 import { ClinicCandidatesResponse } from './clinic-candidates.response';
@@ -22,7 +23,7 @@ const isClinicPosition = (value: unknown): value is ClinicPosition =>
 @Controller('clinic/candidates')
 export class ClinicCandidatesController {
   constructor(
-    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly readModels: FreshReadModels,
     private readonly queryDate: QueryDate,
   ) {}
 
@@ -37,7 +38,7 @@ export class ClinicCandidatesController {
       iroId: query.iroId,
       asAt: this.queryDate.orToday(query.asAt),
     };
-    const documents = await this.readStore.find<OversightDocument & Document>(OVERSIGHT, clinicCandidatesFilter(criteria));
+    const documents = await this.readModels.find<OversightDocument & Document>(OVERSIGHT, clinicCandidatesFilter(criteria));
     const page = clinicCandidatesPage(rankClinicCandidates(documents, criteria), query.limit ?? DEFAULT_PAGE_SIZE, after);
     return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };
   }

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ChallengeDocument, CHALLENGES } from '../../../../src/projections/issues-resolution/challenge-document';
 import {
@@ -7,7 +7,8 @@ import {
 import { reportingPeriod, reportingYearOf } from '../../../../src/reporting/reporting-period';
 import { ValidationErrorResponse } from '../../../../libs/nest/http/error-responses';
 import { badRequest } from '../../../../libs/nest/http/field-errors';
-import { Document, READ_STORE, ReadStore } from '../../../../libs/read-store/read-store.port';
+import { Document } from '../../../../libs/read-store/read-store.port';
+import { FreshReadModels } from '../fresh-read-models';
 import { QueryDate } from '../query-date';
 import { IssuesResolutionAnalysisQuery } from './issues-resolution-analysis.query';
 import { IssuesResolutionAnalysisResponse, StageFiguresResponse } from './issues-resolution-analysis.response';
@@ -17,7 +18,7 @@ import { IssuesResolutionAnalysisResponse, StageFiguresResponse } from './issues
 @ApiExtraModels(StageFiguresResponse)
 export class IssuesResolutionAnalysisController {
   constructor(
-    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly readModels: FreshReadModels,
     private readonly queryDate: QueryDate,
   ) {}
 
@@ -29,7 +30,7 @@ export class IssuesResolutionAnalysisController {
     const to = this.queryDate.orToday(query.to);
     const from = query.from ?? reportingPeriod(reportingYearOf(to)).start;
     if (from > to) throw badRequest([{ field: 'to', messages: ['to must not be before from'] }]);
-    const cohort = await this.readStore.find<ChallengeDocument & Document>(CHALLENGES, issuesResolutionCohortFilter({ from, to }));
+    const cohort = await this.readModels.find<ChallengeDocument & Document>(CHALLENGES, issuesResolutionCohortFilter({ from, to }));
     return analyseIssuesResolution(cohort, { from, to });
   }
 }

@@ -1,0 +1,26 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { ReadModelFreshness } from '../../../libs/projector/read-model-freshness';
+import { Document, Filter, FindOptions, READ_STORE, ReadStore } from '../../../libs/read-store/read-store.port';
+
+/**
+ * The read models as the queries read them: when the projector runs in this process,
+ * each read first waits for it to apply every event recorded so far (read-your-writes:
+ * a panel member who has just recorded a review sees it counted).
+ */
+@Injectable()
+export class FreshReadModels {
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Optional() private readonly freshness?: ReadModelFreshness,
+  ) {}
+
+  async get<T extends Document>(collection: string, id: string): Promise<T | null> {
+    await this.freshness?.catchUp();
+    return this.readStore.get<T>(collection, id);
+  }
+
+  async find<T extends Document>(collection: string, filter: Filter, options?: FindOptions): Promise<T[]> {
+    await this.freshness?.catchUp();
+    return this.readStore.find<T>(collection, filter, options);
+  }
+}
