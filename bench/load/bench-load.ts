@@ -8,10 +8,10 @@ import { readAuthSecret } from '../../libs/auth/auth-secret';
 import { mintToken } from '../../libs/auth/token-minter';
 import { packageRoot } from '../../libs/nest/config/package-root';
 import { calendarDateInLondon } from '../../src/calendar/calendar-date';
-import { childIdOf, COMMAND_SHARE, iroOf, LoadMix, LoadPopulation, seededChallengeIdOf } from './load-mix';
+import { childIdOf, COMMAND_SHARE, DEFAULT_LIST_SHARE, iroOf, LoadMix, LoadPopulation, seededChallengeIdOf } from './load-mix';
 
 /**
- * npm run bench:load [-- --duration 60 --rate 300 --connections 32 --children 2000]
+ * npm run bench:load [-- --duration 60 --rate 300 --connections 32 --children 2000 --list-share 10]
  *
  * Starts the API (`iro serve`, built, on the embedded SQLite store in a temp DATA_DIR)
  * in a child process, mints tokens with its secret, seeds children in care with their
@@ -28,17 +28,19 @@ interface Options {
   connections: number;
   children: number;
   warmup: number;
+  /** percent of requests that are list queries (clinic candidates, open challenges); the rest of the reads are by id */
+  'list-share': number;
 }
 
 const TARGET = { rate: 300, p99Ms: 25 };
 
 function parseOptions(args: string[]): Options {
-  const options: Options = { duration: 60, rate: TARGET.rate, connections: 32, children: 2000, warmup: 5 };
+  const options: Options = { duration: 60, rate: TARGET.rate, connections: 32, children: 2000, warmup: 5, 'list-share': DEFAULT_LIST_SHARE };
   for (let i = 0; i < args.length; i += 2) {
     const name = args[i].replace(/^--/, '') as keyof Options;
     const value = Number(args[i + 1]);
     if (!(name in options) || !Number.isFinite(value) || value < 0) {
-      throw new Error(`usage: bench-load [--duration s] [--rate req/s, 0 = unthrottled] [--connections n] [--children n] [--warmup s]; bad ${args[i]} ${args[i + 1]}`);
+      throw new Error(`usage: bench-load [--duration s] [--rate req/s, 0 = unthrottled] [--connections n] [--children n] [--warmup s] [--list-share %]; bad ${args[i]} ${args[i + 1]}`);
     }
     options[name] = value;
   }
@@ -133,7 +135,7 @@ async function main(): Promise<void> {
     })));
     console.log(`seeded ${population.children} children in care with ${population.iros} IROs and ${population.seededChallenges} challenges in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
 
-    const mix = new LoadMix(population);
+    const mix = new LoadMix(population, options['list-share']);
     const drive = (duration: number): Promise<Result> =>
       autocannon({
         url: base,
@@ -157,7 +159,7 @@ async function main(): Promise<void> {
 function report(result: Result, options: Options, mix: LoadMix): void {
   const errors = result.errors + result.timeouts + result.non2xx;
   const statuses = Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => `${code}: ${count}`).join(', ');
-  console.log(`\nmix (${COMMAND_SHARE}% commands, ${100 - COMMAND_SHARE}% reads), requests sent:`);
+  console.log(`\nmix (${COMMAND_SHARE}% commands, ${100 - COMMAND_SHARE}% reads of which ${options['list-share']}% list queries), requests sent:`);
   for (const [name, count] of mix.sent) console.log(`  ${name.padEnd(36)} ${count}`);
   console.log(`\n${options.rate > 0 ? `offered ${options.rate} req/s` : 'unthrottled'} over ${options.connections} connections for ${result.duration.toFixed(1)} s`);
   console.log(`throughput   ${result.requests.average.toFixed(1)} req/s (${result.requests.total} requests)`);

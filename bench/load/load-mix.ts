@@ -26,11 +26,16 @@ interface Operation {
   name: string;
   weight: number;
   command: boolean;
+  /** a list query (clinic candidates, open challenges): its share can be moved to reads by id */
+  list?: true;
   build(mix: LoadMix): Request;
 }
 
 const json = (value: object): string => JSON.stringify(value);
 const PLACEMENTS = ['U1', 'U3', 'U4', 'U5', 'U6'] as const;
+
+const RAISE = 'raise a challenge (IRO)';
+const READ_CASE = "read a child's case (IRO)";
 
 const OPERATIONS: Operation[] = [
   {
@@ -58,7 +63,7 @@ const OPERATIONS: Operation[] = [
       }),
   },
   {
-    name: 'raise a challenge (IRO)', weight: 10, command: true,
+    name: RAISE, weight: 10, command: true,
     build: (mix) => {
       const child = mix.randomChild();
       const iro = iroOf(child, mix.population.iros);
@@ -72,14 +77,14 @@ const OPERATIONS: Operation[] = [
     name: 'escalate a challenge (IRO)', weight: 10, command: true,
     build: (mix) => {
       const index = mix.nextSeededChallenge();
-      if (index === null) return OPERATIONS[3].build(mix);
+      if (index === null) return operationNamed(RAISE).build(mix);
       return mix.post(`/challenges/${seededChallengeIdOf(index)}/escalations`, iroOf(index, mix.population.iros), 'iro', {
         escalatedOn: mix.population.today, toStage: 2, reason: 'No response within the stage deadline.',
       });
     },
   },
   {
-    name: "read a child's case (IRO)", weight: 10, command: false,
+    name: READ_CASE, weight: 10, command: false,
     build: (mix) => {
       const child = mix.randomChild();
       return mix.get(`/children/${childIdOf(child)}`, iroOf(child, mix.population.iros), 'iro');
@@ -97,16 +102,23 @@ const OPERATIONS: Operation[] = [
     },
   },
   {
-    name: 'clinic candidates (IRO)', weight: 5, command: false,
+    name: 'clinic candidates (IRO)', weight: 5, command: false, list: true,
     build: (mix) => mix.get('/clinic/candidates?limit=20', iroOf(mix.random(mix.population.iros), mix.population.iros), 'iro'),
   },
   {
-    name: 'open challenges (manager)', weight: 5, command: false,
+    name: 'open challenges (manager)', weight: 5, command: false, list: true,
     build: (mix) => mix.get('/challenges?status=open&limit=20', mix.randomUser('manager', mix.population.managers), 'manager'),
   },
 ];
 
+function operationNamed(name: string): Operation {
+  const operation = OPERATIONS.find((candidate) => candidate.name === name);
+  if (!operation) throw new Error(`no operation ${name}`);
+  return operation;
+}
+
 export const COMMAND_SHARE = OPERATIONS.filter((op) => op.command).reduce((sum, op) => sum + op.weight, 0);
+export const DEFAULT_LIST_SHARE = OPERATIONS.filter((op) => op.list).reduce((sum, op) => sum + op.weight, 0);
 
 export class LoadMix {
   private counter = 0;
@@ -114,8 +126,20 @@ export class LoadMix {
   private seed = 0x2f6b_1c3d;
   private readonly authorizations = new Map<string, string>();
   readonly sent = new Map<string, number>();
+  private readonly weights: number[];
 
-  constructor(readonly population: LoadPopulation) {}
+  /**
+   * `listShare`: the percentage of list queries (default 10, half each); what it leaves of
+   * the default goes to reads of a child's case, so reads stay 30%.
+   */
+  constructor(readonly population: LoadPopulation, listShare: number = DEFAULT_LIST_SHARE) {
+    const lists = OPERATIONS.filter((op) => op.list).length;
+    const most = DEFAULT_LIST_SHARE + operationNamed(READ_CASE).weight;
+    if (listShare < 0 || listShare > most) throw new Error(`the list share must be 0-${most}%`);
+    this.weights = OPERATIONS.map((op) =>
+      op.list ? listShare / lists : op.name === READ_CASE ? op.weight + DEFAULT_LIST_SHARE - listShare : op.weight,
+    );
+  }
 
   /** a small deterministic generator (xorshift), so runs are comparable */
   random(below: number): number {
@@ -144,20 +168,18 @@ export class LoadMix {
 
   /** a request of the named operation */
   requestOf(name: string): Request {
-    const operation = OPERATIONS.find((candidate) => candidate.name === name);
-    if (!operation) throw new Error(`no operation ${name}`);
-    return operation.build(this);
+    return operationNamed(name).build(this);
   }
 
   /** the next request of the mix */
   request(): Request {
-    let pick = this.random(100);
-    for (const operation of OPERATIONS) {
-      if (pick < operation.weight) {
+    let pick = this.random(1000) / 10;
+    for (const [index, operation] of OPERATIONS.entries()) {
+      if (pick < this.weights[index]) {
         this.sent.set(operation.name, (this.sent.get(operation.name) ?? 0) + 1);
         return operation.build(this);
       }
-      pick -= operation.weight;
+      pick -= this.weights[index];
     }
     throw new Error('the weights of the mix must add up to 100');
   }

@@ -2,6 +2,7 @@ import { DEFAULT_LOCAL_AUTHORITY_CONFIG, LocalAuthorityConfig } from '../../src/
 import { SqliteEventStore } from '../../libs/event-store/sqlite/sqlite-event-store';
 import { readsStreamByStream, replayAnnualReport } from '../../libs/reporting/report-facts-source';
 import { findSeedProfile } from '../../libs/seed/profiles';
+import { streamOrdered } from './stream-ordered-store';
 import { seedConfig } from '../../libs/seed/seed-config';
 
 /**
@@ -10,6 +11,7 @@ import { seedConfig } from '../../libs/seed/seed-config';
  * the figures for the year and the year before, close. Prints one JSON line.
  *
  * node dist/bench/report/report-once.js --file <events.sqlite> --year 2019 [--profile <seed profile>]
+ *   [--stream-ordered yes]: read stream by stream through a bench-only reader (stream-ordered-store.ts)
  */
 export interface ReportRun {
   ms: number;
@@ -30,7 +32,8 @@ async function main(): Promise<void> {
   const config: LocalAuthorityConfig = profile ? seedConfig(profile) : DEFAULT_LOCAL_AUTHORITY_CONFIG;
 
   const started = process.hrtime.bigint();
-  const store = new SqliteEventStore({ file });
+  const opened = new SqliteEventStore({ file });
+  const store = args.get('stream-ordered') === 'yes' && !readsStreamByStream(opened) ? streamOrdered(opened, file) : opened;
   const report = await replayAnnualReport(store, { year, config });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const events = await store.headPosition();

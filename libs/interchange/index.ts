@@ -1,7 +1,7 @@
 // SSDA903 and CIN census import into events (through the case decider), and SSDA903 export.
-export { importSsda903Return, importSsda903Returns, readSsda903Source } from './ssda903/import-ssda903-return';
+export { importSsda903Return, importSsda903Returns } from './ssda903/import-ssda903-return';
 export type { Ssda903ReturnFiles } from './ssda903/import-ssda903-return';
-export { importCinCensus, importCinCensuses, readCinSource } from './cin/import-cin-census';
+export { importCinCensus, importCinCensuses } from './cin/import-cin-census';
 export { importCouncilHistory } from './import/import-history';
 export type { CouncilHistory } from './import/import-history';
 export { exportSsda903Tables } from './ssda903/export-ssda903-tables';

@@ -66,7 +66,8 @@ export class ProjectionRunner {
   /**
    * A rebuild's runner starts from nothing into fresh collections: until its first flush
    * every document it holds is to be written, so it tracks no changes and keeps no undo
-   * log (a failing event aborts the rebuild).
+   * log (a failing event aborts the rebuild), and folds with the projection's replay
+   * when it has one (see ProjectionReplay), completing the documents at that flush.
    */
   private fresh = false;
   /** the collection used last: most events touch one collection several times */
@@ -144,7 +145,9 @@ export class ProjectionRunner {
     this.current = event;
     if (!this.fresh) this.undo.clear();
     try {
-      this.projection.apply(event, this.view, this.context);
+      const replay = this.fresh ? this.projection.replay : undefined;
+      if (replay) replay.apply(event, this.view, this.context);
+      else this.projection.apply(event, this.view, this.context);
     } catch (error) {
       this.rollBackEvent();
       this.failure = {
@@ -197,12 +200,31 @@ export class ProjectionRunner {
   private *takeDirty(): Generator<[string, string]> {
     if (this.fresh) {
       this.fresh = false;
+      this.completeReplay();
       for (const [collection, documents] of this.documents) for (const id of documents.keys()) yield [collection, id];
       return;
     }
     const dirty = this.dirty;
     this.dirty = new Map();
     for (const [collection, ids] of dirty) for (const id of ids) yield [collection, id];
+  }
+
+  /** A fresh runner folded the events with the projection's replay (if it has one): each document is completed once, now. */
+  private completeReplay(): void {
+    const replay = this.projection.replay;
+    if (!replay) return;
+    for (const collection of this.projection.collections) {
+      const documents = this.documents.get(collection);
+      if (!documents) continue;
+      for (const [id, document] of documents) {
+        const completed = replay.complete(collection, document, this.view, this.context);
+        if (completed === undefined) documents.delete(id);
+        else if (completed !== document) {
+          if (completed._id !== id) throw new Error(`${this.name} completed document ${id} of ${collection} as ${completed._id}`);
+          documents.set(id, completed);
+        }
+      }
+    }
   }
 
   private async commitDocuments(store: ReadStore, documents: [string, string][], notYet: [string, string][] = []): Promise<void> {

@@ -1,6 +1,7 @@
 import { EventStore, Subscription } from '../event-store/event-store.port';
 import { RecordedEvent, StoredOversightEvent } from '../../src/events/envelope';
-import { isOversightEventType, upcast } from '../../src/events/schema-versions';
+import { isOversightEventType } from '../../src/events/schema-versions';
+import { asOversightEvent } from './oversight-event';
 import { Projection, ProjectionContext } from '../../src/projections/projection';
 import { CheckpointAheadError, CheckpointMovedError, ReadStore } from '../read-store/read-store.port';
 import { ProjectionHealthSource } from '../nest/health/projection-health';
@@ -287,7 +288,7 @@ export class Projector {
         continue;
       }
       try {
-        event ??= upcast(recorded);
+        event ??= asOversightEvent(recorded)!;
       } catch (error) {
         // a stored version no upcaster reads: the projection stops here until the code can read it
         runner.failure = { position: recorded.position, eventId: recorded.id, eventType: recorded.type, message: String(error) };
@@ -462,7 +463,7 @@ export class Projector {
     if (from >= head) return applied;
     for await (const recorded of this.eventStore.readAll({ fromPosition: from })) {
       if (recorded.position > head) break;
-      const event = isOversightEventType(recorded.type) ? upcast(recorded) : undefined;
+      const event = asOversightEvent(recorded);
       for (const runner of runners) {
         if (runner.position >= recorded.position) continue;
         if (!event) {

@@ -38,4 +38,29 @@ export interface Projection {
   /** optional: per collection, the indexes its queries need, e.g. `{ challenges: [{ keys: { status: 1, raisedOn: 1 } }] }` */
   readonly indexes?: Readonly<Record<string, readonly ReadModelIndex[]>>;
   apply(event: StoredOversightEvent, documents: ProjectionDocuments, context: ProjectionContext): void;
+  /** optional: a cheaper fold for a replay from position 0 (see ProjectionReplay) */
+  readonly replay?: ProjectionReplay;
+}
+
+/**
+ * A replay from position 0 into fresh collections (a rebuild) only needs the documents
+ * as they stand after the last event, so what they derive from their facts need not be
+ * worked out again at every event. A projection may offer this fold: `apply` keeps the
+ * facts (and may leave derived parts stale or out), and `complete` gives each document
+ * once, after the last event and before it is written, as `Projection.apply` would have
+ * left it (undefined: the document would not exist). The projector completes the
+ * collections in the order the projection declares them; `complete` reads other
+ * documents as replay's `apply` left them, so it may read only collections it does not
+ * change. Folding the same events with `Projection.apply`, or with this `apply` and then
+ * `complete`, must give the same documents. A replay keeps no undo log (an event that
+ * throws aborts it), so this `apply` may change the documents it reads in place.
+ */
+export interface ProjectionReplay {
+  apply(event: StoredOversightEvent, documents: ProjectionDocuments, context: ProjectionContext): void;
+  complete(
+    collection: string,
+    document: ProjectionDocument,
+    documents: Pick<ProjectionDocuments, 'get'>,
+    context: ProjectionContext,
+  ): ProjectionDocument | undefined;
 }

@@ -32,6 +32,21 @@ export const annualReportProjection: Projection = {
       if (foldChallengeFact(challenge, event)) documents.put(ANNUAL_REPORT_CHALLENGES, challenge);
     }
   },
+  /** a replay keeps no undo log: the facts are folded into the stored documents in place */
+  replay: {
+    apply(event, documents) {
+      if (event.stream.startsWith(CHILD_STREAM_PREFIX)) {
+        const childId = event.stream.slice(CHILD_STREAM_PREFIX.length);
+        const child = documents.get<ChildFactsDocument>(ANNUAL_REPORT_CHILDREN, childId) ?? { _id: childId, childId, facts: [] };
+        if (foldChildFact(child, event)) documents.put(ANNUAL_REPORT_CHILDREN, child);
+      } else if (event.stream.startsWith(CHALLENGE_STREAM_PREFIX)) {
+        const challengeId = event.stream.slice(CHALLENGE_STREAM_PREFIX.length);
+        const challenge = documents.get<ChallengeFactsDocument>(ANNUAL_REPORT_CHALLENGES, challengeId) ?? { _id: challengeId, challengeId, facts: [] };
+        if (foldChallengeFact(challenge, event)) documents.put(ANNUAL_REPORT_CHALLENGES, challenge);
+      }
+    },
+    complete: (_collection, document) => document,
+  },
 };
 
 /** The report facts held by the read model's documents, as of its checkpoint. */

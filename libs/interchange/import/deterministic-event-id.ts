@@ -1,4 +1,7 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
+
+/** SHA-1 of a text in one call (no Hash object per record on the bulk path). */
+const sha1 = (text: string): Buffer => hash('sha1', text, 'buffer');
 
 /**
  * A uuid (version 5 layout: a SHA-1 name-based uuid) from the parts that name a record,
@@ -6,16 +9,17 @@ import { createHash } from 'node:crypto';
  * idempotent append makes the second import a no-op.
  */
 export function deterministicEventId(...parts: readonly string[]): string {
-  return uuidFromDigest(createHash('sha1').update(parts.join('\u001f')).digest());
+  return uuidFromDigest(sha1(parts.join('\u001f')));
 }
 
-/** A SHA-1 digest laid out as a version 5 uuid. */
+const VARIANT_NIBBLE = '89ab';
+
+/** A SHA-1 digest laid out as a version 5 uuid (the digest itself is left as it is). */
 export function uuidFromDigest(digest: Buffer): string {
-  const bytes = Buffer.from(digest);
-  bytes[6] = (bytes[6] & 0x0f) | 0x50;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = bytes.toString('hex', 0, 16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  const hex = digest.toString('hex', 0, 16);
+  // byte 6's high nibble becomes the version (5), byte 8's top two bits the variant (10)
+  const variant = VARIANT_NIBBLE[(digest[8] >> 4) & 0x3];
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /**
@@ -24,6 +28,6 @@ export function uuidFromDigest(digest: Buffer): string {
  * (one hash per command instead of two on the bulk path).
  */
 export function commandDigest(source: string, childId: string, key: string, content: unknown): { hash: string; digest: Buffer } {
-  const digest = createHash('sha1').update(`${source}\u001f${childId}\u001f${key}\u001f${JSON.stringify(content)}`).digest();
+  const digest = sha1(`${source}\u001f${childId}\u001f${key}\u001f${JSON.stringify(content)}`);
   return { hash: digest.toString('base64url').slice(0, 22), digest };
 }

@@ -1,39 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { EventStore, ExpectedRevision } from '../../event-store/event-store.port';
-import { LocalAuthorityConfig } from '../../../src/config/local-authority-config';
-import { NewEvent, StoredOversightEvent } from '../../../src/events/envelope';
-import { upcast } from '../../../src/events/schema-versions';
+import { EventStore } from '../../event-store/event-store.port';
 import { childStream } from '../../../src/events/streams';
-import { ImportIssue, issueAt } from '../report/import-issue';
-import { FileSummary, ImportReport } from '../report/import-report';
-import { IMPORT_ACTOR, ImportOptions } from './import-options';
-import { ImportSource, PlannedCommand } from './planned-command';
-import { reconcileChildStream } from './reconcile-child-stream';
+import { assembleCinSource } from '../cin/import-cin-census';
+import { ImportReport } from '../report/import-report';
+import { assembleSsda903Source } from '../ssda903/import-ssda903-return';
+import { ChildOutcome, ChildToDecide, DecideSetup, StreamAppend } from './decide-child';
+import { ImportLane } from './import-lane';
+import { importLanes } from './import-lanes';
+import { IMPORT_ACTOR, ImportOptions, ImportProgress } from './import-options';
+import { ReadSource } from './import-source';
+import { ImportUnit, unitSize, UnitSummary } from './read-unit';
 
-/** What a source (SSDA903 returns, CIN censuses) gives the shared import steps. */
-export interface ReadSource {
-  source: ImportSource;
-  /** the collection years read, oldest first */
-  years: number[];
-  files: FileSummary[];
-  /** the collection year of each file read, for `metadata.source` */
-  yearOfFile: Map<string, number>;
-  rows: number;
-  /** every child in the files */
-  childIds: string[];
-  invalidChildren: Set<string>;
-  issues: ImportIssue[];
-  warnings: string[];
-  /** the planned commands for a child, given its stream as stored */
-  plan(childId: string, stream: readonly StoredOversightEvent[], config: LocalAuthorityConfig): PlannedCommand[];
-  /** drops what was read for a child once it is planned, so a large import holds less while it appends */
-  forget(childId: string): void;
-}
-
-interface StreamAppend {
-  stream: string;
-  events: NewEvent[];
-  expectedRevision: ExpectedRevision;
+/** The units of an import, by source: SSDA903 returns, CIN census files (a source left out is not imported). */
+export interface ImportInput {
+  ssda903?: readonly ImportUnit[];
+  cin?: readonly ImportUnit[];
 }
 
 /** The bulk fast path some stores have (the embedded SQLite store): many streams in one transaction. */
@@ -43,29 +24,45 @@ interface BulkAppendingStore {
 const canAppendMany = (store: EventStore): store is EventStore & BulkAppendingStore =>
   typeof (store as Partial<BulkAppendingStore>).appendMany === 'function';
 
-/** An event decided in this run, as the next source's plan sees it in the stream. */
-const asStored = (stream: string, event: NewEvent): StoredOversightEvent =>
-  ({ ...event, stream, revision: -1, position: 0, recordedAt: '' }) as unknown as StoredOversightEvent;
+/** Children per request to a thread: small enough to report progress, large enough to keep a worker busy. */
+const CHILDREN_PER_REQUEST = 2000;
 
 /**
- * The steps every import shares, after reading and checking the files: each valid child's
- * plans (one per source, SSDA903 before CIN) go through the case decider against its stream,
- * read once; a refusal becomes an issue on the row it came from. Only if nothing is wrong (or
- * the invalid children are to be skipped) are the events appended, in one transaction where
- * the store allows.
+ * Imports SSDA903 returns and CIN censuses on the threads `importLanes` gives (see importOnLanes).
  */
-export async function importChildren(sources: ReadSource | readonly ReadSource[], options: ImportOptions): Promise<ImportReport> {
-  const reads = Array.isArray(sources) ? (sources as readonly ReadSource[]) : [sources as ReadSource];
+export async function importUnits(input: ImportInput, options: ImportOptions): Promise<ImportReport> {
+  const units = [...(input.ssda903 ?? []), ...(input.cin ?? [])];
+  const lanes = importLanes(options.threads, units.reduce((sum, unit) => sum + unitSize(unit), 0));
+  try {
+    return await importOnLanes(input, options, lanes);
+  } finally {
+    await Promise.all(lanes.map((lane) => lane.close()));
+  }
+}
+
+/**
+ * The steps every import shares. The units are read and checked, shared out between the
+ * threads (lanes[0] is the calling thread); each child's records are then brought to the
+ * thread that decides it, and each valid child's plans (one per source, SSDA903 before CIN)
+ * go through the case decider against its stream, read once; a refusal becomes an issue on
+ * the row it came from. Only if nothing is wrong (or the invalid children are to be skipped)
+ * are the events appended, from the calling thread, in one transaction where the store
+ * allows. The report is the same whatever the number of threads.
+ */
+export async function importOnLanes(input: ImportInput, options: ImportOptions, lanes: readonly ImportLane[]): Promise<ImportReport> {
   const { store, config, today } = options;
-  const actor = options.actor ?? IMPORT_ACTOR;
-  const correlationId = randomUUID();
+  const summaries = await readOnLanes([...(input.ssda903 ?? []), ...(input.cin ?? [])], today, lanes);
+  const reads: ReadSource[] = [];
+  if (input.ssda903) reads.push(assembleSsda903Source(summaries.filter((unit) => unit.source === 'ssda903'), config));
+  if (input.cin) reads.push(assembleCinSource(summaries.filter((unit) => unit.source === 'cin')));
+
   const issues = reads.flatMap((read) => read.issues);
   const invalid = new Set(reads.flatMap((read) => [...read.invalidChildren]));
   const childIds = [...new Set(reads.flatMap((read) => read.childIds))].sort();
   const inSource = reads.map((read) => new Set(read.childIds));
   const files = reads.flatMap((read) => read.files);
   const rows = reads.reduce((sum, read) => sum + read.rows, 0);
-  const progress = (stage: 'read' | 'checked' | 'decided' | 'appended', children: number, events: number): void =>
+  const progress = (stage: ImportProgress['stage'], children: number, events: number): void =>
     options.onProgress?.({ stage, files: files.length, rows, children, events });
   progress('read', childIds.length, 0);
 
@@ -76,43 +73,50 @@ export async function importChildren(sources: ReadSource | readonly ReadSource[]
   let decidedChildren = 0;
 
   if (fileLevel.length === 0) {
-    for (const childId of childIds) {
-      if (invalid.has(childId)) continue;
-      const stream = childStream(childId);
-      const recorded = await store.readStream(stream);
-      let events = recorded.map(upcast);
-      const decided: NewEvent[] = [];
-      for (const [index, read] of reads.entries()) {
-        if (!inSource[index].has(childId)) continue;
-        const planned = read.plan(childId, events, config);
-        read.forget(childId);
-        const result = reconcileChildStream({
-          source: read.source, childId, stream: events, planned, context: { today, config }, actor, correlationId,
-          sourceOf: (command) =>
-            command.origin
-              ? `${read.source}:${read.yearOfFile.get(command.origin.file) ?? ''}:${command.origin.file}:${command.origin.row}`
-              : `${read.source}:kept from an earlier import`,
-        });
-        if ('violation' in result) {
-          const { refused, violation } = result;
-          issues.push(issueAt(refused.origin ?? { file: '(stored history)', row: 0 }, refused.column, refused.value,
-            violation.rule, violation.message, childId));
-          invalid.add(childId);
-          break;
+    const setup: DecideSetup = {
+      today, config, actor: options.actor ?? IMPORT_ACTOR, correlationId: randomUUID(), sources: reads.map((read) => read.plan),
+    };
+    const sourcesOf = (childId: string): number[] => inSource.flatMap((children, index) => (children.has(childId) ? [index] : []));
+    const toDecide = childIds.filter((childId) => !invalid.has(childId));
+    const starts = lanes.map((_, lane) => Math.round((lane * toDecide.length) / lanes.length));
+    const ranges = starts.map((start, lane) => toDecide.slice(start, starts[lane + 1] ?? toDecide.length));
+    // the first child of each range after the first (child ids are ASCII, so '\uffff' follows them all)
+    await handOverRecords(lanes, starts.slice(1).map((start) => toDecide[start] ?? '\uffff'));
+
+    let decidedSoFar = 0;
+    let eventsSoFar = 0;
+    const requests: Promise<ChildOutcome[]>[][] = [];
+    // the workers' requests go first, so that they work while the calling thread decides its own
+    for (let lane = lanes.length - 1; lane >= 0; lane -= 1) {
+      requests[lane] = [];
+      for (let at = 0; at < ranges[lane].length; at += CHILDREN_PER_REQUEST) {
+        const children: ChildToDecide[] = [];
+        for (const childId of ranges[lane].slice(at, at + CHILDREN_PER_REQUEST)) {
+          children.push({ childId, recorded: await store.readStream(childStream(childId)), sources: sourcesOf(childId) });
         }
-        decided.push(...result.events);
-        const laterSourceHasChild = inSource.slice(index + 1).some((children) => children.has(childId));
-        if (laterSourceHasChild && result.events.length > 0) events = [...events, ...result.events.map((event) => asStored(stream, event))];
+        requests[lane].push(lanes[lane].decide(setup, children).then((outcomes) => {
+          decidedSoFar += outcomes.length;
+          for (const outcome of outcomes) if ('append' in outcome && outcome.append) eventsSoFar += outcome.append.events.length;
+          progress('decided', decidedSoFar, eventsSoFar);
+          return outcomes;
+        }));
       }
-      decidedChildren += 1;
-      if (decidedChildren % 1000 === 0) progress('decided', decidedChildren, eventCount);
-      if (invalid.has(childId)) continue;
-      if (decided.length === 0) {
-        unchanged += 1;
-        continue;
+    }
+    for (const laneRequests of requests) {
+      for (const outcomes of await Promise.all(laneRequests)) {
+        for (const outcome of outcomes) {
+          decidedChildren += 1;
+          if ('refused' in outcome) {
+            issues.push(outcome.refused);
+            invalid.add(outcome.childId);
+          } else if (outcome.append === null) {
+            unchanged += 1;
+          } else {
+            pending.push(outcome.append);
+            eventCount += outcome.append.events.length;
+          }
+        }
       }
-      pending.push({ stream, events: decided, expectedRevision: recorded.length === 0 ? 'no-stream' : recorded.length - 1 });
-      eventCount += decided.length;
     }
   }
   progress('decided', decidedChildren, eventCount);
@@ -141,4 +145,25 @@ export async function importChildren(sources: ReadSource | readonly ReadSource[]
     issues,
     warnings: reads.flatMap((read) => read.warnings),
   };
+}
+
+/** Reads the units, the largest first, each on the thread with the least to read so far; the summaries in unit order. */
+async function readOnLanes(units: readonly ImportUnit[], today: string, lanes: readonly ImportLane[]): Promise<UnitSummary[]> {
+  const shares: ImportUnit[][] = lanes.map(() => []);
+  const load = lanes.map(() => 0);
+  for (const unit of [...units].sort((a, b) => unitSize(b) - unitSize(a))) {
+    const lightest = load.indexOf(Math.min(...load));
+    shares[lightest].push(unit);
+    load[lightest] += unitSize(unit);
+  }
+  const reads: Promise<UnitSummary[]>[] = [];
+  for (let lane = lanes.length - 1; lane >= 0; lane -= 1) reads[lane] = lanes[lane].read(shares[lane], today);
+  return (await Promise.all(reads)).flat().sort((a, b) => a.unit - b.unit);
+}
+
+/** Brings each child's records to the thread that decides it. */
+async function handOverRecords(lanes: readonly ImportLane[], boundaries: string[]): Promise<void> {
+  if (lanes.length === 1) return;
+  const handed = await Promise.all(lanes.map((lane, self) => lane.handOver(boundaries, self)));
+  await Promise.all(lanes.map((lane, to) => lane.receive(handed.flatMap((fromLane) => fromLane[to]))));
 }

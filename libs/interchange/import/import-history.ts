@@ -1,9 +1,9 @@
-import { importChildren } from './import-children';
-import { ImportOptions } from './import-options';
+import { cinUnits } from '../cin/import-cin-census';
 import { ImportReport } from '../report/import-report';
-import { readCinSource } from '../cin/import-cin-census';
 import { ImportFile } from '../ssda903/read-ssda903-return';
-import { readSsda903Source, Ssda903ReturnFiles } from '../ssda903/import-ssda903-return';
+import { ssda903Units, Ssda903ReturnFiles } from '../ssda903/import-ssda903-return';
+import { importUnits } from './import-children';
+import { ImportOptions } from './import-options';
 
 export interface CouncilHistory {
   ssda903: readonly Ssda903ReturnFiles[];
@@ -16,5 +16,8 @@ export interface CouncilHistory {
  * appended once (for a first import of many years, the quick way). One report for both.
  */
 export async function importCouncilHistory(history: CouncilHistory, options: ImportOptions): Promise<ImportReport> {
-  return importChildren([readSsda903Source(history.ssda903, options), readCinSource(history.cin, options)], options);
+  return importUnits(
+    { ssda903: ssda903Units(history.ssda903, 0), cin: cinUnits(history.cin, options.year, history.ssda903.length) },
+    options,
+  );
 }

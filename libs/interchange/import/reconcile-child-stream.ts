@@ -21,6 +21,13 @@ export interface ReconcileRequest {
   childId: string;
   /** the child's stream as stored, in order */
   stream: readonly StoredOversightEvent[];
+  /**
+   * the case as `foldStreamForImport(stream)` gives it, when the caller has it already (the
+   * state a previous source's reconcile ended with, see ReconcileResult): saves folding the
+   * stream again. It may lack `eventsSeen` for events decided in this run, which nothing
+   * voids in the same run.
+   */
+  state?: CaseState;
   /** the commands the merged history gives, in decision order */
   planned: readonly PlannedCommand[];
   context: DecisionContext;
@@ -32,7 +39,7 @@ export interface ReconcileRequest {
 }
 
 export type ReconcileResult =
-  | { events: NewEvent[]; voided: number; kept: number }
+  | { events: NewEvent[]; voided: number; kept: number; state: CaseState | null }
   | { refused: PlannedCommand; violation: RuleViolation };
 
 interface StoredCommand {
@@ -47,68 +54,79 @@ interface StoredCommand {
  * same content, in the same order) are kept; from the first that differs, the stored events
  * of this source are voided (never edited) and the rest of the plan is decided again and
  * appended. An unchanged history gives no events, so a second import appends nothing.
+ * `state` in the result is the case after the events (as `ReconcileRequest.state` takes it),
+ * or null when nothing was decided and the stream was not folded.
  */
 export function reconcileChildStream(request: ReconcileRequest): ReconcileResult {
-  const { source, childId, stream, planned, context } = request;
-  const voidedIds = new Set(stream.flatMap((event) => (event.type === 'RecordVoided' ? [event.data.eventId] : [])));
+  const { source, childId, stream, planned, context, correlationId, actor } = request;
+  const voidedIds = voidedIdsOf(stream);
   const stored = storedCommandsOf(stream, source, voidedIds);
   const digests = planned.map((command) => commandDigest(source, childId, command.key, [command.command, command.details ?? null]));
-  const hashes = digests.map((digest) => digest.hash);
 
   let kept = 0;
-  while (kept < stored.length && kept < planned.length && stored[kept].key === planned[kept].key && stored[kept].hash === hashes[kept]) {
+  while (kept < stored.length && kept < planned.length && stored[kept].key === planned[kept].key && stored[kept].hash === digests[kept].hash) {
     kept += 1;
   }
-  if (kept === stored.length && kept === planned.length) return { events: [], voided: 0, kept };
+  if (kept === stored.length && kept === planned.length) return { events: [], voided: 0, kept, state: request.state ?? null };
 
-  const takenIds = new Set(stream.map((event) => event.id));
+  const takenIds = new Set<string>();
+  for (const event of stream) takenIds.add(event.id);
   const events: NewEvent[] = [];
-  const metadataFor = (command: PlannedCommand | null, extra: Record<string, unknown>): EventMetadata => ({
-    correlationId: request.correlationId,
-    causationId: request.correlationId,
-    actor: request.actor,
-    ...(command && { source: request.sourceOf(command) }),
-    ...extra,
-  });
 
-  let history: (OversightEvent & { id: string })[] = stream.map((event) => event as OversightEvent & { id: string });
-  let state: CaseState = foldStreamForImport(history);
+  let state: CaseState = request.state ?? foldStreamForImport(stream as readonly (OversightEvent & { id: string })[]);
+  const superseded = stored.slice(kept);
   let voided = 0;
-  for (const superseded of stored.slice(kept)) {
-    for (const eventId of superseded.eventIds) {
-      const decision = decideCase(
-        { type: 'voidRecord', childId, eventId, reason: `superseded by a later ${source} import`, voidedOn: context.today },
-        state,
-        context,
-      );
-      if (isViolation(decision)) throw new Error(`cannot void ${eventId} of ${childId}: ${decision.violation.message}`);
-      for (const event of decision.events) {
-        const id = deterministicEventId('void', source, childId, eventId);
-        const recorded = { ...event, id } as OversightEvent & { id: string };
-        state = evolveCase(state, recorded);
-        history = [...history, recorded];
-        events.push(toNewEvent(recorded, metadataFor(null, { importedFrom: source, voidOf: superseded.key })));
-        takenIds.add(id);
-        voided += 1;
+  if (superseded.length > 0) {
+    const history: (OversightEvent & { id: string })[] = stream.slice() as (OversightEvent & { id: string })[];
+    for (const command of superseded) {
+      for (const eventId of command.eventIds) {
+        const decision = decideCase(
+          { type: 'voidRecord', childId, eventId, reason: `superseded by a later ${source} import`, voidedOn: context.today },
+          state,
+          context,
+        );
+        if (isViolation(decision)) throw new Error(`cannot void ${eventId} of ${childId}: ${decision.violation.message}`);
+        for (const event of decision.events) {
+          const id = deterministicEventId('void', source, childId, eventId);
+          const recorded = { ...event, id } as OversightEvent & { id: string };
+          state = evolveCase(state, recorded);
+          history.push(recorded);
+          const metadata: EventMetadata = { correlationId, causationId: correlationId, actor, importedFrom: source, voidOf: command.key };
+          events.push(toNewEvent(recorded, metadata));
+          takenIds.add(id);
+          voided += 1;
+        }
       }
     }
+    state = foldStreamForImport(history);
   }
-  if (voided > 0) state = foldStreamForImport(history);
 
   for (let index = kept; index < planned.length; index += 1) {
     const command = planned[index];
     const decision = decideCase(command.command, state, context);
     if (isViolation(decision)) return { refused: command, violation: decision.violation };
-    decision.events.forEach((event, position) => {
-      const id = freshId(takenIds, digests[index].digest, position);
-      const recorded = { ...event, id } as OversightEvent & { id: string };
+    const { hash, digest } = digests[index];
+    const from = request.sourceOf(command);
+    for (let position = 0; position < decision.events.length; position += 1) {
+      const event = decision.events[position];
       // nothing appended in this run is voided in it, so the new ids need not be in the state
       state = evolveWithoutId(state, event);
-      const importMetadata: ImportMetadata = { importedFrom: source, importKey: command.key, importHash: hashes[index] };
-      events.push(toNewEvent(recorded, metadataFor(command, { ...importMetadata, ...(command.details && { [source]: command.details }) })));
-    });
+      const metadata: EventMetadata = {
+        correlationId, causationId: correlationId, actor, source: from,
+        importedFrom: source, importKey: command.key, importHash: hash,
+      };
+      if (command.details) metadata[source] = command.details;
+      events.push(toNewEvent({ ...event, id: freshId(takenIds, digest, position) } as OversightEvent & { id: string }, metadata));
+    }
   }
-  return { events, voided, kept };
+  return { events, voided, kept, state };
+}
+
+/** The ids of the events the stream's voids void. */
+function voidedIdsOf(stream: readonly StoredOversightEvent[]): Set<string> {
+  const voided = new Set<string>();
+  for (const event of stream) if (event.type === 'RecordVoided') voided.add(event.data.eventId);
+  return voided;
 }
 
 /** This source's live (not voided) commands in the stream, in order, grouped by their import key. */

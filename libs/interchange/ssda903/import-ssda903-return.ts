@@ -1,13 +1,18 @@
-import { importChildren, ReadSource } from '../import/import-children';
+import { StoredOversightEvent } from '../../../src/events/envelope';
+import { LocalAuthorityConfig } from '../../../src/config/local-authority-config';
+import { importUnits } from '../import/import-children';
+import { assembleSource, ReadSource, sourcePlanOf } from '../import/import-source';
 import { ImportOptions } from '../import/import-options';
 import { liveEvents } from '../import/live-events';
-import { issueAt } from '../report/import-issue';
+import { PlannedCommand } from '../import/planned-command';
+import { ImportUnit, UnitSummary } from '../import/read-unit';
 import { ImportReport } from '../report/import-report';
+import { CollectionYear } from './collection-year';
 import { mergeSsda903History } from './merge-ssda903-history';
 import { planSsda903Commands } from './plan-ssda903-commands';
-import { districtSet } from './postcode-district';
-import { ImportFile, readSsda903Return, Ssda903Return } from './read-ssda903-return';
+import { ImportFile } from './read-ssda903-return';
 import { ssda903HistoryFromEvents } from './ssda903-history-from-events';
+import { ChildSsda903History } from './ssda903-records';
 
 /** One return's files; `year` as in ImportOptions, read from the files when absent. */
 export interface Ssda903ReturnFiles {
@@ -31,59 +36,44 @@ export async function importSsda903Return(files: readonly ImportFile[], options:
  * decided and appended once.
  */
 export async function importSsda903Returns(returns: readonly Ssda903ReturnFiles[], options: ImportOptions): Promise<ImportReport> {
-  return importChildren(readSsda903Source(returns, options), options);
+  return importUnits({ ssda903: ssda903Units(returns, 0) }, options);
 }
 
-/** The returns read and checked, ready for the shared import steps. */
-export function readSsda903Source(returns: readonly Ssda903ReturnFiles[], options: Pick<ImportOptions, 'today' | 'config'>): ReadSource {
-  const read: Ssda903Return[] = returns
-    .map((files) => readSsda903Return(files.files, { year: files.year, today: options.today }))
-    .sort((a, b) => a.year.year - b.year.year);
-  const issues = read.flatMap((one) => one.issues);
-  read.forEach((one, index) => {
-    if (index > 0 && read[index - 1].year.year === one.year.year) {
-      issues.push(issueAt({ file: one.files[0]?.file ?? '', row: 0 }, '', String(one.year.year), 'duplicate-return',
-        `Two returns are for the collection year ${one.year.year}; import one return per year.`));
-    }
+/** The returns as units of reading, numbered from `first`. */
+export function ssda903Units(returns: readonly Ssda903ReturnFiles[], first: number): ImportUnit[] {
+  return returns.map((one, index) => ({ unit: first + index, source: 'ssda903', files: [...one.files], year: one.year }));
+}
+
+/** The returns read and checked (their summaries, in the order given), put together for the shared import steps. */
+export function assembleSsda903Source(summaries: readonly UnitSummary[], config: Pick<LocalAuthorityConfig, 'postcodeDistricts'>): ReadSource {
+  const { units, ...source } = assembleSource('ssda903', summaries, {
+    duplicateMessage: (year) => `Two returns are for the collection year ${year}; import one return per year.`,
+    invalidAreChildren: false,
   });
-  const districts = districtSet(options.config.postcodeDistricts ?? []);
+  const postcodeDistricts = config.postcodeDistricts ?? [];
   const warnings: string[] = [];
-  if (districts.size === 0) {
+  if (postcodeDistricts.length === 0) {
     warnings.push('postcodeDistricts is not configured: every placement is taken as inside the authority.');
   }
-  for (const file of read.flatMap((one) => one.files).filter((summary) => !summary.imported)) {
+  for (const file of source.files.filter((summary) => !summary.imported)) {
     warnings.push(`${file.file}: ${file.recognisedAs ? `the ${file.recognisedAs} table is recognised but not imported` : file.note ?? 'not recognised'}`);
   }
-  const childIds = new Set<string>();
-  const invalidChildren = new Set<string>();
-  for (const one of read) {
-    for (const childId of one.children.keys()) childIds.add(childId);
-    for (const childId of one.invalidChildren) invalidChildren.add(childId);
-  }
-  return {
-    source: 'ssda903',
-    years: read.map((one) => one.year.year),
-    files: read.flatMap((one) => one.files),
-    yearOfFile: new Map(read.flatMap((one) => one.files.map((file) => [file.file, one.year.year] as [string, number]))),
-    rows: read.reduce((sum, one) => sum + one.rows, 0),
-    childIds: [...childIds].sort(),
-    invalidChildren,
-    issues,
-    warnings,
-    plan: (childId, stream) => {
-      const live = liveEvents(stream);
-      const registeredElsewhere = live.some(
-        (event) => event.type === 'ChildRegistered' && event.metadata.importedFrom !== 'ssda903',
-      );
-      let history = ssda903HistoryFromEvents(childId, live.filter((event) => event.metadata.importedFrom === 'ssda903'));
-      for (const one of read) {
-        const incoming = one.children.get(childId);
-        if (incoming) history = mergeSsda903History(history, incoming, one.year);
-      }
-      return planSsda903Commands(history, { registeredElsewhere, authorityDistricts: districts });
-    },
-    forget: (childId) => {
-      for (const one of read) one.children.delete(childId);
-    },
-  };
+  return { ...source, warnings, plan: sourcePlanOf('ssda903', units, postcodeDistricts) };
+}
+
+/**
+ * The commands a child's returns give, against its stream as stored: what earlier imports
+ * said (rebuilt from the events), with each return laid over it in year order.
+ */
+export function planSsda903Child(
+  childId: string,
+  stream: readonly StoredOversightEvent[],
+  incoming: readonly { history: ChildSsda903History; year: CollectionYear }[],
+  authorityDistricts: ReadonlySet<string>,
+): PlannedCommand[] {
+  const live = liveEvents(stream);
+  const registeredElsewhere = live.some((event) => event.type === 'ChildRegistered' && event.metadata.importedFrom !== 'ssda903');
+  let history = ssda903HistoryFromEvents(childId, live.filter((event) => event.metadata.importedFrom === 'ssda903'));
+  for (const { history: returned, year } of incoming) history = mergeSsda903History(history, returned, year);
+  return planSsda903Commands(history, { registeredElsewhere, authorityDistricts });
 }

@@ -3,7 +3,7 @@ import { Projection, ProjectionContext, ProjectionDocument, ProjectionDocuments 
 import { ChallengeFact, challengeFactsAfter, challengeIdOf } from '../issues-resolution/challenge-facts';
 import { challengeHistory } from '../issues-resolution/challenge-history';
 import { childChallenge } from './challenge-flag-windows';
-import { childFactsAfter, childIdOf } from './child-facts';
+import { ChildFact, childFactsAfter, childIdOf } from './child-facts';
 import { aspectOf, emptyOversightDocument, OVERSIGHT, OversightDocument, oversightWith, withDerived } from './oversight-document';
 
 /** The `oversight-challenges` collection: each challenge's non-voided steps and the children it names, for this projection's own use. */
@@ -32,24 +32,41 @@ export const driftAndDelayProjection: Projection = {
     ],
   },
   apply(event: StoredOversightEvent, documents: ProjectionDocuments, context: ProjectionContext): void {
-    const childId = childIdOf(event);
-    if (childId !== undefined) return applyToChild(childId, event, documents);
-    const challengeId = challengeIdOf(event);
-    if (challengeId !== undefined) applyToChallenge(challengeId, event, documents, context);
+    applyEvent(event, documents, context, true);
+  },
+  /** a replay keeps the facts and challenges, and derives each child's intervals and due dates once, at the end */
+  replay: {
+    apply(event: StoredOversightEvent, documents: ProjectionDocuments, context: ProjectionContext): void {
+      applyEvent(event, documents, context, false);
+    },
+    complete(collection: string, document: ProjectionDocument): ProjectionDocument {
+      return collection === OVERSIGHT ? asDocument(withDerived(document as unknown as OversightDocument)) : document;
+    },
   },
 };
+
+/** `derive`: work out again what the facts touched derive (false in a replay, which derives all at the end) */
+function applyEvent(event: StoredOversightEvent, documents: ProjectionDocuments, context: ProjectionContext, derive: boolean): void {
+  const childId = childIdOf(event);
+  if (childId !== undefined) return applyToChild(childId, event, documents, derive);
+  const challengeId = challengeIdOf(event);
+  if (challengeId !== undefined) applyToChallenge(challengeId, event, documents, context, derive);
+}
 
 function oversightOf(childId: string, documents: ProjectionDocuments): OversightDocument {
   return documents.get<OversightDocument & ProjectionDocument>(OVERSIGHT, childId) ?? emptyOversightDocument(childId);
 }
 
-function applyToChild(childId: string, event: StoredOversightEvent, documents: ProjectionDocuments): void {
+function applyToChild(childId: string, event: StoredOversightEvent, documents: ProjectionDocuments, derive: boolean): void {
   const document = oversightOf(childId, documents);
-  const facts = childFactsAfter(document.facts, event);
-  if (facts === document.facts) return;
+  const after = childFactsAfter(document.facts, event);
+  if (after === document.facts) return;
+  // a new array whenever the facts changed, so the document gets it as is
+  const facts = after as ChildFact[];
+  if (!derive) return documents.put(OVERSIGHT, asDocument(oversightWith(document, { facts })));
   const touched = event.type === 'RecordVoided' ? document.facts.find((fact) => fact.eventId === event.data.eventId) : facts[facts.length - 1];
   const aspect = touched && aspectOf(touched);
-  const updated = oversightWith(document, { facts: [...facts] });
+  const updated = oversightWith(document, { facts });
   documents.put(OVERSIGHT, asDocument(aspect ? withDerived(updated, [aspect]) : updated));
 }
 
@@ -58,6 +75,7 @@ function applyToChallenge(
   event: StoredOversightEvent,
   documents: ProjectionDocuments,
   context: ProjectionContext,
+  derive: boolean,
 ): void {
   const record =
     documents.get<OversightChallengeRecord & ProjectionDocument>(OVERSIGHT_CHALLENGES, challengeId) ??
@@ -72,6 +90,7 @@ function applyToChallenge(
     const challenges = document.challenges.filter((c) => c.challengeId !== challengeId);
     if (history && childIds.includes(childId)) challenges.push(childChallenge(history));
     challenges.sort((a, b) => (a.challengeId < b.challengeId ? -1 : a.challengeId > b.challengeId ? 1 : 0));
-    documents.put(OVERSIGHT, asDocument(withDerived(oversightWith(document, { challenges }), ['challenges'])));
+    const updated = oversightWith(document, { challenges });
+    documents.put(OVERSIGHT, asDocument(derive ? withDerived(updated, ['challenges']) : updated));
   }
 }

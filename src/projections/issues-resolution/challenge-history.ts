@@ -56,7 +56,7 @@ export function challengeHistory(
   config: Pick<LocalAuthorityConfig, 'stageDeadlineWorkingDays'>,
 ): ChallengeHistory | undefined {
   const steps = inDateOrder(facts);
-  const raised = steps.find((step): step is Extract<ChallengeFact, { kind: 'raised' }> => step.kind === 'raised');
+  const raised = raisingOf(steps);
   if (!raised) return undefined;
   const enter = (stage: StageKey, enteredOn: CalendarDate, eventId: string): StageSpell => ({
     stage,
@@ -109,6 +109,21 @@ export function challengeHistory(
   }
   for (const spell of stages) settle(spell);
   return history;
+}
+
+export type RaisingFact = Extract<ChallengeFact, { kind: 'raised' }>;
+
+/**
+ * The raising a challenge's history starts from: the first in the order the steps
+ * happened (by date, then as recorded); undefined when none (never raised, or voided).
+ */
+export function raisingOf(facts: readonly ChallengeFact[]): RaisingFact | undefined {
+  let first: RaisingFact | undefined;
+  for (const fact of facts) {
+    if (fact.kind !== 'raised') continue;
+    if (!first || fact.date < first.date || (fact.date === first.date && fact.position < first.position)) first = fact;
+  }
+  return first;
 }
 
 /** Fills in what a spell's dates decide: working days spent and whether the deadline was met. */

@@ -2,7 +2,7 @@ import { StoredOversightEvent } from '../../events/envelope';
 import { Projection, ProjectionContext, ProjectionDocument, ProjectionDocuments } from '../projection';
 import { childFactsAfter, childIdOf } from '../drift-and-delay/child-facts';
 import { challengeFactsAfter, challengeIdOf, ChallengeFact } from './challenge-facts';
-import { challengeHistory } from './challenge-history';
+import { challengeHistory, raisingOf } from './challenge-history';
 import { ChallengeDocument, challengeDocument, CHALLENGES } from './challenge-document';
 import { CHALLENGE_CHILDREN, ChallengeChildDocument, childOn, emptyChallengeChild, keptForChallenges } from './challenge-children';
 
@@ -37,17 +37,38 @@ export const issuesResolutionProjection: Projection = {
   },
   apply(event: StoredOversightEvent, documents: ProjectionDocuments, context: ProjectionContext): void {
     const childId = childIdOf(event);
-    if (childId !== undefined) return applyToChild(childId, event, documents);
+    if (childId !== undefined) return applyToChild(childId, event, documents, true);
     const challengeId = challengeIdOf(event);
     if (challengeId !== undefined) applyToChallenge(challengeId, event, documents, context);
   },
+  /**
+   * a replay keeps the steps and the children, and only marks which challenges count
+   * (a bare `{ _id }` in `challenges`): each challenge's document is derived once, at the end
+   */
+  replay: {
+    apply(event: StoredOversightEvent, documents: ProjectionDocuments): void {
+      const childId = childIdOf(event);
+      if (childId !== undefined) return applyToChild(childId, event, documents, false);
+      const challengeId = challengeIdOf(event);
+      if (challengeId !== undefined) replayChallenge(challengeId, event, documents);
+    },
+    complete(collection: string, document: ProjectionDocument, documents: Pick<ProjectionDocuments, 'get'>, context: ProjectionContext) {
+      if (collection !== CHALLENGES) return document;
+      const record = documents.get<ChallengeRecord & ProjectionDocument>(CHALLENGE_RECORDS, document._id);
+      const history = record && challengeHistory(document._id, record.facts, context.config);
+      if (!history) return undefined;
+      return asDocument(withChildrenAtRaising(challengeDocument(history, { lookedAfter: false, protection: false }), documents));
+    },
+  },
 };
 
-function applyToChild(childId: string, event: StoredOversightEvent, documents: ProjectionDocuments): void {
+/** `rederive`: work out again whether the challenges naming the child found it looked after or on a plan when raised */
+function applyToChild(childId: string, event: StoredOversightEvent, documents: ProjectionDocuments, rederive: boolean): void {
   const child = documents.get<ChallengeChildDocument & ProjectionDocument>(CHALLENGE_CHILDREN, childId) ?? emptyChallengeChild(childId);
   const facts = childFactsAfter(child.facts, event, keptForChallenges);
   if (facts === child.facts) return;
   documents.put(CHALLENGE_CHILDREN, asDocument({ _id: child._id, facts, challengeIds: child.challengeIds }));
+  if (!rederive) return;
   for (const challengeId of child.challengeIds) {
     const challenge = documents.get<ChallengeDocument & ProjectionDocument>(CHALLENGES, challengeId);
     if (challenge) documents.put(CHALLENGES, asDocument(withChildrenAtRaising(challenge, documents)));
@@ -81,6 +102,26 @@ function applyToChallenge(
   documents.put(CHALLENGES, asDocument(withChildrenAtRaising(challengeDocument(history, { lookedAfter: false, protection: false }), documents)));
 }
 
+/** As applyToChallenge, with the challenge's document left to ProjectionReplay.complete. */
+function replayChallenge(challengeId: string, event: StoredOversightEvent, documents: ProjectionDocuments): void {
+  const record = documents.get<ChallengeRecord & ProjectionDocument>(CHALLENGE_RECORDS, challengeId) ?? { _id: challengeId, facts: [] };
+  const facts = challengeFactsAfter(record.facts, event);
+  if (facts === record.facts) return;
+  documents.put(CHALLENGE_RECORDS, asDocument({ _id: challengeId, facts }));
+  // the children a challenge names are its raising's (see challengeHistory)
+  const childIdsBefore = raisingOf(record.facts)?.childIds ?? [];
+  const raising = raisingOf(facts);
+  const childIdsNow = raising?.childIds ?? [];
+  for (const childId of childIdsBefore.filter((id) => !childIdsNow.includes(id))) {
+    linkChild(childId, challengeId, false, documents);
+  }
+  for (const childId of childIdsNow.filter((id) => !childIdsBefore.includes(id))) {
+    linkChild(childId, challengeId, true, documents);
+  }
+  if (raising) documents.put(CHALLENGES, { _id: challengeId });
+  else if (documents.get(CHALLENGES, challengeId)) documents.remove(CHALLENGES, challengeId);
+}
+
 function linkChild(childId: string, challengeId: string, named: boolean, documents: ProjectionDocuments): void {
   const child = documents.get<ChallengeChildDocument & ProjectionDocument>(CHALLENGE_CHILDREN, childId) ?? emptyChallengeChild(childId);
   const challengeIds = child.challengeIds.filter((id) => id !== challengeId);
@@ -88,7 +129,7 @@ function linkChild(childId: string, challengeId: string, named: boolean, documen
   documents.put(CHALLENGE_CHILDREN, asDocument({ _id: child._id, facts: child.facts, challengeIds }));
 }
 
-function withChildrenAtRaising(challenge: ChallengeDocument, documents: ProjectionDocuments): ChallengeDocument {
+function withChildrenAtRaising(challenge: ChallengeDocument, documents: Pick<ProjectionDocuments, 'get'>): ChallengeDocument {
   const children = challenge.childIds.map((id) =>
     childOn(documents.get<ChallengeChildDocument & ProjectionDocument>(CHALLENGE_CHILDREN, id), challenge.raisedOn),
   );

@@ -1,0 +1,77 @@
+import { Worker, WorkerOptions } from 'node:worker_threads';
+import { CalendarDate } from '../../../src/calendar/calendar-date';
+import { ChildOutcome, ChildToDecide, DecideSetup } from './decide-child';
+import { HandedOver, ImportLane } from './import-lane';
+import { ImportUnit, UnitSummary } from './read-unit';
+
+/** A request to a lane worker (see import-lane-worker.ts) and its answer. */
+export type LaneRequest =
+  | { id: number; op: 'read'; units: ImportUnit[]; today: CalendarDate }
+  | { id: number; op: 'handOver'; boundaries: string[]; self: number }
+  | { id: number; op: 'receive'; records: HandedOver[] }
+  | { id: number; op: 'decide'; setup: DecideSetup; children: ChildToDecide[] };
+export type LaneAnswer = { id: number; result: unknown } | { id: number; error: string };
+
+/**
+ * A lane in a worker thread: the same work as InThreadLane, with what it is given and gives
+ * back copied between the threads. Requests are answered in order; a worker that fails or
+ * exits fails every request still waiting.
+ */
+export class WorkerLane implements ImportLane {
+  private readonly worker: Worker;
+  private nextId = 0;
+  private readonly waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  private failure: Error | null = null;
+
+  constructor(script: string | URL, options: WorkerOptions = {}) {
+    this.worker = new Worker(script, options);
+    this.worker.on('message', (answer: LaneAnswer) => {
+      const request = this.waiting.get(answer.id);
+      if (!request) return;
+      this.waiting.delete(answer.id);
+      if ('error' in answer) request.reject(new Error(`import worker: ${answer.error}`));
+      else request.resolve(answer.result);
+    });
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', (code) => this.fail(new Error(`import worker stopped (exit code ${code})`)));
+  }
+
+  read(units: ImportUnit[], today: CalendarDate): Promise<UnitSummary[]> {
+    return this.request({ op: 'read', units, today }) as Promise<UnitSummary[]>;
+  }
+
+  handOver(boundaries: string[], self: number): Promise<HandedOver[][]> {
+    return this.request({ op: 'handOver', boundaries, self }) as Promise<HandedOver[][]>;
+  }
+
+  async receive(records: HandedOver[]): Promise<void> {
+    await this.request({ op: 'receive', records });
+  }
+
+  decide(setup: DecideSetup, children: ChildToDecide[]): Promise<ChildOutcome[]> {
+    return this.request({ op: 'decide', setup, children }) as Promise<ChildOutcome[]>;
+  }
+
+  async close(): Promise<void> {
+    this.failure ??= new Error('import worker closed');
+    await this.worker.terminate();
+  }
+
+  private request(request: DistributiveOmit<LaneRequest, 'id'>): Promise<unknown> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId;
+    this.nextId += 1;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker.postMessage({ ...request, id });
+    });
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const request of this.waiting.values()) request.reject(this.failure);
+    this.waiting.clear();
+  }
+}
+
+type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
