@@ -14,11 +14,14 @@ import { NewEvent } from '../../src/events/envelope';
  * bench:import — a synthetic SSDA903 + CIN census history (default 100,000 children over 10
  * years) imported end to end (parse, validate, decide, append) into a fresh embedded store,
  * then the same events appended raw (already built) into fresh stores of the same kind in the
- * same run: in the import's bulk batches, and one append per child. Flags: --children N, --years N.
+ * same run: in the import's bulk batches, and one append per child. Flags: --children N, --years N,
+ * --threads N (threads the import reads and decides on; by default its own choice).
  */
 interface Flags {
   children: number;
   years: number;
+  /** threads for the import (default: the import's own choice) */
+  threads?: number;
 }
 
 function flags(argv: string[]): Flags {
@@ -28,7 +31,11 @@ function flags(argv: string[]): Flags {
     if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`--${name} takes a positive whole number`);
     return parsed;
   };
-  return { children: value('children', 100_000), years: value('years', 10) };
+  return {
+    children: value('children', 100_000),
+    years: value('years', 10),
+    ...(argv.includes('--threads') && { threads: value('threads', 1) }),
+  };
 }
 
 const FIRST_YEAR = 2010;
@@ -36,7 +43,7 @@ const seconds = (from: bigint): number => Number(process.hrtime.bigint() - from)
 const rate = (count: number, secs: number): string => `${Math.round(count / secs).toLocaleString('en-GB')}/s`;
 
 async function main(): Promise<void> {
-  const { children, years } = flags(process.argv.slice(2));
+  const { children, years, threads } = flags(process.argv.slice(2));
   const lastYear = FIRST_YEAR + years - 1;
   const today = `${lastYear + 1}-06-01`;
   const folder = mkdtempSync(join(tmpdir(), 'bench-import-'));
@@ -65,7 +72,7 @@ async function main(): Promise<void> {
       else stages.push(line);
     };
     started = process.hrtime.bigint();
-    const report = await importCouncilHistory({ ssda903: returns, cin: censuses }, { store: imported, config, today, onProgress: onProgress(started) });
+    const report = await importCouncilHistory({ ssda903: returns, cin: censuses }, { store: imported, config, today, threads, onProgress: onProgress(started) });
     const importSeconds = seconds(started);
     assertAccepted(report);
     console.log('import (SSDA903 returns and CIN censuses together):');

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MIDDLESBROUGH_2019_20 } from '../../libs/seed/profiles/middlesbrough-2019-20';
 import { seedEventStore } from '../../libs/seed/seed-event-store';
@@ -62,7 +62,10 @@ function councilRuns(file: string, count: number, extra: string[]): ReportRun[] 
   for (let run = 1; run <= count; run += 1) {
     const result = reportOnce(file, ['--profile', MIDDLESBROUGH_2019_20.name, ...extra]);
     runs.push(result);
-    console.log(`  run ${run}: ${result.ms.toFixed(0)} ms, peak RSS ${result.maxRssMiB.toFixed(0)} MiB (${result.events.toLocaleString('en-GB')} events, ${pathOf(result)})`);
+    console.log(
+      `  run ${run}: ${result.ms.toFixed(0)} ms, peak RSS ${result.maxRssMiB.toFixed(0)} MiB ` +
+        `(${result.events.toLocaleString('en-GB')} events, ${pathOf(result)}; ${load()})`,
+    );
   }
   return runs;
 }
@@ -95,7 +98,7 @@ async function england(options: Options): Promise<void> {
 function englandReport(file: string, extra: string[]): ReportRun {
   const result = reportOnce(file, extra);
   console.log(`  report 2019/20 over ${result.events.toLocaleString('en-GB')} events (${pathOf(result)}): ${(result.ms / 1000).toFixed(1)} s, ` +
-    `peak RSS ${result.maxRssMiB.toFixed(0)} MiB`);
+    `peak RSS ${result.maxRssMiB.toFixed(0)} MiB (${load()})`);
   console.log(`  headline: ${JSON.stringify(result.headline)}`);
   console.log(`  targets < ${ENGLAND_TARGET_MS / 60_000} min: ${result.ms < ENGLAND_TARGET_MS ? 'met' : 'NOT met'}; ` +
     `peak RSS < ${ENGLAND_TARGET_RSS_MIB} MiB: ${result.maxRssMiB < ENGLAND_TARGET_RSS_MIB ? 'met' : 'NOT met'}`);
@@ -109,6 +112,9 @@ function reportOnce(file: string, extra: string[]): ReportRun {
   });
   return JSON.parse(output.trim().split('\n').pop()!) as ReportRun;
 }
+
+/** the machine's load over the last minute: the timings mean little when other work shares the 2 cores */
+const load = (): string => `load average ${loadavg()[0].toFixed(1)}`;
 
 const medianOf = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -1,3 +1,4 @@
+import { RecordedEvent } from '../../src/events/envelope';
 import { SqliteEventStore } from '../../libs/event-store/sqlite/sqlite-event-store';
 import { EVENTS_TABLE_DDL } from '../../libs/event-store/sqlite/events-table';
 import { openSqliteDatabase } from '../../libs/event-store/sqlite/sqlite-connection';
@@ -6,28 +7,35 @@ import { Batch } from './store-workload';
 /** one side of the comparison, on its own file */
 export interface BenchSide {
   append(batches: Batch[]): Promise<void>;
-  /** reads every event back with its JSON parsed; returns how many */
-  readAll(): Promise<number>;
+  /** reads up to `max` more events in global order, JSON parsed; returns how many (0 at the end) */
+  readMore(max: number): Promise<number>;
   close(): Promise<void>;
 }
 
 /** the product: SqliteEventStore through the EventStore port */
 export function eventStoreSide(file: string): BenchSide {
   const store = new SqliteEventStore({ file });
+  let reading: AsyncIterator<RecordedEvent> | undefined;
   return {
     async append(batches) {
       for (const batch of batches) {
         await store.appendToStream(batch.stream, batch.events, batch.lastRevision < 0 ? 'no-stream' : batch.lastRevision);
       }
     },
-    async readAll() {
+    async readMore(max) {
+      reading ??= store.readAll()[Symbol.asyncIterator]();
       let count = 0;
-      for await (const event of store.readAll()) {
-        if (event.data !== undefined) count += 1;
+      while (count < max) {
+        const next = await reading.next();
+        if (next.done) break;
+        if (next.value.data !== undefined) count += 1;
       }
       return count;
     },
-    close: () => store.close(),
+    async close() {
+      await reading?.return?.();
+      await store.close();
+    },
   };
 }
 
@@ -59,13 +67,18 @@ export function rawSqliteSide(file: string): BenchSide {
       'SELECT position, id, stream, revision, type, schema_version, data, metadata, recorded_at FROM events ORDER BY position',
     )
     .raw();
+  let reading: IterableIterator<RawRow> | undefined;
   return {
     async append(batches) {
       for (const batch of batches) insertBatch(batch, new Date().toISOString());
     },
-    async readAll() {
+    async readMore(max) {
+      reading ??= selectAll.iterate();
       let count = 0;
-      for (const row of selectAll.iterate()) {
+      while (count < max) {
+        const next = reading.next();
+        if (next.done) break;
+        const row = next.value;
         const data: unknown = JSON.parse(row[6]);
         const metadata: unknown = JSON.parse(row[7]);
         if (data !== undefined && metadata !== undefined) count += 1;
@@ -73,6 +86,7 @@ export function rawSqliteSide(file: string): BenchSide {
       return count;
     },
     async close() {
+      reading?.return?.();
       db.close();
     },
   };

@@ -85,15 +85,15 @@ function sharedPeriodId(periodId: string, facts: ChildFact[]): string {
 function childFactOf(event: FoldableEvent, facts: ChildFact[]): ChildFact | undefined {
   const key = eventKey(event.id);
   switch (event.type) {
+    // optional fields are set one by one rather than spread in: this runs once per event of a replay
     case 'ChildRegistered': {
       const d = event.data;
-      return {
-        type: 'ChildRegistered', key, sex: d.sex,
-        ...(d.dateOfBirth ? { dateOfBirth: d.dateOfBirth } : {}),
-        ...(d.expectedDateOfBirth ? { expectedDateOfBirth: d.expectedDateOfBirth } : {}),
-        ...(d.ethnicity ? { ethnicity: d.ethnicity } : {}),
-        ...(d.familyId ? { familyId: d.familyId } : {}),
-      };
+      const fact: Extract<ChildFact, { type: 'ChildRegistered' }> = { type: 'ChildRegistered', key, sex: d.sex };
+      if (d.dateOfBirth) fact.dateOfBirth = d.dateOfBirth;
+      if (d.expectedDateOfBirth) fact.expectedDateOfBirth = d.expectedDateOfBirth;
+      if (d.ethnicity) fact.ethnicity = d.ethnicity;
+      if (d.familyId) fact.familyId = d.familyId;
+      return fact;
     }
     case 'CareStarted': {
       const d = event.data;
@@ -123,21 +123,23 @@ function childFactOf(event: FoldableEvent, facts: ChildFact[]): ChildFact | unde
     }
     case 'CPConferenceHeld': {
       const d = event.data;
-      return {
+      const fact: Extract<ChildFact, { type: 'CPConferenceHeld' }> = {
         type: 'CPConferenceHeld', key, conferenceId: d.conferenceId, conferenceType: d.type, heldOn: d.heldOn,
         outcome: d.outcome, recordedDueBy: d.dueBy,
-        ...(d.strategyDiscussionOn ? { strategyDiscussionOn: d.strategyDiscussionOn } : {}),
-        ...(d.categoryOfAbuse ? { categoryOfAbuse: d.categoryOfAbuse } : {}),
-        ...(d.previousPlanCount !== undefined ? { previousPlanCount: d.previousPlanCount } : {}),
-        ...(d.planId ? { planId: d.planId } : {}),
       };
+      if (d.strategyDiscussionOn) fact.strategyDiscussionOn = d.strategyDiscussionOn;
+      if (d.categoryOfAbuse) fact.categoryOfAbuse = d.categoryOfAbuse;
+      if (d.previousPlanCount !== undefined) fact.previousPlanCount = d.previousPlanCount;
+      if (d.planId) fact.planId = d.planId;
+      return fact;
     }
     case 'ChildProtectionPlanStarted': {
       const d = event.data;
-      return {
+      const fact: Extract<ChildFact, { type: 'ChildProtectionPlanStarted' }> = {
         type: 'ChildProtectionPlanStarted', key, planId: d.planId, startDate: d.startDate, categoryOfAbuse: d.categoryOfAbuse,
-        ...(d.previousPlanCount !== undefined ? { previousPlanCount: d.previousPlanCount } : {}),
       };
+      if (d.previousPlanCount !== undefined) fact.previousPlanCount = d.previousPlanCount;
+      return fact;
     }
     case 'ChildProtectionPlanEnded':
       return { type: 'ChildProtectionPlanEnded', key, planId: event.data.planId, endDate: event.data.endDate };

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { authHeader } from '../support/auth';
 import { COMMAND_ENDPOINTS, GeneratedRequest, SEED_REQUESTS } from './support/command-endpoints';
+import { IMPORT_ENDPOINTS } from './support/import-endpoints';
 import { recorded, ReliabilityApi, startReliabilityApi } from './support/reliability-api';
 
 /**
@@ -11,7 +12,8 @@ import { recorded, ReliabilityApi, startReliabilityApi } from './support/reliabi
  * none 5xx, and not one event is appended.
  */
 const TOTAL_REQUESTS = 10_000;
-const RUNS_PER_KIND = Math.ceil(TOTAL_REQUESTS / COMMAND_ENDPOINTS.length / 2);
+const ENDPOINTS = [...COMMAND_ENDPOINTS, ...IMPORT_ENDPOINTS];
+const RUNS_PER_KIND = Math.ceil(TOTAL_REQUESTS / ENDPOINTS.length / 2);
 
 describe('bad input', () => {
   let api: ReliabilityApi;
@@ -31,6 +33,11 @@ describe('bad input', () => {
   const send = (generated: GeneratedRequest): Promise<request.Response> => {
     sent += 1;
     const test = request(api.url).post(generated.path).set(admin).set(generated.headers ?? {});
+    if (generated.multipart) {
+      for (const file of generated.multipart.files) test.attach(file.field, Buffer.from(file.content), file.name);
+      for (const [name, value] of Object.entries(generated.multipart.fields)) test.field(name, value);
+      return test;
+    }
     if (generated.raw !== undefined) return test.set('Content-Type', generated.contentType ?? 'application/json').send(generated.raw);
     return test.send(generated.body as object);
   };
@@ -40,6 +47,13 @@ describe('bad input', () => {
     const seen = `${generated.path} (${generated.how}) -> ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`;
     if (response.status >= 500 || response.status < 400) throw new Error(`not a 4xx: ${seen}`);
     const body = response.body as { statusCode?: unknown; message?: unknown; errors?: unknown; rule?: unknown };
+    if (generated.expect === 'refused-import') {
+      const report = response.body as { accepted?: unknown; issues?: { message?: unknown }[] };
+      const explained = response.status === 422 && report.accepted === false && Array.isArray(report.issues) && report.issues.length > 0 &&
+        report.issues.every((issue) => typeof issue.message === 'string' && issue.message !== '');
+      if (!explained) throw new Error(`expected 422 with the issues listed: ${seen}`);
+      return;
+    }
     if (body.statusCode !== response.status || typeof body.message !== 'string' || body.message.trim() === '') {
       throw new Error(`no useful message: ${seen}`);
     }
@@ -56,7 +70,7 @@ describe('bad input', () => {
     if (!listed) throw new Error(`a 400 must list each field error: ${seen}`);
   };
 
-  for (const endpoint of COMMAND_ENDPOINTS) {
+  for (const endpoint of ENDPOINTS) {
     it(`${endpoint.route}: ${RUNS_PER_KIND} malformed and ${RUNS_PER_KIND} rule-breaking requests, each refused 4xx, nothing appended`, async () => {
       for (const kind of ['malformed', 'refused'] as const) {
         await fc.assert(

@@ -5,7 +5,7 @@ import { assembleCinSource } from '../cin/import-cin-census';
 import { ImportReport } from '../report/import-report';
 import { assembleSsda903Source } from '../ssda903/import-ssda903-return';
 import { ChildOutcome, ChildToDecide, DecideSetup, StreamAppend } from './decide-child';
-import { ImportLane } from './import-lane';
+import { ImportLane, Transfer } from './import-lane';
 import { importLanes } from './import-lanes';
 import { IMPORT_ACTOR, ImportOptions, ImportProgress } from './import-options';
 import { ReadSource } from './import-source';
@@ -51,7 +51,8 @@ export async function importUnits(input: ImportInput, options: ImportOptions): P
  */
 export async function importOnLanes(input: ImportInput, options: ImportOptions, lanes: readonly ImportLane[]): Promise<ImportReport> {
   const { store, config, today } = options;
-  const summaries = await readOnLanes([...(input.ssda903 ?? []), ...(input.cin ?? [])], today, lanes);
+  const read = await readOnLanes([...(input.ssda903 ?? []), ...(input.cin ?? [])], today, lanes);
+  const { summaries } = read;
   const reads: ReadSource[] = [];
   if (input.ssda903) reads.push(assembleSsda903Source(summaries.filter((unit) => unit.source === 'ssda903'), config));
   if (input.cin) reads.push(assembleCinSource(summaries.filter((unit) => unit.source === 'cin')));
@@ -78,23 +79,20 @@ export async function importOnLanes(input: ImportInput, options: ImportOptions, 
     };
     const sourcesOf = (childId: string): number[] => inSource.flatMap((children, index) => (children.has(childId) ? [index] : []));
     const toDecide = childIds.filter((childId) => !invalid.has(childId));
-    const starts = lanes.map((_, lane) => Math.round((lane * toDecide.length) / lanes.length));
-    const ranges = starts.map((start, lane) => toDecide.slice(start, starts[lane + 1] ?? toDecide.length));
-    // the first child of each range after the first (child ids are ASCII, so '\uffff' follows them all)
-    await handOverRecords(lanes, starts.slice(1).map((start) => toDecide[start] ?? '\uffff'));
+    const owners = await bringRecordsToDeciders(lanes, read, toDecide);
 
     let decidedSoFar = 0;
     let eventsSoFar = 0;
-    const requests: Promise<ChildOutcome[]>[][] = [];
+    const requests: Promise<ChildOutcome[]>[] = [];
     // the workers' requests go first, so that they work while the calling thread decides its own
     for (let lane = lanes.length - 1; lane >= 0; lane -= 1) {
-      requests[lane] = [];
-      for (let at = 0; at < ranges[lane].length; at += CHILDREN_PER_REQUEST) {
+      const own = lanes.length === 1 ? toDecide : toDecide.filter((childId) => owners.get(childId) === lane);
+      for (let at = 0; at < own.length; at += CHILDREN_PER_REQUEST) {
         const children: ChildToDecide[] = [];
-        for (const childId of ranges[lane].slice(at, at + CHILDREN_PER_REQUEST)) {
+        for (const childId of own.slice(at, at + CHILDREN_PER_REQUEST)) {
           children.push({ childId, recorded: await store.readStream(childStream(childId)), sources: sourcesOf(childId) });
         }
-        requests[lane].push(lanes[lane].decide(setup, children).then((outcomes) => {
+        requests.push(lanes[lane].decide(setup, children).then((outcomes) => {
           decidedSoFar += outcomes.length;
           for (const outcome of outcomes) if ('append' in outcome && outcome.append) eventsSoFar += outcome.append.events.length;
           progress('decided', decidedSoFar, eventsSoFar);
@@ -102,20 +100,20 @@ export async function importOnLanes(input: ImportInput, options: ImportOptions, 
         }));
       }
     }
-    for (const laneRequests of requests) {
-      for (const outcomes of await Promise.all(laneRequests)) {
-        for (const outcome of outcomes) {
-          decidedChildren += 1;
-          if ('refused' in outcome) {
-            issues.push(outcome.refused);
-            invalid.add(outcome.childId);
-          } else if (outcome.append === null) {
-            unchanged += 1;
-          } else {
-            pending.push(outcome.append);
-            eventCount += outcome.append.events.length;
-          }
-        }
+    const outcomes = new Map<string, ChildOutcome>();
+    for (const answered of await Promise.all(requests)) for (const outcome of answered) outcomes.set(outcome.childId, outcome);
+    // in child order, whichever thread decided them
+    for (const childId of toDecide) {
+      const outcome = outcomes.get(childId)!;
+      decidedChildren += 1;
+      if ('refused' in outcome) {
+        issues.push(outcome.refused);
+        invalid.add(childId);
+      } else if (outcome.append === null) {
+        unchanged += 1;
+      } else {
+        pending.push(outcome.append);
+        eventCount += outcome.append.events.length;
       }
     }
   }
@@ -147,23 +145,61 @@ export async function importOnLanes(input: ImportInput, options: ImportOptions, 
   };
 }
 
-/** Reads the units, the largest first, each on the thread with the least to read so far; the summaries in unit order. */
-async function readOnLanes(units: readonly ImportUnit[], today: string, lanes: readonly ImportLane[]): Promise<UnitSummary[]> {
+/**
+ * Reads the units: each source's units in the order given (a council's years, oldest first)
+ * cut into one contiguous run per thread, of about equal size, so that most children's years
+ * are read on one thread. The summaries in unit order.
+ */
+async function readOnLanes(units: readonly ImportUnit[], today: string, lanes: readonly ImportLane[]): Promise<{ summaries: UnitSummary[]; laneOf: Map<number, number> }> {
   const shares: ImportUnit[][] = lanes.map(() => []);
-  const load = lanes.map(() => 0);
-  for (const unit of [...units].sort((a, b) => unitSize(b) - unitSize(a))) {
-    const lightest = load.indexOf(Math.min(...load));
-    shares[lightest].push(unit);
-    load[lightest] += unitSize(unit);
+  const laneOf = new Map<number, number>();
+  for (const source of ['ssda903', 'cin']) {
+    const ofSource = units.filter((unit) => unit.source === source);
+    const total = ofSource.reduce((sum, unit) => sum + unitSize(unit), 0);
+    let before = 0;
+    for (const unit of ofSource) {
+      const size = unitSize(unit);
+      const lane = total === 0 ? 0 : Math.min(lanes.length - 1, Math.floor(((before + size / 2) * lanes.length) / total));
+      before += size;
+      shares[lane].push(unit);
+      laneOf.set(unit.unit, lane);
+    }
   }
   const reads: Promise<UnitSummary[]>[] = [];
   for (let lane = lanes.length - 1; lane >= 0; lane -= 1) reads[lane] = lanes[lane].read(shares[lane], today);
-  return (await Promise.all(reads)).flat().sort((a, b) => a.unit - b.unit);
+  return { summaries: (await Promise.all(reads)).flat().sort((a, b) => a.unit - b.unit), laneOf };
 }
 
-/** Brings each child's records to the thread that decides it. */
-async function handOverRecords(lanes: readonly ImportLane[], boundaries: string[]): Promise<void> {
-  if (lanes.length === 1) return;
-  const handed = await Promise.all(lanes.map((lane, self) => lane.handOver(boundaries, self)));
+/**
+ * Chooses the thread that decides each child (the one that read most of the units naming it;
+ * on a tie the later, to spare the calling thread, which also reads the streams and appends)
+ * and brings the child's records read on other threads to it.
+ */
+async function bringRecordsToDeciders(
+  lanes: readonly ImportLane[],
+  read: { summaries: readonly UnitSummary[]; laneOf: ReadonlyMap<number, number> },
+  toDecide: readonly string[],
+): Promise<Map<string, number>> {
+  const owners = new Map<string, number>();
+  if (lanes.length === 1) return owners;
+  const unitsOnLane = new Map<string, number[]>(toDecide.map((childId) => [childId, lanes.map(() => 0)]));
+  for (const summary of read.summaries) {
+    const lane = read.laneOf.get(summary.unit)!;
+    for (const childId of summary.childIds) {
+      const counts = unitsOnLane.get(childId);
+      if (counts) counts[lane] += 1;
+    }
+  }
+  const transfers: Transfer[][] = lanes.map(() => []);
+  for (const [childId, counts] of unitsOnLane) {
+    let owner = 0;
+    for (let lane = 1; lane < counts.length; lane += 1) if (counts[lane] >= counts[owner]) owner = lane;
+    owners.set(childId, owner);
+    counts.forEach((count, lane) => {
+      if (count > 0 && lane !== owner) transfers[lane].push([childId, owner]);
+    });
+  }
+  const handed = await Promise.all(lanes.map((lane, index) => lane.handOver(transfers[index], lanes.length)));
   await Promise.all(lanes.map((lane, to) => lane.receive(handed.flatMap((fromLane) => fromLane[to]))));
+  return owners;
 }

@@ -19,7 +19,7 @@ function answer(request: LaneRequest): unknown {
     case 'read':
       return records.read(request.units.map((unit) => ({ ...unit, files: unit.files.map(asBuffer) })), request.today);
     case 'handOver':
-      return records.handOver(request.boundaries, request.self);
+      return records.handOver(request.transfers, request.lanes);
     case 'receive':
       records.receive(request.records);
       return null;

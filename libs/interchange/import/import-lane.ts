@@ -14,27 +14,22 @@ import { ImportUnit, readUnit, UnitChildRecords, UnitSummary } from './read-unit
 /** A child's records in a unit, handed from the thread that read the unit to the one that decides the child. */
 export type HandedOver = [unit: number, childId: string, records: UnitChildRecords];
 
+/** A child whose records a thread gives to the thread that decides it. */
+export type Transfer = [childId: string, to: number];
+
 /**
  * One thread's share of an import (the main thread's, or a worker's): it reads some units and
  * keeps their records, hands over the records of the children another thread decides and
- * takes those of its own, then decides its children. The import's threads decide contiguous
- * ranges of the sorted child ids: `boundaries[k]` is the first child of thread k + 1.
+ * takes those of its own, then decides its children.
  */
 export interface ImportLane {
   read(units: ImportUnit[], today: CalendarDate): Promise<UnitSummary[]>;
-  /** gives up, for each other thread, the records of its children (by `ownerOf`) */
-  handOver(boundaries: string[], self: number): Promise<HandedOver[][]>;
+  /** gives up the records of these children, for each thread those it is to decide */
+  handOver(transfers: Transfer[], lanes: number): Promise<HandedOver[][]>;
   receive(records: HandedOver[]): Promise<void>;
   /** the children's outcomes, in the order given */
   decide(setup: DecideSetup, children: ChildToDecide[]): Promise<ChildOutcome[]>;
   close(): Promise<void>;
-}
-
-/** The thread that decides a child, given the boundaries between the threads' ranges. */
-export function ownerOf(childId: string, boundaries: readonly string[]): number {
-  let lane = 0;
-  while (lane < boundaries.length && childId >= boundaries[lane]) lane += 1;
-  return lane;
 }
 
 /** The records a thread holds, and its work on them: the same on the main thread and in a worker. */
@@ -50,13 +45,13 @@ export class LaneRecords {
     });
   }
 
-  handOver(boundaries: readonly string[], self: number): HandedOver[][] {
-    const out: HandedOver[][] = Array.from({ length: boundaries.length + 1 }, () => []);
-    for (const [unit, children] of this.units) {
-      for (const [childId, records] of children) {
-        const owner = ownerOf(childId, boundaries);
-        if (owner === self) continue;
-        out[owner].push([unit, childId, records]);
+  handOver(transfers: readonly Transfer[], lanes: number): HandedOver[][] {
+    const out: HandedOver[][] = Array.from({ length: lanes }, () => []);
+    for (const [childId, to] of transfers) {
+      for (const [unit, children] of this.units) {
+        const records = children.get(childId);
+        if (records === undefined) continue;
+        out[to].push([unit, childId, records]);
         children.delete(childId);
       }
     }
@@ -110,8 +105,8 @@ export class InThreadLane implements ImportLane {
     return this.records.read(units, today);
   }
 
-  async handOver(boundaries: string[], self: number): Promise<HandedOver[][]> {
-    return this.records.handOver(boundaries, self);
+  async handOver(transfers: Transfer[], lanes: number): Promise<HandedOver[][]> {
+    return this.records.handOver(transfers, lanes);
   }
 
   async receive(records: HandedOver[]): Promise<void> {

@@ -1,13 +1,13 @@
 import { Worker, WorkerOptions } from 'node:worker_threads';
 import { CalendarDate } from '../../../src/calendar/calendar-date';
 import { ChildOutcome, ChildToDecide, DecideSetup } from './decide-child';
-import { HandedOver, ImportLane } from './import-lane';
+import { HandedOver, ImportLane, Transfer } from './import-lane';
 import { ImportUnit, UnitSummary } from './read-unit';
 
 /** A request to a lane worker (see import-lane-worker.ts) and its answer. */
 export type LaneRequest =
   | { id: number; op: 'read'; units: ImportUnit[]; today: CalendarDate }
-  | { id: number; op: 'handOver'; boundaries: string[]; self: number }
+  | { id: number; op: 'handOver'; transfers: Transfer[]; lanes: number }
   | { id: number; op: 'receive'; records: HandedOver[] }
   | { id: number; op: 'decide'; setup: DecideSetup; children: ChildToDecide[] };
 export type LaneAnswer = { id: number; result: unknown } | { id: number; error: string };
@@ -40,8 +40,8 @@ export class WorkerLane implements ImportLane {
     return this.request({ op: 'read', units, today }) as Promise<UnitSummary[]>;
   }
 
-  handOver(boundaries: string[], self: number): Promise<HandedOver[][]> {
-    return this.request({ op: 'handOver', boundaries, self }) as Promise<HandedOver[][]>;
+  handOver(transfers: Transfer[], lanes: number): Promise<HandedOver[][]> {
+    return this.request({ op: 'handOver', transfers, lanes }) as Promise<HandedOver[][]>;
   }
 
   async receive(records: HandedOver[]): Promise<void> {

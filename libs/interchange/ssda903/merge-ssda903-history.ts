@@ -12,6 +12,15 @@ const openDuring = (episode: EpisodeRecord, year: CollectionYear): boolean =>
  * return shows still open at its year end keeps the ending a later return gave it.
  */
 export function mergeSsda903History(stored: ChildSsda903History, incoming: ChildSsda903History, year: CollectionYear): ChildSsda903History {
+  if (stored.episodes.length === 0 && stored.reviews.length === 0) {
+    // nothing to lay the return over (a child's first return): what follows would give the return's rows as they are
+    return {
+      childId: incoming.childId,
+      header: incoming.header ?? stored.header,
+      episodes: [...incoming.episodes].sort(byDecom),
+      reviews: [...incoming.reviews].sort(byHeldOn),
+    };
+  }
   const incomingEpisodes = new Map(incoming.episodes.map((episode) => [episode.decom, episode]));
   const storedByDecom = new Map(stored.episodes.map((episode) => [episode.decom, episode]));
   const episodes: EpisodeRecord[] = stored.episodes.filter(

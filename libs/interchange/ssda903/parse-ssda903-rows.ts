@@ -16,21 +16,49 @@ export interface RowContext {
   today: CalendarDate;
 }
 
+/** Each column's position in a header row, worked out once per table rather than once per field. */
+const positionsOf = new WeakMap<readonly string[], Map<string, number>>();
+function columnPositions(columns: readonly string[]): Map<string, number> {
+  let positions = positionsOf.get(columns);
+  if (!positions) {
+    positions = new Map();
+    columns.forEach((column, index) => {
+      if (!positions!.has(column)) positions!.set(column, index);
+    });
+    positionsOf.set(columns, positions);
+  }
+  return positions;
+}
+
+/** Code lists as sets, for the look-up on every field. */
+const codeSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+function codeSet(codes: readonly string[]): ReadonlySet<string> {
+  let set = codeSets.get(codes);
+  if (!set) {
+    set = new Set(codes);
+    codeSets.set(codes, set);
+  }
+  return set;
+}
+
 /** Reads one row's fields by column name and collects what is wrong with them. */
 class RowReader {
   readonly issues: ImportIssue[] = [];
   readonly childId: string;
+  private readonly positions: Map<string, number>;
 
   constructor(
     private readonly origin: RowOrigin,
-    private readonly columns: readonly string[],
+    columns: readonly string[],
     private readonly values: readonly string[],
   ) {
+    this.positions = columnPositions(columns);
     this.childId = this.text('CHILD');
   }
 
   text(column: string): string {
-    return (this.values[this.columns.indexOf(column)] ?? '').trim();
+    const position = this.positions.get(column);
+    return position === undefined ? '' : (this.values[position] ?? '').trim();
   }
 
   fail(column: string, value: string, rule: string, message: string): void {
@@ -69,7 +97,7 @@ class RowReader {
       if (options.required) this.fail(column, value, 'required', `${column} is required.`);
       return null;
     }
-    if (!valid.includes(value)) {
+    if (!codeSet(valid).has(value)) {
       this.fail(column, value, 'code-not-valid', `${column} "${value}" is not a valid ${options.what ?? column} code.`);
       return null;
     }
@@ -127,7 +155,7 @@ export function parseEpisodeRow(origin: RowOrigin, columns: readonly string[], v
   if (place !== null && !isPlaceRecorded(place)) {
     row.fail('PLACE', place, 'code-not-supported', `PLACE ${place} is valid in this year but not yet recorded by this product.`);
   }
-  const providerNotAllowed = place !== null && placesWithoutProvider(year.year).includes(place);
+  const providerNotAllowed = place !== null && codeSet(placesWithoutProvider(year.year)).has(place);
   const provider = row.text('PLACE_PROVIDER');
   if (providerNotAllowed && provider !== '') {
     row.fail('PLACE_PROVIDER', provider, 'dfe-178', `PLACE_PROVIDER must be blank for placement type ${place}.`);
@@ -188,7 +216,7 @@ export function parseReviewRow(origin: RowOrigin, columns: readonly string[], va
     row.fail('REVIEW', reviewText, 'outside-collection-year', `The review must fall within the collection year ${year.start} to ${year.end}.`);
   }
   const codeText = row.text('REVIEW_CODE');
-  const participation = SSDA903_CODE_LISTS.REVIEW_CODE.includes(codeText) ? codeText : null;
+  const participation = codeSet(SSDA903_CODE_LISTS.REVIEW_CODE).has(codeText) ? codeText : null;
   if (participation === null) {
     row.fail('REVIEW_CODE', codeText, 'dfe-167', 'A review has a valid REVIEW_CODE (PN0 to PN7), and a REVIEW_CODE a review date.');
   }

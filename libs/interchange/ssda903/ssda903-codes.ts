@@ -45,9 +45,12 @@ export function placeCodesFor(year: number): readonly string[] {
 /** PLACE codes that are valid in the year but that the event model does not carry yet. */
 export const isPlaceRecorded = (place: string): boolean => (PLACEMENT_TYPES as readonly string[]).includes(place);
 
+const WITHOUT_PROVIDER_2022: readonly string[] = [...TEMPORARY_PLACES, 'Z1'];
+const WITHOUT_PROVIDER_2025: readonly string[] = [...TEMPORARY_PLACES, 'Z11', 'Z12', 'Z13', 'Z14'];
+
 /** PLACE codes for which PLACE_PROVIDER must be blank (V903 rule 178). */
 export function placesWithoutProvider(year: number): readonly string[] {
-  return year >= 2025 ? [...TEMPORARY_PLACES, 'Z11', 'Z12', 'Z13', 'Z14'] : [...TEMPORARY_PLACES, 'Z1'];
+  return year >= 2025 ? WITHOUT_PROVIDER_2025 : WITHOUT_PROVIDER_2022;
 }
 
 /** P2 (independent living) is not valid for a placement starting on or after 28 October 2023 (rule 217). */

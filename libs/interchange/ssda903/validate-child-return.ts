@@ -1,4 +1,4 @@
-import { addMonths, ageOn } from '../../../src/calendar/calendar-months';
+import { addMonths } from '../../../src/calendar/calendar-months';
 import { ImportIssue, issueAt, RowOrigin } from '../report/import-issue';
 import { formatDfeDate } from './dfe-date';
 import { CollectionYear } from './collection-year';
@@ -32,12 +32,12 @@ export function validateChildReturn(history: ChildSsda903History, year: Collecti
   episodes.forEach((episode, index) => {
     const previous = index > 0 ? episodes[index - 1] : null;
     const next = index + 1 < episodes.length ? episodes[index + 1] : null;
-    const decom = formatDfeDate(episode.decom);
+    const decom = episode.decom;
     if (episode.decom < header.dateOfBirth) {
-      fail(episode.origin, 'DECOM', decom, 'before-birth', "The episode starts before the child's date of birth.");
+      fail(episode.origin, 'DECOM', formatDfeDate(decom), 'before-birth', "The episode starts before the child's date of birth.");
     }
     if (previous && previous.decom === episode.decom) {
-      fail(episode.origin, 'DECOM', decom, 'duplicate-episode', 'Another episode of this child starts on the same day.');
+      fail(episode.origin, 'DECOM', formatDfeDate(decom), 'duplicate-episode', 'Another episode of this child starts on the same day.');
       return;
     }
     if (!previous) {
@@ -52,11 +52,13 @@ export function validateChildReturn(history: ChildSsda903History, year: Collecti
   });
   checkTemporaryHolidayPlacements(episodes, fail);
 
+  // under 4 on a date before the fourth birthday: the same as ageOn(dob, date) < 4, without parsing every review's date
+  const fourthBirthday = `${String(Number(header.dateOfBirth.slice(0, 4)) + 4).padStart(4, '0')}${header.dateOfBirth.slice(4)}`;
   let previousReview: ReviewRecord | null = null;
   for (const review of reviews) {
-    const heldOn = formatDfeDate(review.heldOn);
+    const heldOn = (): string => formatDfeDate(review.heldOn);
     if (previousReview && previousReview.heldOn === review.heldOn) {
-      fail(review.origin, 'REVIEW', heldOn, 'duplicate-review', 'Another review of this child is on the same day.');
+      fail(review.origin, 'REVIEW', heldOn(), 'duplicate-review', 'Another review of this child is on the same day.');
     }
     previousReview = review;
     if (review.dateOfBirth !== header.dateOfBirth) {
@@ -64,12 +66,12 @@ export function validateChildReturn(history: ChildSsda903History, year: Collecti
     }
     const episode = episodes.find((e) => e.decom <= review.heldOn && (e.dec === null || review.heldOn <= e.dec));
     if (!episode) {
-      fail(review.origin, 'REVIEW', heldOn, 'not-in-care', 'The child is in no episode of care on the review date.');
+      fail(review.origin, 'REVIEW', heldOn(), 'not-in-care', 'The child is in no episode of care on the review date.');
     } else if (SHORT_BREAK_LS.includes(episode.ls)) {
-      fail(review.origin, 'REVIEW', heldOn, 'dfe-399',
+      fail(review.origin, 'REVIEW', heldOn(), 'dfe-399',
         'No review is recorded for a child on short breaks (legal status V3 or V4).');
     }
-    const underFour = ageOn(header.dateOfBirth, review.heldOn) < 4;
+    const underFour = review.heldOn < fourthBirthday;
     if (underFour !== (review.participation === 'PN0')) {
       fail(review.origin, 'REVIEW_CODE', review.participation, 'participation-age',
         'PN0 is for a child under 4 on the review date, and only for them (DfE rules 440/441).');
@@ -82,15 +84,15 @@ type Fail = (origin: RowOrigin | undefined, column: string, value: string, rule:
 
 /** How an episode follows the one before it (rules 142, 431, 432, 433, 434, 383). */
 function checkAfterPrevious(episode: EpisodeRecord, previous: EpisodeRecord, beforePrevious: EpisodeRecord | null, fail: Fail): void {
-  const decom = formatDfeDate(episode.decom);
+  const decom = (): string => formatDfeDate(episode.decom);
   if (previous.dec === null || previous.dec > episode.decom) {
-    fail(episode.origin, 'DECOM', decom, 'dfe-142', 'The episode starts before the previous episode has ended.');
+    fail(episode.origin, 'DECOM', decom(), 'dfe-142', 'The episode starts before the previous episode has ended.');
     return;
   }
   const continues = previous.rec === CONTINUES_SAME_DAY;
   if (episode.rne === 'S') {
     if (previous.dec === episode.decom) {
-      fail(episode.origin, 'DECOM', decom, 'dfe-431', 'A new period of care (RNE S) cannot start on the day the previous episode ended.');
+      fail(episode.origin, 'DECOM', decom(), 'dfe-431', 'A new period of care (RNE S) cannot start on the day the previous episode ended.');
     }
     return;
   }
@@ -99,7 +101,7 @@ function checkAfterPrevious(episode: EpisodeRecord, previous: EpisodeRecord, bef
     return;
   }
   if (previous.dec !== episode.decom) {
-    fail(episode.origin, 'DECOM', decom, 'dfe-433', 'A continuing episode starts on the day the previous one ended.');
+    fail(episode.origin, 'DECOM', decom(), 'dfe-433', 'A continuing episode starts on the day the previous one ended.');
     return;
   }
   if (episode.rne === 'L') {

@@ -20,11 +20,15 @@ import { assertCollectionName } from '../collection-name';
 export interface SqliteReadStoreOptions {
   /** the SQLite file; default `${DATA_DIR}/read-models.sqlite` (DATA_DIR defaults to ./data) */
   file?: string;
+  /** how long a write waits for another connection's write lock, in ms (default 5000) */
+  busyTimeoutMs?: number;
 }
 
 export function defaultReadModelsFile(dataDir: string = process.env.DATA_DIR ?? 'data'): string {
   return join(dataDir, 'read-models.sqlite');
 }
+
+const PAGE_SIZE = 16 * 1024;
 
 interface CollectionStatements {
   get: Database.Statement<[string], { body: string }>;
@@ -63,9 +67,12 @@ export class SqliteReadStore implements ReadStore {
     this.file = options.file ?? defaultReadModelsFile();
     if (this.file !== ':memory:') mkdirSync(dirname(this.file), { recursive: true });
     this.db = new Database(this.file);
+    // documents are JSON of a kilobyte or more: bigger pages than SQLite's 4 KiB halve the
+    // cost of writing a rebuilt read model (measured). Only takes effect in a new file.
+    this.db.pragma(`page_size = ${PAGE_SIZE}`);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
     this.db.exec(
       'CREATE TABLE IF NOT EXISTS checkpoints (projection TEXT PRIMARY KEY, position INTEGER NOT NULL, epoch INTEGER NOT NULL DEFAULT 0)',
     );

@@ -122,6 +122,31 @@ export function childFactsAfter(
   return [...facts, fact];
 }
 
+/**
+ * childFactsAfter for a replay: the facts are changed in place (a replay keeps no undo
+ * log), and true is returned when they changed. A replay reads each event of the store
+ * once, and event ids are unique in the store, so an event's fact is never there
+ * already and is not looked for (childFactsAfter looks, for redelivered events); and an
+ * event id is never there twice, so taking out the one voided is taking out all.
+ */
+export function changeChildFactsInReplay(
+  facts: ChildFact[],
+  event: StoredOversightEvent,
+  kept: (fact: ChildFact) => boolean = () => true,
+): boolean {
+  if (event.type === 'RecordVoided') {
+    const voided = event.data.eventId;
+    const at = facts.findIndex((fact) => fact.eventId === voided);
+    if (at < 0) return false;
+    facts.splice(at, 1);
+    return true;
+  }
+  const fact = childFactOf(event);
+  if (!fact || !kept(fact)) return false;
+  facts.push(fact);
+  return true;
+}
+
 /** Facts in the order they happened: by effective date, then as recorded. */
 export function inDateOrder<T extends { date: CalendarDate; position: number }>(facts: readonly T[]): T[] {
   return [...facts].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.position - b.position));

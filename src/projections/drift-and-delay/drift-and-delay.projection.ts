@@ -3,7 +3,7 @@ import { Projection, ProjectionContext, ProjectionDocument, ProjectionDocuments 
 import { ChallengeFact, challengeFactsAfter, challengeIdOf } from '../issues-resolution/challenge-facts';
 import { challengeHistory } from '../issues-resolution/challenge-history';
 import { childChallenge } from './challenge-flag-windows';
-import { ChildFact, childFactsAfter, childIdOf } from './child-facts';
+import { changeChildFactsInReplay, ChildFact, childFactsAfter, childIdOf } from './child-facts';
 import { aspectOf, emptyOversightDocument, OVERSIGHT, OversightDocument, oversightWith, withDerived } from './oversight-document';
 
 /** The `oversight-challenges` collection: each challenge's non-voided steps and the children it names, for this projection's own use. */
@@ -58,16 +58,23 @@ function oversightOf(childId: string, documents: ProjectionDocuments): Oversight
 }
 
 function applyToChild(childId: string, event: StoredOversightEvent, documents: ProjectionDocuments, derive: boolean): void {
+  if (!derive) return replayToChild(childId, event, documents);
   const document = oversightOf(childId, documents);
   const after = childFactsAfter(document.facts, event);
   if (after === document.facts) return;
   // a new array whenever the facts changed, so the document gets it as is
   const facts = after as ChildFact[];
-  if (!derive) return documents.put(OVERSIGHT, asDocument(oversightWith(document, { facts })));
   const touched = event.type === 'RecordVoided' ? document.facts.find((fact) => fact.eventId === event.data.eventId) : facts[facts.length - 1];
   const aspect = touched && aspectOf(touched);
   const updated = oversightWith(document, { facts });
   documents.put(OVERSIGHT, asDocument(aspect ? withDerived(updated, [aspect]) : updated));
+}
+
+/** A replay's applyToChild: the facts change in place, nothing is derived. */
+function replayToChild(childId: string, event: StoredOversightEvent, documents: ProjectionDocuments): void {
+  const stored = documents.get<OversightDocument & ProjectionDocument>(OVERSIGHT, childId);
+  const document = stored ?? emptyOversightDocument(childId);
+  if (changeChildFactsInReplay(document.facts, event) && !stored) documents.put(OVERSIGHT, asDocument(document));
 }
 
 function applyToChallenge(

@@ -1,6 +1,6 @@
 import { StoredOversightEvent } from '../../events/envelope';
 import { Projection, ProjectionContext, ProjectionDocument, ProjectionDocuments } from '../projection';
-import { childFactsAfter, childIdOf } from '../drift-and-delay/child-facts';
+import { changeChildFactsInReplay, childFactsAfter, childIdOf } from '../drift-and-delay/child-facts';
 import { challengeFactsAfter, challengeIdOf, ChallengeFact } from './challenge-facts';
 import { challengeHistory, raisingOf } from './challenge-history';
 import { ChallengeDocument, challengeDocument, CHALLENGES } from './challenge-document';
@@ -62,13 +62,13 @@ export const issuesResolutionProjection: Projection = {
   },
 };
 
-/** `rederive`: work out again whether the challenges naming the child found it looked after or on a plan when raised */
+/** `rederive`: work out again whether the challenges naming the child found it looked after or on a plan when raised (not in a replay) */
 function applyToChild(childId: string, event: StoredOversightEvent, documents: ProjectionDocuments, rederive: boolean): void {
+  if (!rederive) return replayToChild(childId, event, documents);
   const child = documents.get<ChallengeChildDocument & ProjectionDocument>(CHALLENGE_CHILDREN, childId) ?? emptyChallengeChild(childId);
   const facts = childFactsAfter(child.facts, event, keptForChallenges);
   if (facts === child.facts) return;
   documents.put(CHALLENGE_CHILDREN, asDocument({ _id: child._id, facts, challengeIds: child.challengeIds }));
-  if (!rederive) return;
   for (const challengeId of child.challengeIds) {
     const challenge = documents.get<ChallengeDocument & ProjectionDocument>(CHALLENGES, challengeId);
     if (challenge) documents.put(CHALLENGES, asDocument(withChildrenAtRaising(challenge, documents)));
@@ -100,6 +100,13 @@ function applyToChallenge(
     return;
   }
   documents.put(CHALLENGES, asDocument(withChildrenAtRaising(challengeDocument(history, { lookedAfter: false, protection: false }), documents)));
+}
+
+/** A replay's applyToChild: the facts change in place, and the challenges are derived at the end. */
+function replayToChild(childId: string, event: StoredOversightEvent, documents: ProjectionDocuments): void {
+  const stored = documents.get<ChallengeChildDocument & ProjectionDocument>(CHALLENGE_CHILDREN, childId);
+  const child = stored ?? emptyChallengeChild(childId);
+  if (changeChildFactsInReplay(child.facts, event, keptForChallenges) && !stored) documents.put(CHALLENGE_CHILDREN, asDocument(child));
 }
 
 /** As applyToChallenge, with the challenge's document left to ProjectionReplay.complete. */

@@ -32,15 +32,24 @@ interface FieldSpec {
   type: FieldKind;
 }
 
+export interface MultipartBody {
+  files: { field: string; name: string; content: string }[];
+  fields: Record<string, string>;
+}
+
 export interface GeneratedRequest {
   path: string;
-  /** a JSON body, or `raw` text sent as it is */
+  /** a JSON body, or `raw` text sent as it is, or a multipart form (imports) */
   body?: unknown;
   raw?: string;
   contentType?: string;
+  multipart?: MultipartBody;
   headers?: Record<string, string>;
-  /** malformed: 400 (404 when the path itself names no route); refused: 404 or 409 naming a rule */
-  expect: 'malformed' | 'refused';
+  /**
+   * malformed: 400 (404 when the path itself names no route); refused: 404 or 409 naming a
+   * rule; refused-import: 422 with the import's report listing what is wrong
+   */
+  expect: 'malformed' | 'refused' | 'refused-import';
   /** what the generator did, for the failure message */
   how: string;
 }
