@@ -11,20 +11,26 @@ import { ALL_PROJECTIONS } from '../../libs/projector/all-projections';
 import { Projector } from '../../libs/projector/projector';
 import { SAMPLE_PROJECTIONS } from '../../libs/projector/testing/sample-projections';
 import { SqliteReadStore } from '../../libs/read-store/sqlite/sqlite-read-store';
+import { SqliteEventReplay } from '../../libs/projector/sqlite-event-replay';
 
 /**
- * npm run bench:projections [-- --events N --seed S --no-each --sample]
+ * npm run bench:projections [-- --events N --seed S --no-each --no-threads --sample --store-dir DIR]
  *
  * Generates a history of N events (default 1,000,000) with the real event mix into an
  * embedded event store (BENCH_DIR, default the OS temp folder), then, each in its own
  * process so that each has its own peak RSS:
- *   - raw: reads all events back and parses them (the store's readAll), before and after;
+ *   - raw: reads all events back and parses them (the store's readAll: JSON.parse of
+ *     data and metadata), before and after;
+ *   - replay read: what a rebuild reads (SqliteEventReplay: metadata left unparsed, and
+ *     the data of events that are not oversight events), for reference;
  *   - rebuild: replays them through all projections (libs/projector/all-projections.ts)
- *     into a fresh embedded read store with Projector.rebuild(), documents written included;
+ *     into a fresh embedded read store with Projector.rebuild(), documents written
+ *     included, in worker threads (threadedRebuild; --no-threads: in one thread);
  *   - each projection alone (unless --no-each), to see where the time goes.
- * Prints events/s and peak RSS for each, and the rebuild's rate as a multiple of the
- * faster raw read (target >= 0.5x). --sample uses the projector's sample projections
- * instead (to see the projector's own cost).
+ * Prints events/s, CPU seconds (all threads) and peak RSS for each, and the rebuild's
+ * rate as a multiple of the faster raw read (target >= 0.5x). --sample uses the
+ * projector's sample projections instead (to see the projector's own cost).
+ * --store-dir reuses the events.sqlite of an earlier run's folder instead of generating.
  */
 
 const TARGET_RATIO = 0.5;
@@ -32,6 +38,8 @@ const TARGET_RATIO = 0.5;
 interface PhaseResult {
   events: number;
   seconds: number;
+  /** CPU time of the process, all its threads */
+  cpuSeconds: number;
   peakRssMb: number;
   documents?: number;
 }
@@ -41,9 +49,10 @@ interface Options {
   seed: number;
   each: boolean;
   sample: boolean;
+  threads: boolean;
 }
 
-function parseOptions(argv: string[]): Options & { phase?: string; dir?: string; projection?: string } {
+function parseOptions(argv: string[]): Options & { phase?: string; dir?: string; projection?: string; storeDir?: string } {
   const value = (flag: string): string | undefined => {
     const at = argv.indexOf(flag);
     return at >= 0 ? argv[at + 1] : undefined;
@@ -53,14 +62,20 @@ function parseOptions(argv: string[]): Options & { phase?: string; dir?: string;
     seed: Number(value('--seed') ?? 20200331),
     each: !argv.includes('--no-each'),
     sample: argv.includes('--sample'),
+    threads: !argv.includes('--no-threads'),
     phase: value('--phase'),
     dir: value('--dir'),
     projection: value('--projection'),
+    storeDir: value('--store-dir'),
   };
 }
 
 const peakRssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
 const seconds = (startedNs: bigint): number => Number(process.hrtime.bigint() - startedNs) / 1e9;
+const cpuSeconds = (started: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / 1e6;
+};
 const rate = (result: PhaseResult): number => result.events / result.seconds;
 const format = (n: number): string => Math.round(n).toLocaleString('en-GB');
 
@@ -73,43 +88,81 @@ function projectionsFor(sample: boolean, name?: string): readonly Projection[] {
 
 async function generatePhase(dir: string, options: Options): Promise<PhaseResult> {
   const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   const store = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
   const events = appendHistory(store, generateHistory({ events: options.events, seed: options.seed }));
   await store.close();
-  return { events, seconds: seconds(started), peakRssMb: peakRssMb() };
+  return { events, seconds: seconds(started), cpuSeconds: cpuSeconds(cpu), peakRssMb: peakRssMb() };
 }
 
 async function rawPhase(dir: string): Promise<PhaseResult> {
   const store = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
   const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   let events = 0;
   let check = 0;
   for await (const event of store.readAll()) {
     events += 1;
-    check += event.position + (event.data.effectiveDate ? 1 : 0);
+    check += event.position + (event.data.effectiveDate ? 1 : 0) + (event.metadata.actor ? 1 : 0);
   }
-  const result = { events, seconds: seconds(started), peakRssMb: peakRssMb() };
+  const result = { events, seconds: seconds(started), cpuSeconds: cpuSeconds(cpu), peakRssMb: peakRssMb() };
   if (check === 0) throw new Error('nothing read');
   await store.close();
   return result;
 }
 
+async function replayReadPhase(dir: string): Promise<PhaseResult> {
+  const file = join(dir, 'events.sqlite');
+  const head = await headPosition(file);
+  const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
+  const replay = new SqliteEventReplay(file);
+  let check = 0;
+  const events = replay.replay(0, head, {
+    event: (event) => (check += event.position + (event.data.effectiveDate ? 1 : 0)),
+    other: (position) => (check += position),
+  });
+  replay.close();
+  if (check === 0) throw new Error('nothing read');
+  return { events, seconds: seconds(started), cpuSeconds: cpuSeconds(cpu), peakRssMb: peakRssMb() };
+}
+
+async function headPosition(file: string): Promise<number> {
+  const store = new SqliteEventStore({ file });
+  try {
+    return await store.headPosition();
+  } finally {
+    await store.close();
+  }
+}
+
 async function rebuildPhase(dir: string, options: Options, projection?: string): Promise<PhaseResult> {
   const file = join(dir, `read-models-${projection ?? 'all'}.sqlite`);
-  const eventStore = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
+  const eventStoreFile = join(dir, 'events.sqlite');
+  const eventStore = new SqliteEventStore({ file: eventStoreFile });
   const readStore = new SqliteReadStore({ file });
   const projector = new Projector({
     eventStore,
     readStore,
     projections: projectionsFor(options.sample, projection),
     context: { config: DEFAULT_LOCAL_AUTHORITY_CONFIG },
+    threadedRebuild: options.threads
+      ? {
+          eventStoreFile,
+          readStoreFile: file,
+          projections: options.sample ? { module: require.resolve('../../libs/projector/testing/sample-projections'), exportName: 'SAMPLE_PROJECTIONS' } : undefined,
+        }
+      : undefined,
+    logger: { log: () => undefined, error: (message, error) => console.error(message, error) },
   });
   const head = await eventStore.headPosition();
   const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   const reports = await projector.rebuild();
   const result = {
     events: head,
     seconds: seconds(started),
+    cpuSeconds: cpuSeconds(cpu),
     peakRssMb: peakRssMb(),
     documents: reports.reduce((sum, report) => sum + report.documents, 0),
   };
@@ -126,6 +179,7 @@ async function rebuildPhase(dir: string, options: Options, projection?: string):
 function runPhase(phase: string, dir: string, options: Options, projection?: string): PhaseResult {
   const args = [__filename, '--phase', phase, '--dir', dir, '--events', String(options.events), '--seed', String(options.seed)];
   if (options.sample) args.push('--sample');
+  if (!options.threads) args.push('--no-threads');
   if (projection) args.push('--projection', projection);
   const output = execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
   const line = output.split('\n').find((candidate) => candidate.startsWith('RESULT '));
@@ -133,32 +187,37 @@ function runPhase(phase: string, dir: string, options: Options, projection?: str
   return JSON.parse(line.slice('RESULT '.length)) as PhaseResult;
 }
 
-function main(options: Options): void {
+function main(options: Options & { storeDir?: string }): void {
   const benchDir = process.env.BENCH_DIR ?? tmpdir();
-  const dir = mkdtempSync(join(benchDir, 'iro-bench-projections-'));
+  const dir = options.storeDir ?? mkdtempSync(join(benchDir, 'iro-bench-projections-'));
   const projections = projectionsFor(options.sample);
   console.log(
-    `bench:projections — ${format(options.events)} generated events (seed ${options.seed}), ` +
-      `projections: ${projections.map((p) => p.name).join(', ')}${options.sample ? ' (sample projections)' : ''}; files in ${dir}`,
+    `bench:projections — ${options.storeDir ? 'the events' : `${format(options.events)} generated events (seed ${options.seed})`}, ` +
+      `projections: ${projections.map((p) => p.name).join(', ')}${options.sample ? ' (sample projections)' : ''}; ` +
+      `rebuild ${options.threads ? 'in worker threads' : 'in one thread'}; files in ${dir}`,
   );
   try {
-    const generated = runPhase('generate', dir, options);
-    const size = statSync(join(dir, 'events.sqlite')).size;
-    console.log(`generated and appended ${format(generated.events)} events in ${generated.seconds.toFixed(1)} s (${format(size / 1e6)} MB)`);
+    if (!options.storeDir) {
+      const generated = runPhase('generate', dir, options);
+      const size = statSync(join(dir, 'events.sqlite')).size;
+      console.log(`generated and appended ${format(generated.events)} events in ${generated.seconds.toFixed(1)} s (${format(size / 1e6)} MB)`);
+    }
 
     const rawBefore = runPhase('raw', dir, options);
     const rebuild = runPhase('rebuild', dir, options);
     const rawAfter = runPhase('raw', dir, options);
+    const replayRead = runPhase('replay-read', dir, options);
     // the faster of the two raw reads: the ratio below is then a lower bound
     const raw = Math.max(rate(rawBefore), rate(rawAfter));
 
     const line = (label: string, result: PhaseResult): string =>
-      `${label.padEnd(34)} ${format(rate(result)).padStart(10)} events/s  ${result.seconds.toFixed(1).padStart(7)} s  ` +
-      `peak RSS ${format(result.peakRssMb).padStart(6)} MB  ${(rate(result) / raw).toFixed(2)}x raw` +
+      `${label.padEnd(38)} ${format(rate(result)).padStart(10)} events/s  ${result.seconds.toFixed(1).padStart(6)} s  ` +
+      `CPU ${result.cpuSeconds.toFixed(1).padStart(6)} s  peak RSS ${format(result.peakRssMb).padStart(6)} MB  ${(rate(result) / raw).toFixed(2)}x raw` +
       (result.documents !== undefined ? `  ${format(result.documents)} documents` : '');
     console.log('');
     console.log(line('raw read-all and parse (before)', rawBefore));
     console.log(line('raw read-all and parse (after)', rawAfter));
+    console.log(line('replay read (what a rebuild reads)', replayRead));
     console.log(line('rebuild, all projections', rebuild));
     if (options.each && projections.length > 1) {
       for (const projection of projections) console.log(line(`  rebuild ${projection.name} alone`, runPhase('rebuild', dir, options, projection.name)));
@@ -167,7 +226,7 @@ function main(options: Options): void {
     console.log('');
     console.log(`rebuild with all projections: ${ratio.toFixed(2)}x the raw read rate; target >= ${TARGET_RATIO}x: ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'}`);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!options.storeDir) rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -175,7 +234,13 @@ const options = parseOptions(process.argv.slice(2));
 if (options.phase) {
   const dir = options.dir!;
   const phase =
-    options.phase === 'generate' ? generatePhase(dir, options) : options.phase === 'raw' ? rawPhase(dir) : rebuildPhase(dir, options, options.projection);
+    options.phase === 'generate'
+      ? generatePhase(dir, options)
+      : options.phase === 'raw'
+        ? rawPhase(dir)
+        : options.phase === 'replay-read'
+          ? replayReadPhase(dir)
+          : rebuildPhase(dir, options, options.projection);
   phase.then(
     (result) => {
       process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);

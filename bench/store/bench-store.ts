@@ -109,8 +109,8 @@ async function measureRun(options: Options): Promise<Record<SideName, Figures>> 
     });
     return { store: figures('store'), raw: figures('raw') };
   } finally {
-    await sides.store.close();
-    await sides.raw.close();
+    // a failed close must not hide the error that ended the run
+    await Promise.allSettled([sides.store.close(), sides.raw.close()]);
     rmSync(folder, { recursive: true, force: true });
   }
 }

@@ -3,6 +3,11 @@ import { CURRENT_SCHEMA_VERSION, upcast } from '../../src/events/schema-versions
 
 const currentVersions = new Map<string, number>(Object.entries(CURRENT_SCHEMA_VERSION));
 
+/** The schema version an oversight event type is written with today; undefined for any other type. */
+export function currentSchemaVersionOf(type: string): number | undefined {
+  return currentVersions.get(type);
+}
+
 /**
  * A recorded event as the projections read it, or undefined when it is not an oversight
  * event (e.g. an access audit record). An event already at its type's current schema

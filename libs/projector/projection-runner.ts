@@ -20,6 +20,9 @@ export const liveTarget = (projection: Projection): ProjectionTarget => ({
 
 export const REBUILD_SUFFIX = '__rebuild';
 
+/** a rebuild writes its fresh collections in commits of this many documents */
+export const REBUILD_DOCUMENTS_PER_COMMIT = 20_000;
+
 export const rebuildTarget = (projection: Projection): ProjectionTarget => ({
   checkpoint: `${projection.name}${REBUILD_SUFFIX}`,
   collection: (logical) => `${logical}${REBUILD_SUFFIX}`,

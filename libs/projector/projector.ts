@@ -5,8 +5,13 @@ import { asOversightEvent } from './oversight-event';
 import { Projection, ProjectionContext } from '../../src/projections/projection';
 import { CheckpointAheadError, CheckpointMovedError, ReadStore } from '../read-store/read-store.port';
 import { ProjectionHealthSource } from '../nest/health/projection-health';
-import { liveTarget, ProjectionRunner, ProjectionTarget, rebuildTarget } from './projection-runner';
+import { liveTarget, ProjectionRunner, ProjectionTarget, REBUILD_DOCUMENTS_PER_COMMIT, rebuildTarget } from './projection-runner';
 import { ProjectorHealth } from './projector-health';
+import { loadProjections, RebuiltProjection } from './rebuild-group';
+import { SqliteEventReplay } from './sqlite-event-replay';
+import { ALL_PROJECTIONS_MODULE, RebuildWorkerLoadError, rebuildGroups, rebuildInThreads, ThreadedRebuildOptions } from './threaded-rebuild';
+import { SqliteReadStore } from '../read-store/sqlite/sqlite-read-store';
+import { resolve } from 'node:path';
 
 export interface ProjectorLogger {
   log(message: string): void;
@@ -18,6 +23,12 @@ export interface ProjectorOptions {
   readStore: ReadStore;
   projections: readonly Projection[];
   context: ProjectionContext;
+  /**
+   * rebuild several projections at once in worker threads, each reading the events
+   * itself (the embedded SQLite stores only; see threaded-rebuild.ts). Without it, or
+   * when it does not apply, a rebuild folds all in this thread.
+   */
+  threadedRebuild?: ThreadedRebuildOptions;
   /** at most this many events between two commits while catching up (default 50,000) */
   batchSize?: number;
   /** while catching up, commit at least this often (default 1,000 ms): a crash loses at most this much work */
@@ -38,8 +49,6 @@ export interface RebuildReport {
   milliseconds: number;
 }
 
-/** a rebuild writes its fresh collections in commits of this many documents */
-const REBUILD_DOCUMENTS_PER_COMMIT = 20_000;
 
 const quietLogger: ProjectorLogger = {
   log: () => undefined,
@@ -82,6 +91,7 @@ export class Projector {
   private readonly liveCommitDelayMs: number;
   private readonly retryDelayMs: number;
   private readonly logger: ProjectorLogger;
+  private readonly threadedRebuild?: ThreadedRebuildOptions;
 
   private runners = new Map<string, ProjectionRunner>();
   private running = false;
@@ -107,6 +117,7 @@ export class Projector {
     this.liveCommitDelayMs = options.liveCommitDelayMs ?? 20;
     this.retryDelayMs = options.retryDelayMs ?? 1_000;
     this.logger = options.logger ?? quietLogger;
+    this.threadedRebuild = options.threadedRebuild;
     const names = new Set<string>();
     for (const projection of this.projections) {
       if (names.has(projection.name)) throw new Error(`two projections are named ${projection.name}`);
@@ -165,30 +176,126 @@ export class Projector {
   async rebuild(name?: string): Promise<RebuildReport[]> {
     const selected = name === undefined ? this.projections : [this.projectionNamed(name)];
     const started = Date.now();
+    const groups = this.threadGroupsFor(selected);
+    if (groups) {
+      try {
+        return await this.rebuildInThreads(selected, groups, started);
+      } catch (error) {
+        if (!(error instanceof RebuildWorkerLoadError)) throw error;
+        this.logger.error('the rebuild threads did not start; rebuilding in this thread', error);
+      }
+    }
     const rebuilt: ProjectionRunner[] = [];
     for (const projection of selected) {
-      const target = rebuildTarget(projection);
-      for (const collection of projection.collections) await this.readStore.dropCollection(target.collection(collection));
-      await this.readStore.deleteCheckpoint(target.checkpoint);
-      await this.ensureIndexes(projection, target);
-      rebuilt.push(ProjectionRunner.empty(projection, this.context, target));
+      await this.prepareRebuild(projection);
+      rebuilt.push(ProjectionRunner.empty(projection, this.context, rebuildTarget(projection)));
     }
     // one pass over the events for all of them, then each is swapped in on its own
     const applied = await this.foldUpTo(rebuilt, await this.eventStore.headPosition());
     const reports: RebuildReport[] = [];
     for (const runner of rebuilt) {
       const eventsApplied = applied.get(runner)! + (await this.swapIn(runner));
-      const report = {
-        name: runner.name,
-        position: runner.position,
-        documents: runner.documentCount(),
-        eventsApplied,
-        milliseconds: Date.now() - started,
-      };
-      this.logger.log(`rebuilt ${report.name}: ${report.eventsApplied} events, ${report.documents} documents, at position ${report.position}`);
-      reports.push(report);
+      reports.push(this.rebuilt(runner.name, runner.position, runner.documentCount(), eventsApplied, started));
     }
     return reports;
+  }
+
+  private rebuilt(name: string, position: number, documents: number, eventsApplied: number, started: number): RebuildReport {
+    const report = { name, position, documents, eventsApplied, milliseconds: Date.now() - started };
+    this.logger.log(`rebuilt ${report.name}: ${report.eventsApplied} events, ${report.documents} documents, at position ${report.position}`);
+    return report;
+  }
+
+  /** Empties the projection's rebuild collections and checkpoint. */
+  private async prepareRebuild(projection: Projection): Promise<void> {
+    const target = rebuildTarget(projection);
+    for (const collection of projection.collections) await this.readStore.dropCollection(target.collection(collection));
+    await this.readStore.deleteCheckpoint(target.checkpoint);
+    await this.ensureIndexes(projection, target);
+  }
+
+  /**
+   * The thread groups when these projections can be rebuilt in worker threads: with
+   * threadedRebuild set, more than one projection, this projector's read store being
+   * the SQLite file named there, and the workers' projections module having these very
+   * projections (the same code). Undefined otherwise.
+   */
+  private threadGroupsFor(selected: readonly Projection[]): string[][] | undefined {
+    const options = this.threadedRebuild;
+    if (!options || selected.length < 2) return undefined;
+    if (!(this.readStore instanceof SqliteReadStore) || resolve(this.readStore.file) !== resolve(options.readStoreFile)) return undefined;
+    const names = selected.map((projection) => projection.name);
+    try {
+      const exported = loadProjections(options.projections ?? ALL_PROJECTIONS_MODULE, names);
+      if (exported.some((projection, index) => projection !== selected[index])) return undefined;
+    } catch {
+      return undefined;
+    }
+    const groups = rebuildGroups(names, options);
+    return groups.length > 1 ? groups : undefined;
+  }
+
+  /** Rebuilds each group in a worker thread (see threaded-rebuild.ts), then swaps each projection in. */
+  private async rebuildInThreads(selected: readonly Projection[], groups: string[][], started: number): Promise<RebuildReport[]> {
+    const options = this.threadedRebuild!;
+    for (const projection of selected) await this.prepareRebuild(projection);
+    const head = await this.eventStore.headPosition();
+    await this.checkEventStoreFile(options.eventStoreFile, head);
+    const built = await rebuildInThreads(
+      groups,
+      {
+        eventStoreFile: options.eventStoreFile,
+        readStoreFile: options.readStoreFile,
+        projections: options.projections ?? ALL_PROJECTIONS_MODULE,
+        head,
+        config: this.context.config,
+      },
+      options,
+    );
+    const reports: RebuildReport[] = [];
+    for (const projection of selected) {
+      const rebuilt = built.find((candidate) => candidate.name === projection.name)!;
+      const swapped = await this.swapInWritten(projection, rebuilt);
+      reports.push(this.rebuilt(projection.name, swapped.position, swapped.documents, rebuilt.eventsApplied + swapped.applied, started));
+    }
+    return reports;
+  }
+
+  /** The threads read the event store's file themselves: it must be this projector's event store. */
+  private async checkEventStoreFile(file: string, head: number): Promise<void> {
+    if (head === 0) return;
+    let expected: string | undefined;
+    for await (const event of this.eventStore.readAll({ fromPosition: head - 1, maxCount: 1 })) expected = event.id;
+    const replay = new SqliteEventReplay(file);
+    try {
+      const found = replay.idAt(head);
+      if (found !== expected) throw new Error(`${file} is not this projector's event store (event ${head} is ${found}, expected ${expected})`);
+    } finally {
+      replay.close();
+    }
+  }
+
+  /**
+   * Swaps in a projection a worker wrote into its rebuild collections. When this
+   * projector feeds it, or the live read model moved past the rebuild, the rebuilt
+   * documents are loaded to fold the newer events in (as swapIn does). Returns the
+   * position swapped in at, the documents and the events folded in meanwhile.
+   */
+  private async swapInWritten(projection: Projection, rebuilt: RebuiltProjection): Promise<{ position: number; documents: number; applied: number }> {
+    const target = rebuildTarget(projection);
+    if (!(this.running && this.runners.has(projection.name))) {
+      const swaps = projection.collections.map((collection) => ({ from: target.collection(collection), to: collection }));
+      try {
+        await this.readStore.swapInRebuild(projection.name, rebuilt.position, swaps);
+        await this.readStore.deleteCheckpoint(target.checkpoint);
+        return { position: rebuilt.position, documents: rebuilt.documents, applied: 0 };
+      } catch (error) {
+        if (!(error instanceof CheckpointAheadError)) throw error;
+      }
+    }
+    const runner = await ProjectionRunner.load(projection, this.context, this.readStore, target);
+    const applied = await this.swapIn(runner);
+    return { position: runner.position, documents: runner.documentCount(), applied };
   }
 
   async health(): Promise<ProjectorHealth[]> {

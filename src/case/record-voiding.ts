@@ -29,7 +29,8 @@ export function decideVoid(records: VoidableRecords, request: VoidRequest, conte
   if (records.voidedIds.includes(eventId)) {
     return refuse('void-already-voided', `Record ${eventId} is already voided.`);
   }
-  const voidedType = records.eventsSeen[eventId];
+  // own keys only: an id such as `toString` or `__proto__` names no record
+  const voidedType = Object.hasOwn(records.eventsSeen, eventId) ? records.eventsSeen[eventId] : undefined;
   if (!voidedType) {
     return refuse('void-unknown-event', `There is no record ${eventId} in this stream.`);
   }

@@ -29,6 +29,13 @@ describe('voiding a record entered wrongly', () => {
     caseSpec.given(registered, care).when(voidRecord('review-9')).thenRejects('void-unknown-event');
   });
 
+  it.each(['toString', 'valueOf', 'hasOwnProperty', '__proto__', 'constructor'])(
+    'refuses %s, a name every object has but no record of the stream',
+    (eventId) => {
+      caseSpec.given(registered, care).when(voidRecord(eventId)).thenRejects('void-unknown-event');
+    },
+  );
+
   it('refuses a record already voided', () => {
     caseSpec
       .given(registered, care, firstReview, recordVoided({ eventId: 'review-1', voidedType: 'ReviewHeld', effectiveDate: '2020-03-01' }))

@@ -77,9 +77,10 @@ export function decideChild(child: ChildToDecide, setup: DecideSetup, planChild:
     const planned = planChild(plan, childId, events);
     const result = reconcileChildStream({
       source: plan.source, childId, stream: events, state, planned, context, actor: setup.actor, correlationId: setup.correlationId,
+      // joined, not concatenated: one flat string per record, kept until the import appends
       sourceOf: (command) =>
         command.origin
-          ? `${plan.source}:${yearOfFile.get(command.origin.file) ?? ''}:${command.origin.file}:${command.origin.row}`
+          ? [plan.source, yearOfFile.get(command.origin.file) ?? '', command.origin.file, command.origin.row].join(':')
           : `${plan.source}:kept from an earlier import`,
     });
     if ('violation' in result) {

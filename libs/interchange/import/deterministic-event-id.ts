@@ -14,12 +14,15 @@ export function deterministicEventId(...parts: readonly string[]): string {
 
 const VARIANT_NIBBLE = '89ab';
 
-/** A SHA-1 digest laid out as a version 5 uuid (the digest itself is left as it is). */
+/**
+ * A SHA-1 digest laid out as a version 5 uuid (the digest itself is left as it is). Joined
+ * rather than concatenated: the id is kept until the import appends, as one flat string.
+ */
 export function uuidFromDigest(digest: Buffer): string {
   const hex = digest.toString('hex', 0, 16);
   // byte 6's high nibble becomes the version (5), byte 8's top two bits the variant (10)
   const variant = VARIANT_NIBBLE[(digest[8] >> 4) & 0x3];
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return [hex.slice(0, 8), hex.slice(8, 12), `5${hex.slice(13, 16)}`, `${variant}${hex.slice(17, 20)}`, hex.slice(20, 32)].join('-');
 }
 
 /**

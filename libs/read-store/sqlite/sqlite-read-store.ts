@@ -148,7 +148,7 @@ export class SqliteReadStore implements ReadStore {
         }
         write(batch);
         this.writeCheckpoint.run(projection, position);
-      }),
+      }).immediate,
     );
   }
 
@@ -171,7 +171,7 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async swapCollection(from: string, to: string): Promise<void> {
-    this.write(this.db.transaction(() => this.renameOver({ from, to })));
+    this.write(this.db.transaction(() => this.renameOver({ from, to })).immediate);
   }
 
   async swapInRebuild(projection: string, position: number, swaps: readonly CollectionSwap[]): Promise<Checkpoint> {
@@ -182,7 +182,7 @@ export class SqliteReadStore implements ReadStore {
         for (const swap of swaps) this.renameOver(swap);
         this.swapCheckpoint.run(projection, position);
         return this.storedCheckpoint(projection);
-      }),
+      }).immediate,
     );
   }
 
@@ -194,6 +194,11 @@ export class SqliteReadStore implements ReadStore {
     return this.selectCheckpoint.get(projection) ?? { position: 0, epoch: 0 };
   }
 
+  /**
+   * Runs a write. Transactions that read before they write (the checkpoint check) begin
+   * IMMEDIATE: taking the write lock up front makes a second writer (another process, or
+   * a rebuild's worker thread) wait for it, rather than fail when its read is outdated.
+   */
   private write<R>(run: () => R): R {
     this.localWrites += 1;
     try {
