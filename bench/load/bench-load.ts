@@ -20,6 +20,7 @@ import { childIdOf, COMMAND_SHARE, DEFAULT_LIST_SHARE, iroOf, LoadMix, LoadPopul
  * for `--duration` seconds, and prints throughput, p50/p99 latency and errors.
  * The server runs as deployed: JSON request logs (to /dev/null), the per-user rate
  * limit (users are spread so none exceeds it at the target rate), the access audit.
+ * BENCH_LOAD_NODE_ARGS passes options to the server's node (e.g. --cpu-prof).
  */
 
 interface Options {
@@ -61,7 +62,9 @@ async function freePort(): Promise<number> {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function startApi(dataDir: string, port: number): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [join(packageRoot(), 'bin', 'iro.js'), 'serve'], {
+  // e.g. BENCH_LOAD_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under the load
+  const nodeArgs = (process.env.BENCH_LOAD_NODE_ARGS ?? '').split(' ').filter((arg) => arg.length > 0);
+  const server = spawn(process.execPath, [...nodeArgs, join(packageRoot(), 'bin', 'iro.js'), 'serve'], {
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -3,6 +3,9 @@ import { CURRENT_SCHEMA_VERSION, upcast } from '../../src/events/schema-versions
 
 const currentVersions = new Map<string, number>(Object.entries(CURRENT_SCHEMA_VERSION));
 
+/** every oversight event type */
+export const OVERSIGHT_EVENT_TYPES: ReadonlySet<string> = new Set(currentVersions.keys());
+
 /** The schema version an oversight event type is written with today; undefined for any other type. */
 export function currentSchemaVersionOf(type: string): number | undefined {
   return currentVersions.get(type);

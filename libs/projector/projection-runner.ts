@@ -36,6 +36,7 @@ export interface ProjectionFailure {
 }
 
 type Documents = Map<string, Map<string, ProjectionDocument>>;
+type DirtyDocument = [collection: string, id: string];
 
 /**
  * One projection's read model held in memory (a council's read models fit in memory:
@@ -182,8 +183,8 @@ export class ProjectionRunner {
    */
   async flush(store: ReadStore): Promise<void> {
     if (!this.hasUncommitted) return;
-    const dirty = [...this.takeDirty()];
-    await this.commitDocuments(store, dirty);
+    const dirty = this.takeDirty();
+    await this.commitDocuments(store, dirty, 0, dirty.length);
   }
 
   /**
@@ -194,22 +195,24 @@ export class ProjectionRunner {
    */
   async flushInChunks(store: ReadStore, documentsPerCommit: number): Promise<void> {
     if (!this.hasUncommitted) return;
-    const dirty = [...this.takeDirty()];
+    const dirty = this.takeDirty();
     for (let from = 0; from < dirty.length || from === 0; from += documentsPerCommit) {
-      await this.commitDocuments(store, dirty.slice(from, from + documentsPerCommit), dirty.slice(from + documentsPerCommit));
+      await this.commitDocuments(store, dirty, from, Math.min(dirty.length, from + documentsPerCommit));
     }
   }
 
-  private *takeDirty(): Generator<[string, string]> {
+  private takeDirty(): DirtyDocument[] {
+    const taken: DirtyDocument[] = [];
     if (this.fresh) {
       this.fresh = false;
       this.completeReplay();
-      for (const [collection, documents] of this.documents) for (const id of documents.keys()) yield [collection, id];
-      return;
+      for (const [collection, documents] of this.documents) for (const id of documents.keys()) taken.push([collection, id]);
+      return taken;
     }
     const dirty = this.dirty;
     this.dirty = new Map();
-    for (const [collection, ids] of dirty) for (const id of ids) yield [collection, id];
+    for (const [collection, ids] of dirty) for (const id of ids) taken.push([collection, id]);
+    return taken;
   }
 
   /** A fresh runner folded the events with the projection's replay (if it has one): each document is completed once, now. */
@@ -230,16 +233,25 @@ export class ProjectionRunner {
     }
   }
 
-  private async commitDocuments(store: ReadStore, documents: [string, string][], notYet: [string, string][] = []): Promise<void> {
+  /** Commits `dirty[from..to)` with the position; when that fails, what was not committed is dirty again. */
+  private async commitDocuments(store: ReadStore, dirty: DirtyDocument[], from: number, to: number): Promise<void> {
     const position = this.position;
     try {
       await store.commit(
         this.target.checkpoint,
         position,
         (batch) => {
-          for (const [collection, id] of documents) {
-            const document = this.collection(collection).get(id);
-            const stored = this.target.collection(collection);
+          let collection: string | undefined;
+          let documents!: Map<string, ProjectionDocument>;
+          let stored!: string;
+          for (let i = from; i < to; i += 1) {
+            const [name, id] = dirty[i];
+            if (name !== collection) {
+              collection = name;
+              documents = this.collection(name);
+              stored = this.target.collection(name);
+            }
+            const document = documents.get(id);
             if (document) batch.upsert(stored, document);
             else batch.delete(stored, id);
           }
@@ -247,7 +259,7 @@ export class ProjectionRunner {
         { position: this.committedPosition, epoch: this.epoch },
       );
     } catch (error) {
-      for (const [collection, id] of [...documents, ...notYet]) this.markDirty(collection, id);
+      for (let i = from; i < dirty.length; i += 1) this.markDirty(dirty[i][0], dirty[i][1]);
       throw error;
     }
     this.committedPosition = position;

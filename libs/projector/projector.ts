@@ -252,6 +252,13 @@ export class Projector {
       },
       options,
     );
+    for (const group of groups) {
+      const rebuilt = built.filter((candidate) => group.includes(candidate.name));
+      this.logger.log(
+        `rebuild thread for ${group.join(', ')}: replayed in ${rebuilt[0]?.replayMs} ms, then wrote ` +
+          rebuilt.map((projection) => `${projection.name} in ${projection.writeMs} ms`).join(', '),
+      );
+    }
     const reports: RebuildReport[] = [];
     for (const projection of selected) {
       const rebuilt = built.find((candidate) => candidate.name === projection.name)!;

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { EventMetadata, StoredOversightEvent } from '../../src/events/envelope';
-import { asOversightEvent, currentSchemaVersionOf } from './oversight-event';
+import { asOversightEvent, currentSchemaVersionOf, OVERSIGHT_EVENT_TYPES } from './oversight-event';
 
 type ReplayRow = [
   position: number,
@@ -41,51 +41,43 @@ class ReplayedEvent {
   }
 }
 
-export interface ReplayVisitor {
-  /** an oversight event, upcast to its current schema version */
-  event(event: StoredOversightEvent): void;
-  /** the position of an event of another type (e.g. an access audit record), whose data is not read */
-  other(position: number): void;
-}
-
 /**
  * Reads the embedded event store's file for a replay (a rebuild from position 0), on a
  * read-only connection of its own, so that a worker thread can read it beside the
- * process's own connection (WAL lets readers run alongside the writer). It reads what
- * SqliteEventStore.readAll gives, leaner: the data of events that are not oversight
- * events is not parsed, nor any event's metadata unless asked for.
+ * process's own connection (WAL lets readers run alongside the writer). It gives the
+ * oversight events SqliteEventStore.readAll gives, upcast, leaner: the rows of other
+ * events (access audit records) are left in the file, and an event's metadata is parsed
+ * only if a projection reads it.
  */
 export class SqliteEventReplay {
   private readonly db: Database.Database;
-  private readonly page: Database.Statement<[number, number, number], ReplayRow>;
+  private readonly page: Database.Statement<unknown[], ReplayRow>;
+  private readonly idAtPosition: Database.Statement<[number], string>;
+  private readonly types = [...OVERSIGHT_EVENT_TYPES];
 
   constructor(readonly file: string) {
     this.db = new Database(file, { readonly: true, fileMustExist: true, timeout: 5_000 });
     this.page = this.db
-      .prepare<[number, number, number], ReplayRow>(
-        'SELECT position, id, stream, revision, type, schema_version, data, metadata, recorded_at ' +
-          'FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?',
+      .prepare<unknown[], ReplayRow>(
+        'SELECT position, id, stream, revision, type, schema_version, data, metadata, recorded_at FROM events ' +
+          `WHERE position > ? AND position <= ? AND type IN (${this.types.map(() => '?').join(', ')}) ORDER BY position LIMIT ?`,
       )
       .raw();
+    this.idAtPosition = this.db.prepare<[number], string>('SELECT id FROM events WHERE position = ?').pluck();
   }
 
   /** the id of the event at `position`, undefined when there is none */
   idAt(position: number): string | undefined {
-    const rows = this.page.all(position - 1, position, 1);
-    return rows.length > 0 ? rows[0][1] : undefined;
+    return this.idAtPosition.get(position);
   }
 
-  /** Visits the events with fromPosition < position <= toPosition, in order. Returns how many it visited. */
-  replay(fromPosition: number, toPosition: number, visit: ReplayVisitor): number {
+  /** Calls `visit` with each oversight event with fromPosition < position <= toPosition, in order. Returns how many. */
+  replay(fromPosition: number, toPosition: number, visit: (event: StoredOversightEvent) => void): number {
     let after = fromPosition;
     let visited = 0;
     while (after < toPosition) {
-      const rows = this.page.all(after, toPosition, PAGE_SIZE);
-      for (const row of rows) {
-        const event = readAsOversightEvent(row);
-        if (event) visit.event(event);
-        else visit.other(row[0]);
-      }
+      const rows = this.page.all(after, toPosition, ...this.types, PAGE_SIZE);
+      for (const row of rows) visit(readAsOversightEvent(row));
       visited += rows.length;
       if (rows.length < PAGE_SIZE) break;
       after = rows[rows.length - 1][0];
@@ -98,11 +90,9 @@ export class SqliteEventReplay {
   }
 }
 
-function readAsOversightEvent(row: ReplayRow): StoredOversightEvent | undefined {
+function readAsOversightEvent(row: ReplayRow): StoredOversightEvent {
   const [position, id, stream, revision, type, schemaVersion, data, metadata, recordedAt] = row;
-  const current = currentSchemaVersionOf(type);
-  if (current === undefined) return undefined;
-  if (schemaVersion === current) {
+  if (schemaVersion === currentSchemaVersionOf(type)) {
     const event = new ReplayedEvent(id, stream, type, schemaVersion, JSON.parse(data) as Record<string, unknown>, revision, position, recordedAt, metadata);
     return event as unknown as StoredOversightEvent;
   }
@@ -117,5 +107,5 @@ function readAsOversightEvent(row: ReplayRow): StoredOversightEvent | undefined 
     revision,
     position,
     recordedAt,
-  });
+  })!;
 }

@@ -56,11 +56,9 @@ export class EventStoreDbEventStore implements EventStore {
       return { nextRevision, position };
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) {
-        throw new WrongExpectedRevisionError(
-          stream,
-          expectedRevision,
-          error.actualVersion === NO_STREAM ? 'no-stream' : Number(error.actualVersion),
-        );
+        const actual = error.actualVersion === NO_STREAM ? -1 : Number(error.actualVersion);
+        // older servers report a missing stream as revision -1
+        throw new WrongExpectedRevisionError(stream, expectedRevision, actual < 0 ? 'no-stream' : actual);
       }
       throw error;
     }

@@ -45,6 +45,8 @@ export class EventStoreDbSubscription implements Subscription {
     if (!this.stopped) {
       this.stopped = true;
       await this.subscription.unsubscribe();
+      // ends the iteration below even if the cancelled call never ends its stream
+      this.subscription.destroy();
     }
     await this.finished;
   }

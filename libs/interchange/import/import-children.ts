@@ -104,7 +104,8 @@ export async function importOnLanes(input: ImportInput, options: ImportOptions, 
     for (const answered of await Promise.all(requests)) for (const outcome of answered) outcomes.set(outcome.childId, outcome);
     // in child order, whichever thread decided them
     for (const childId of toDecide) {
-      const outcome = outcomes.get(childId)!;
+      const outcome = outcomes.get(childId);
+      if (!outcome) throw new Error(`no thread decided child ${childId}`);
       decidedChildren += 1;
       if ('refused' in outcome) {
         issues.push(outcome.refused);

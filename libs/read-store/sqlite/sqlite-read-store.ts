@@ -16,6 +16,7 @@ import {
   StoredDocument,
 } from '../read-store.port';
 import { assertCollectionName } from '../collection-name';
+import { DocumentCache, filterKey } from './document-cache';
 
 export interface SqliteReadStoreOptions {
   /** the SQLite file; default `${DATA_DIR}/read-models.sqlite` (DATA_DIR defaults to ./data) */
@@ -38,25 +39,28 @@ interface CollectionStatements {
   delete: Database.Statement<[string]>;
 }
 
-interface ParsedCollection {
-  version: string;
-  documents: Document[];
+interface CacheChange {
+  collection: string;
+  apply(): void;
 }
 
 /**
  * The embedded read store: one SQLite table per collection (`rm_<collection>`, rows of
  * id, JSON body and the position of the commit that wrote it) beside a checkpoints table.
  * Queries in MongoDB filter syntax are evaluated in process by mingo over the parsed
- * documents, which are cached per collection until a write from this or any other
- * connection (PRAGMA data_version) invalidates them. A council's read models fit in memory.
+ * documents, which are kept in memory per collection (a council's read models fit):
+ * writes through this connection are applied to them as they commit, and a commit by
+ * another connection (PRAGMA data_version) has each collection loaded again when next
+ * read. Every document write goes through upsertRow / deleteRow / dropTable / renameOver
+ * inside write(), which is how the cache hears of it.
  */
 export class SqliteReadStore implements ReadStore {
   readonly file: string;
   private readonly db: Database.Database;
   private readonly statements = new Map<string, CollectionStatements>();
-  private readonly parsed = new Map<string, ParsedCollection>();
-  /** bumped by every write through this connection (data_version only sees other connections' writes) */
-  private localWrites = 0;
+  private readonly cache = new DocumentCache();
+  /** what the write in progress did to the documents, applied to the cache once it has committed */
+  private cacheChanges: CacheChange[] | null = null;
   private readonly dataVersion: Database.Statement<[], number>;
   private readonly selectCheckpoint: Database.Statement<[string], Checkpoint>;
   private readonly writeCheckpoint: Database.Statement<[string, number]>;
@@ -93,21 +97,22 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async find<T extends Document = Document>(collection: string, filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
-    let cursor = new Query(filter).find<Document>(this.parsedDocuments(collection));
-    if (options.sort && Object.keys(options.sort).length > 0) cursor = cursor.sort(options.sort);
-    if (options.skip) cursor = cursor.skip(options.skip);
-    if (options.limit) cursor = cursor.limit(options.limit);
-    // the cache is shared between queries: hand out copies
-    return cursor.all().map((document) => structuredClone(document) as T);
+    // the cached documents are shared between queries: hand out copies
+    return this.select(collection, filter, options).map((document) => JSON.parse(this.cache.bodyOf(collection, document._id)!) as T);
+  }
+
+  /**
+   * find() without the copies: the documents are the store's own, deeply frozen, and the
+   * same object until the document is written again (so a caller may remember what it
+   * worked out from one by identity). For queries that only read.
+   */
+  async findShared<T extends Document = Document>(collection: string, filter: Filter = {}, options: FindOptions = {}): Promise<readonly T[]> {
+    return this.select(collection, filter, options) as readonly T[];
   }
 
   async count(collection: string, filter: Filter = {}): Promise<number> {
     if (Object.keys(filter).length === 0) return this.withCollection(collection, (s) => s.count.get() ?? 0);
-    const documents = this.parsedDocuments(collection);
-    const query = new Query(filter);
-    let count = 0;
-    for (const document of documents) if (query.test(document)) count += 1;
-    return count;
+    return this.select(collection, filter, {}).length;
   }
 
   async upsert(collection: string, document: Document): Promise<void> {
@@ -115,7 +120,7 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async delete(collection: string, id: string): Promise<void> {
-    this.write(() => this.withCollection(collection, (s) => s.delete.run(id)));
+    this.write(() => this.deleteRow(collection, id));
   }
 
   async checkpoint(projection: string): Promise<number> {
@@ -132,12 +137,13 @@ export class SqliteReadStore implements ReadStore {
     write: (batch: ReadStoreBatch) => void,
     expected?: Checkpoint,
   ): Promise<void> {
-    const batch: ReadStoreBatch = {
-      upsert: (collection, document) => this.upsertRow(collection, document, position),
-      delete: (collection, id) => {
-        this.withCollection(collection, (s) => s.delete.run(id));
-      },
-    };
+    // the documents are turned into JSON before the write lock is taken, so that another
+    // writer (another process, or a rebuild's other thread) waits only for the inserts
+    const writes: { collection: string; id: string; body: string | null }[] = [];
+    write({
+      upsert: (collection, document) => writes.push({ collection, id: idOf(collection, document), body: JSON.stringify(document) }),
+      delete: (collection, id) => writes.push({ collection, id, body: null }),
+    });
     this.write(
       this.db.transaction(() => {
         if (expected !== undefined) {
@@ -146,7 +152,10 @@ export class SqliteReadStore implements ReadStore {
             throw new CheckpointMovedError(projection, expected, actual);
           }
         }
-        write(batch);
+        for (const { collection, id, body } of writes) {
+          if (body === null) this.deleteRow(collection, id);
+          else this.upsertBody(collection, id, body, position);
+        }
         this.writeCheckpoint.run(projection, position);
       }).immediate,
     );
@@ -200,27 +209,60 @@ export class SqliteReadStore implements ReadStore {
    * a rebuild's worker thread) wait for it, rather than fail when its read is outdated.
    */
   private write<R>(run: () => R): R {
-    this.localWrites += 1;
+    if (this.cacheChanges) return run(); // inside a write already: its changes apply with the outer one's
+    const changes: CacheChange[] = (this.cacheChanges = []);
+    let committed = false;
     try {
-      return run();
+      const result = run();
+      committed = true;
+      return result;
     } finally {
-      this.localWrites += 1;
+      this.cacheChanges = null;
+      // rolled back: nothing was written, and what the cache holds of those collections is not trusted either
+      for (const change of changes) {
+        if (committed) change.apply();
+        else this.cache.forget(change.collection);
+      }
     }
   }
 
-  private upsertRow(collection: string, document: Document, position: number): void {
-    if (typeof document._id !== 'string' || document._id === '') throw new Error(`a document in ${collection} needs a string _id`);
-    const body = JSON.stringify(document);
-    this.withCollection(collection, (s) => s.upsert.run(document._id, body, position));
+  /** what a write did to a collection, for the cache once the write has committed */
+  private onCommitted(collection: string, apply: () => void): void {
+    if (this.cacheChanges) this.cacheChanges.push({ collection, apply });
+    else apply();
   }
 
-  private parsedDocuments(collection: string): Document[] {
-    const version = `${this.dataVersion.get()}:${this.localWrites}`;
-    const cached = this.parsed.get(collection);
-    if (cached && cached.version === version) return cached.documents;
-    const documents = this.withCollection(collection, (s) => s.all.all()).map((row) => JSON.parse(row.body) as Document);
-    this.parsed.set(collection, { version, documents });
-    return documents;
+  private upsertRow(collection: string, document: Document, position: number): void {
+    this.upsertBody(collection, idOf(collection, document), JSON.stringify(document), position);
+  }
+
+  private upsertBody(collection: string, id: string, body: string, position: number): void {
+    this.withCollection(collection, (s) => s.upsert.run(id, body, position));
+    this.onCommitted(collection, () => this.cache.put(collection, id, body));
+  }
+
+  private deleteRow(collection: string, id: string): void {
+    this.withCollection(collection, (s) => s.delete.run(id));
+    this.onCommitted(collection, () => this.cache.remove(collection, id));
+  }
+
+  /** The documents matching, in the order asked for (id order when none), shared with the cache. */
+  private select(collection: string, filter: Filter, options: FindOptions): Document[] {
+    let matched: Document[];
+    if (Object.keys(filter).length === 0) matched = this.cachedDocuments(collection);
+    else {
+      let query: Query | undefined;
+      const test = (document: Document) => (query ??= new Query(filter)).test(document);
+      const load = () => this.withCollection(collection, (s) => s.all.all());
+      matched = this.cache.matching(collection, this.dataVersion.get()!, load, { key: filterKey(filter), test });
+    }
+    if (options.sort && Object.keys(options.sort).length > 0) matched = new Query({}).find<Document>(matched).sort(options.sort).all();
+    const from = options.skip ?? 0;
+    return options.limit ? matched.slice(from, from + options.limit) : from > 0 ? matched.slice(from) : matched;
+  }
+
+  private cachedDocuments(collection: string): Document[] {
+    return this.cache.documents(collection, this.dataVersion.get()!, () => this.withCollection(collection, (s) => s.all.all()));
   }
 
   private renameOver({ from, to }: CollectionSwap): void {
@@ -228,6 +270,8 @@ export class SqliteReadStore implements ReadStore {
     this.createTable(from);
     this.db.exec(`ALTER TABLE ${tableName(from)} RENAME TO ${tableName(to)}`);
     this.statements.delete(from);
+    this.onCommitted(from, () => this.cache.forget(from));
+    this.onCommitted(to, () => this.cache.forget(to));
   }
 
   private createTable(collection: string): void {
@@ -239,6 +283,7 @@ export class SqliteReadStore implements ReadStore {
   private dropTable(collection: string): void {
     this.db.exec(`DROP TABLE IF EXISTS ${tableName(collection)}`);
     this.statements.delete(collection);
+    this.onCommitted(collection, () => this.cache.forget(collection));
   }
 
   /**
@@ -273,6 +318,11 @@ export class SqliteReadStore implements ReadStore {
     this.statements.set(collection, statements);
     return statements;
   }
+}
+
+function idOf(collection: string, document: Document): string {
+  if (typeof document._id !== 'string' || document._id === '') throw new Error(`a document in ${collection} needs a string _id`);
+  return document._id;
 }
 
 function tableName(collection: string): string {

@@ -122,28 +122,36 @@ export function childFactsAfter(
   return [...facts, fact];
 }
 
+/** What an event changes in a child's facts: a fact added, or the fact of a voided record taken out. */
+export type ChildFactChange = { add: ChildFact; voided?: undefined } | { add?: undefined; voided: string };
+
 /**
- * childFactsAfter for a replay: the facts are changed in place (a replay keeps no undo
- * log), and true is returned when they changed. A replay reads each event of the store
- * once, and event ids are unique in the store, so an event's fact is never there
- * already and is not looked for (childFactsAfter looks, for redelivered events); and an
- * event id is never there twice, so taking out the one voided is taking out all.
+ * The change childFactsAfter would make, for a replay, before the facts are looked up
+ * (undefined: none, whatever the facts). A replay reads each event of the store once,
+ * and event ids are unique in the store, so a new fact is never there already and is
+ * not looked for (childFactsAfter looks, for redelivered events).
  */
-export function changeChildFactsInReplay(
-  facts: ChildFact[],
+export function childFactChangeInReplay(
   event: StoredOversightEvent,
   kept: (fact: ChildFact) => boolean = () => true,
-): boolean {
-  if (event.type === 'RecordVoided') {
-    const voided = event.data.eventId;
-    const at = facts.findIndex((fact) => fact.eventId === voided);
-    if (at < 0) return false;
-    facts.splice(at, 1);
+): ChildFactChange | undefined {
+  if (event.type === 'RecordVoided') return { voided: event.data.eventId };
+  const fact = childFactOf(event);
+  return fact && kept(fact) ? { add: fact } : undefined;
+}
+
+/**
+ * Makes the change in place (a replay keeps no undo log); true when the facts changed.
+ * An event id is never there twice, so taking out the one voided is taking out all.
+ */
+export function changeChildFacts(facts: ChildFact[], change: ChildFactChange): boolean {
+  if (change.add) {
+    facts.push(change.add);
     return true;
   }
-  const fact = childFactOf(event);
-  if (!fact || !kept(fact)) return false;
-  facts.push(fact);
+  const at = facts.findIndex((fact) => fact.eventId === change.voided);
+  if (at < 0) return false;
+  facts.splice(at, 1);
   return true;
 }
 

@@ -44,10 +44,11 @@ export interface ChildTimeline {
 }
 
 export function childTimeline(childId: string, facts: readonly ChildFact[]): ChildTimeline {
+  const ordered = inDateOrder(facts);
   return {
-    periods: carePeriodsOf(facts),
-    plans: protectionPlansOf(childId, facts),
-    allocations: iroAllocationsOf(facts),
+    periods: periodsOf(ofKindsInOrder(ordered, CARE_FACT_KINDS)),
+    plans: plansOf(childId, ofKindsInOrder(ordered, PROTECTION_FACT_KINDS)),
+    allocations: allocationsOf(ofKindsInOrder(ordered, ALLOCATION_FACT_KINDS)),
   };
 }
 
@@ -60,6 +61,14 @@ export const ALLOCATION_FACT_KINDS: ReadonlySet<ChildFact['kind']> = new Set(['i
 
 const ofKinds = (facts: readonly ChildFact[], kinds: ReadonlySet<ChildFact['kind']>) =>
   inDateOrder(facts.filter((fact) => kinds.has(fact.kind)));
+
+/**
+ * The facts of these kinds from facts already in date order: the same as ofKinds, since
+ * the date order is total (by date, then position, and each fact has its own position),
+ * so sorting all facts once serves each part of the timeline.
+ */
+const ofKindsInOrder = (ordered: readonly ChildFact[], kinds: ReadonlySet<ChildFact['kind']>) =>
+  ordered.filter((fact) => kinds.has(fact.kind));
 
 /** The child's periods of care, with their legal statuses, placements and reviews. */
 export function carePeriodsOf(facts: readonly ChildFact[]): PeriodTimeline[] {
@@ -75,11 +84,20 @@ export function iroAllocationsOf(facts: readonly ChildFact[]): IroAllocationSpan
   return allocationsOf(ofKinds(facts, ALLOCATION_FACT_KINDS));
 }
 
+// Written as plain loops, one pass over the facts: a rebuild derives every child's timeline.
 function periodsOf(ordered: ChildFact[]): PeriodTimeline[] {
   const periods: PeriodTimeline[] = [];
+  const legal: Span<LegalStatus>[][] = [];
+  const placed: Span<PlacementType>[][] = [];
   for (const fact of ordered) {
-    if (fact.kind !== 'care-started' || periods.some((p) => p.periodId === fact.periodId)) continue;
-    const ended = ordered.find((f): f is Fact<'care-ended'> => f.kind === 'care-ended' && f.periodId === fact.periodId);
+    if (fact.kind !== 'care-started' || periodWithId(periods, fact.periodId)) continue;
+    let ended: Fact<'care-ended'> | undefined;
+    for (const candidate of ordered) {
+      if (candidate.kind === 'care-ended' && candidate.periodId === fact.periodId) {
+        ended = candidate;
+        break;
+      }
+    }
     periods.push({
       periodId: fact.periodId,
       from: fact.date,
@@ -90,33 +108,52 @@ function periodsOf(ordered: ChildFact[]): PeriodTimeline[] {
       placements: [],
       reviews: [],
     });
+    legal.push([{ from: fact.date, until: null, value: fact.legalStatus, eventId: fact.eventId }]);
+    placed.push([{ from: fact.date, until: null, value: fact.placementType, eventId: fact.eventId }]);
   }
-  const periodOn = (date: CalendarDate) =>
-    periods.find((p) => p.from <= date && (p.until === null || date < p.until));
-  for (const period of periods) {
-    const start = ordered.find((f): f is Fact<'care-started'> => f.kind === 'care-started' && f.eventId === period.startEventId)!;
-    const legal: Span<LegalStatus>[] = [{ from: start.date, until: null, value: start.legalStatus, eventId: start.eventId }];
-    const placed: Span<PlacementType>[] = [{ from: start.date, until: null, value: start.placementType, eventId: start.eventId }];
-    for (const fact of ordered) {
-      if (fact.kind === 'legal-status-changed' && periodOn(fact.date) === period) {
-        legal.push({ from: fact.date, until: null, value: fact.legalStatus, eventId: fact.eventId });
-      } else if (fact.kind === 'placement-changed' && periodOn(fact.date) === period) {
-        placed.push({ from: fact.date, until: null, value: fact.placementType, eventId: fact.eventId });
-      } else if (fact.kind === 'review-held' && fact.periodId === period.periodId) {
-        period.reviews.push(fact);
-      }
+  if (periods.length === 0) return periods;
+  for (const fact of ordered) {
+    if (fact.kind === 'legal-status-changed') {
+      const at = periodIndexOn(periods, fact.date);
+      if (at >= 0) legal[at].push({ from: fact.date, until: null, value: fact.legalStatus, eventId: fact.eventId });
+    } else if (fact.kind === 'placement-changed') {
+      const at = periodIndexOn(periods, fact.date);
+      if (at >= 0) placed[at].push({ from: fact.date, until: null, value: fact.placementType, eventId: fact.eventId });
+    } else if (fact.kind === 'review-held') {
+      periodWithId(periods, fact.periodId)?.reviews.push(fact);
     }
-    period.legalStatuses = chained(legal, period.until);
-    period.placements = chained(placed, period.until);
+  }
+  for (let i = 0; i < periods.length; i += 1) {
+    periods[i].legalStatuses = chained(legal[i], periods[i].until);
+    periods[i].placements = chained(placed[i], periods[i].until);
   }
   return periods;
 }
 
+function periodWithId(periods: readonly PeriodTimeline[], periodId: string): PeriodTimeline | undefined {
+  for (const period of periods) if (period.periodId === periodId) return period;
+  return undefined;
+}
+
+/** The first period the date falls in (from <= date < until), -1 when none. */
+function periodIndexOn(periods: readonly PeriodTimeline[], date: CalendarDate): number {
+  for (let i = 0; i < periods.length; i += 1) {
+    const period = periods[i];
+    if (period.from <= date && (period.until === null || date < period.until)) return i;
+  }
+  return -1;
+}
+
 /** Each span lasts until the next one starts (or the end); a span replaced on its own first day is dropped. */
 function chained<T>(spans: Span<T>[], end: CalendarDate | null): Span<T>[] {
-  return spans
-    .map((span, index) => ({ from: span.from, until: index + 1 < spans.length ? spans[index + 1].from : end, value: span.value, eventId: span.eventId }))
-    .filter((span) => !isEmpty(span));
+  const result: Span<T>[] = [];
+  for (let i = 0; i < spans.length; i += 1) {
+    const span = spans[i];
+    const until = i + 1 < spans.length ? spans[i + 1].from : end;
+    if (until !== null && until <= span.from) continue;
+    result.push({ from: span.from, until, value: span.value, eventId: span.eventId });
+  }
+  return result;
 }
 
 function plansOf(childId: string, ordered: ChildFact[]): PlanTimeline[] {

@@ -1,5 +1,5 @@
 import { CalendarDate } from '../../calendar/calendar-date';
-import { DRIFT_FLAGS, DriftFlagName } from './drift-flag';
+import { DRIFT_FLAGS, DriftFlag, DriftFlagName } from './drift-flag';
 import { driftFlagsAt, iroOn, openOn, OversightDocument } from './oversight-document';
 
 export interface ClinicCriteria {
@@ -44,16 +44,32 @@ export function clinicCandidatesFilter(criteria: ClinicCriteria): Record<string,
  */
 export function rankClinicCandidates(documents: readonly OversightDocument[], criteria: ClinicCriteria): ClinicCandidate[] {
   const asked = new Set(flagsAskedFor(criteria));
-  return documents
-    .map((document) => ({
-      childId: document.childId,
-      iroId: iroOn(document, criteria.asAt),
-      flags: driftFlagsAt(document, criteria.asAt)
-        .filter((flag) => asked.has(flag.flag))
-        .map(({ flag, since, reason }) => ({ flag, since, reason })),
-    }))
-    .filter((candidate) => candidate.flags.length > 0 && (!criteria.iroId || candidate.iroId === criteria.iroId))
-    .sort((a, b) => compareRank(clinicPosition(a), clinicPosition(b)));
+  const candidates: ClinicCandidate[] = [];
+  for (const document of documents) {
+    const flags = flagsOn(document, criteria.asAt).filter((flag) => asked.has(flag.flag));
+    if (flags.length === 0) continue;
+    const iroId = iroOn(document, criteria.asAt);
+    if (criteria.iroId && iroId !== criteria.iroId) continue;
+    candidates.push({ childId: document.childId, iroId, flags: flags.map(({ flag, since, reason }) => ({ flag, since, reason })) });
+  }
+  return candidates.sort((a, b) => compareRank(clinicPosition(a), clinicPosition(b)));
+}
+
+/**
+ * The flags of each frozen document on the date last asked, remembered by the document
+ * object: a read store that keeps its documents in memory hands out the same frozen
+ * object until the child's record changes, so a clinic list asked for again and again
+ * while records are being written works out the flags again only for the children
+ * whose records changed. A document that is not frozen may still change: never remembered.
+ */
+const flagsRemembered = new WeakMap<OversightDocument, { asAt: CalendarDate; flags: readonly DriftFlag[] }>();
+
+function flagsOn(document: OversightDocument, asAt: CalendarDate): readonly DriftFlag[] {
+  const remembered = flagsRemembered.get(document);
+  if (remembered && remembered.asAt === asAt) return remembered.flags;
+  const flags = driftFlagsAt(document, asAt);
+  if (Object.isFrozen(document)) flagsRemembered.set(document, { asAt, flags });
+  return flags;
 }
 
 export function clinicPosition(candidate: ClinicCandidate): ClinicPosition {

@@ -48,6 +48,23 @@ describe('challenge-clinic candidates', () => {
     expect(rankClinicCandidates(children(), { flags: [], asAt })).toEqual(ranked);
   });
 
+  it('answers the same for frozen documents (flags remembered per document) on each date asked, and for a changed record', () => {
+    const deepFreeze = <T>(value: T): T => {
+      if (typeof value === 'object' && value !== null) Object.values(value).forEach(deepFreeze);
+      return Object.freeze(value);
+    };
+    const frozen = children().map(deepFreeze);
+    for (const date of [asAt, '2019-12-20', asAt, '2020-06-01']) {
+      expect(rankClinicCandidates(frozen, { flags: [], asAt: date })).toEqual(rankClinicCandidates(children(), { flags: [], asAt: date }));
+    }
+    const given = new OversightHistory();
+    given.careStarted('A', '2019-12-02');
+    given.iroAllocated('A', '2019-12-02', 'iro-1');
+    given.reviewHeld('A', '2020-01-02');
+    const written = frozen.map((document) => (document.childId === 'A' ? deepFreeze(oversightDocuments(given)[0]) : document));
+    expect(rankClinicCandidates(written, { flags: [], asAt }).map((c) => c.childId)).toEqual(['C', 'B', 'E']);
+  });
+
   it('keeps only the flags asked for, and ranks by them', () => {
     const ranked = candidates({ flags: ['review-overdue'], asAt });
     expect(ranked.map((c) => [c.childId, c.flags.map((f) => f.since)])).toEqual([

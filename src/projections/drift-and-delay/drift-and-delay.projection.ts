@@ -3,7 +3,7 @@ import { Projection, ProjectionContext, ProjectionDocument, ProjectionDocuments 
 import { ChallengeFact, challengeFactsAfter, challengeIdOf } from '../issues-resolution/challenge-facts';
 import { challengeHistory } from '../issues-resolution/challenge-history';
 import { childChallenge } from './challenge-flag-windows';
-import { changeChildFactsInReplay, ChildFact, childFactsAfter, childIdOf } from './child-facts';
+import { changeChildFacts, ChildFact, childFactChangeInReplay, childFactsAfter, childIdOf } from './child-facts';
 import { aspectOf, emptyOversightDocument, OVERSIGHT, OversightDocument, oversightWith, withDerived } from './oversight-document';
 
 /** The `oversight-challenges` collection: each challenge's non-voided steps and the children it names, for this projection's own use. */
@@ -72,9 +72,11 @@ function applyToChild(childId: string, event: StoredOversightEvent, documents: P
 
 /** A replay's applyToChild: the facts change in place, nothing is derived. */
 function replayToChild(childId: string, event: StoredOversightEvent, documents: ProjectionDocuments): void {
+  const change = childFactChangeInReplay(event);
+  if (!change) return;
   const stored = documents.get<OversightDocument & ProjectionDocument>(OVERSIGHT, childId);
   const document = stored ?? emptyOversightDocument(childId);
-  if (changeChildFactsInReplay(document.facts, event) && !stored) documents.put(OVERSIGHT, asDocument(document));
+  if (changeChildFacts(document.facts, change) && !stored) documents.put(OVERSIGHT, asDocument(document));
 }
 
 function applyToChallenge(

@@ -1,6 +1,6 @@
 import { StoredOversightEvent } from '../../events/envelope';
 import { Projection, ProjectionContext, ProjectionDocument, ProjectionDocuments } from '../projection';
-import { changeChildFactsInReplay, childFactsAfter, childIdOf } from '../drift-and-delay/child-facts';
+import { changeChildFacts, childFactChangeInReplay, childFactsAfter, childIdOf } from '../drift-and-delay/child-facts';
 import { challengeFactsAfter, challengeIdOf, ChallengeFact } from './challenge-facts';
 import { challengeHistory, raisingOf } from './challenge-history';
 import { ChallengeDocument, challengeDocument, CHALLENGES } from './challenge-document';
@@ -104,9 +104,12 @@ function applyToChallenge(
 
 /** A replay's applyToChild: the facts change in place, and the challenges are derived at the end. */
 function replayToChild(childId: string, event: StoredOversightEvent, documents: ProjectionDocuments): void {
+  // most of a child's records are of kinds not kept here: those need no look-up
+  const change = childFactChangeInReplay(event, keptForChallenges);
+  if (!change) return;
   const stored = documents.get<ChallengeChildDocument & ProjectionDocument>(CHALLENGE_CHILDREN, childId);
   const child = stored ?? emptyChallengeChild(childId);
-  if (changeChildFactsInReplay(child.facts, event, keptForChallenges) && !stored) documents.put(CHALLENGE_CHILDREN, asDocument(child));
+  if (changeChildFacts(child.facts, change) && !stored) documents.put(CHALLENGE_CHILDREN, asDocument(child));
 }
 
 /** As applyToChallenge, with the challenge's document left to ProjectionReplay.complete. */

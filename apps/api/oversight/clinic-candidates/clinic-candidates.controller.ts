@@ -38,7 +38,7 @@ export class ClinicCandidatesController {
       iroId: query.iroId,
       asAt: this.queryDate.orToday(query.asAt),
     };
-    const documents = await this.readModels.find<OversightDocument & Document>(OVERSIGHT, clinicCandidatesFilter(criteria));
+    const documents = await this.readModels.findReadOnly<OversightDocument & Document>(OVERSIGHT, clinicCandidatesFilter(criteria));
     const page = clinicCandidatesPage(rankClinicCandidates(documents, criteria), query.limit ?? DEFAULT_PAGE_SIZE, after);
     return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };
   }

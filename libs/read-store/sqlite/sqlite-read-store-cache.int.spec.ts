@@ -1,0 +1,111 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CheckpointMovedError } from '../read-store.port';
+import { SqliteReadStore } from './sqlite-read-store';
+
+describe('SqliteReadStore documents kept in memory for queries', () => {
+  let dir: string;
+  let store: SqliteReadStore;
+  let other: SqliteReadStore;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'read-store-cache-'));
+    store = new SqliteReadStore({ file: join(dir, 'read-models.sqlite') });
+    other = new SqliteReadStore({ file: join(dir, 'read-models.sqlite') });
+  });
+  afterEach(async () => {
+    await store.close();
+    await other.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows each commit of this connection to the next query, in id order, deletes included', async () => {
+    await store.commit('p', 1, (batch) => ['c-3', 'c-1'].forEach((id) => batch.upsert('children', { _id: id, n: 1 })));
+    expect(await store.find('children')).toEqual([{ _id: 'c-1', n: 1 }, { _id: 'c-3', n: 1 }]);
+    await store.commit('p', 2, (batch) => {
+      batch.upsert('children', { _id: 'c-2', n: 2 });
+      batch.upsert('children', { _id: 'c-3', n: 3 });
+      batch.delete('children', 'c-1');
+    });
+    expect(await store.find('children')).toEqual([{ _id: 'c-2', n: 2 }, { _id: 'c-3', n: 3 }]);
+    expect(await store.count('children', { n: { $gte: 2 } })).toBe(2);
+  });
+
+  it('keeps what a writer changes after the commit out of the queries', async () => {
+    const document = { _id: 'c-1', flags: ['a'] };
+    await store.upsert('children', document);
+    await store.find('children');
+    document.flags.push('b');
+    expect(await store.find('children')).toEqual([{ _id: 'c-1', flags: ['a'] }]);
+  });
+
+  it('leaves the documents as they were when a commit is refused', async () => {
+    await store.commit('p', 1, (batch) => batch.upsert('children', { _id: 'c-1', n: 1 }));
+    await store.find('children');
+    await expect(
+      store.commit('p', 2, (batch) => batch.upsert('children', { _id: 'c-1', n: 2 }), { position: 0, epoch: 0 }),
+    ).rejects.toBeInstanceOf(CheckpointMovedError);
+    await expect(
+      store.commit('p', 2, (batch) => {
+        batch.upsert('children', { _id: 'c-2', n: 2 });
+        throw new Error('the projection failed');
+      }),
+    ).rejects.toThrow('the projection failed');
+    expect(await store.find('children')).toEqual([{ _id: 'c-1', n: 1 }]);
+  });
+
+  it('hands out copies from find and its own frozen documents from findShared, the same object until written', async () => {
+    await store.upsert('children', { _id: 'c-1', n: 1, nested: { list: [1] } });
+    await store.upsert('children', { _id: 'c-2', n: 1 });
+    const [copy] = await store.find<{ _id: string; n: number }>('children', { _id: 'c-1' });
+    copy.n = 99;
+    const [shared] = await store.findShared<{ _id: string; nested: { list: number[] } }>('children', { _id: 'c-1' });
+    expect(shared).toEqual({ _id: 'c-1', n: 1, nested: { list: [1] } });
+    expect(Object.isFrozen(shared.nested.list)).toBe(true);
+    await store.upsert('children', { _id: 'c-2', n: 2 });
+    expect((await store.findShared('children', { _id: 'c-1' }))[0]).toBe(shared);
+    await store.upsert('children', { _id: 'c-1', n: 3 });
+    const [written] = await store.findShared('children', { _id: 'c-1' });
+    expect(written).not.toBe(shared);
+    expect(written).toEqual({ _id: 'c-1', n: 3 });
+  });
+
+  it('loads a collection again after another connection commits to it, or drops it', async () => {
+    await store.upsert('children', { _id: 'c-1', n: 1 });
+    expect(await store.find('children')).toHaveLength(1);
+    await other.commit('p', 1, (batch) => batch.upsert('children', { _id: 'c-2', n: 2 }));
+    expect(await store.find('children', {}, { sort: { n: -1 } })).toEqual([{ _id: 'c-2', n: 2 }, { _id: 'c-1', n: 1 }]);
+    await other.dropCollection('children');
+    expect(await store.find('children')).toEqual([]);
+  });
+
+  it('forgets a collection this connection drops or swaps over', async () => {
+    await store.upsert('children', { _id: 'old', n: 1 });
+    await store.upsert('children__rebuild', { _id: 'new', n: 2 });
+    expect(await store.find('children')).toHaveLength(1);
+    expect(await store.find('children__rebuild')).toHaveLength(1);
+    await store.swapInRebuild('p', 0, [{ from: 'children__rebuild', to: 'children' }]);
+    expect(await store.find('children')).toEqual([{ _id: 'new', n: 2 }]);
+    expect(await store.find('children__rebuild')).toEqual([]);
+    await store.dropCollection('children');
+    expect(await store.find('children')).toEqual([]);
+  });
+
+  it('answers a filter asked again from the documents as written since, whatever the filter holds', async () => {
+    await store.upsert('challenges', { _id: 'ch-1', status: 'open', category: 'permanence' });
+    await store.upsert('challenges', { _id: 'ch-2', status: 'open', category: 'drift-and-delay' });
+    expect(await store.count('challenges', { status: 'open' })).toBe(2);
+    await store.upsert('challenges', { _id: 'ch-1', status: 'resolved', category: 'permanence' });
+    expect((await store.find('challenges', { status: 'open' })).map((c) => c._id)).toEqual(['ch-2']);
+    expect((await store.find('challenges', { category: /^perm/ })).map((c) => c._id)).toEqual(['ch-1']);
+    expect((await store.find('challenges', { category: /^drift/ })).map((c) => c._id)).toEqual(['ch-2']);
+  });
+
+  it('pages a sorted query as the whole sorted list would', async () => {
+    for (let i = 0; i < 30; i += 1) await store.upsert('challenges', { _id: `ch-${i}`, raisedOn: `2020-01-${String((i % 7) + 1).padStart(2, '0')}` });
+    const all = await store.find('challenges', {}, { sort: { raisedOn: -1, _id: -1 } });
+    expect(await store.find('challenges', {}, { sort: { raisedOn: -1, _id: -1 }, skip: 5, limit: 10 })).toEqual(all.slice(5, 15));
+    expect(await store.find('challenges', {}, { skip: 25 })).toHaveLength(5);
+  });
+});
