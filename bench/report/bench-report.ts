@@ -51,10 +51,6 @@ async function councilYear(options: Options): Promise<void> {
   const product = councilRuns(file, options.runs, []);
   console.log(`  headline: ${JSON.stringify(product[0].headline)}`);
   verdict('  as the product reads the store', product, COUNCIL_TARGET_MS);
-  if (!product[0].streamByStream) {
-    console.log('  the store cannot read stream by stream (no readAllByStream); the same report through a bench-only stream-ordered reader:');
-    verdict('  stream by stream', councilRuns(file, options.runs, ['--stream-ordered', 'yes']), COUNCIL_TARGET_MS);
-  }
 }
 
 function councilRuns(file: string, count: number, extra: string[]): ReportRun[] {
@@ -88,11 +84,7 @@ async function england(options: Options): Promise<void> {
       : `  generated ${store.events.toLocaleString('en-GB')} events in ${(store.generatedMs / 1000).toFixed(0)} s`,
   );
   console.log(`  of which oversight events (the rest are audited record reads): ${store.oversightEvents.toLocaleString('en-GB')}`);
-  const product = englandReport(store.file, []);
-  if (!product.streamByStream) {
-    console.log('  the store cannot read stream by stream (no readAllByStream); the same report through a bench-only stream-ordered reader:');
-    englandReport(store.file, ['--stream-ordered', 'yes']);
-  }
+  englandReport(store.file, []);
 }
 
 function englandReport(file: string, extra: string[]): ReportRun {

@@ -2,7 +2,6 @@ import { DEFAULT_LOCAL_AUTHORITY_CONFIG, LocalAuthorityConfig } from '../../src/
 import { SqliteEventStore } from '../../libs/event-store/sqlite/sqlite-event-store';
 import { readsStreamByStream, replayAnnualReport } from '../../libs/reporting/report-facts-source';
 import { findSeedProfile } from '../../libs/seed/profiles';
-import { streamOrdered } from './stream-ordered-store';
 import { seedConfig } from '../../libs/seed/seed-config';
 
 /**
@@ -11,7 +10,6 @@ import { seedConfig } from '../../libs/seed/seed-config';
  * the figures for the year and the year before, close. Prints one JSON line.
  *
  * node dist/bench/report/report-once.js --file <events.sqlite> --year 2019 [--profile <seed profile>]
- *   [--stream-ordered yes]: read stream by stream through a bench-only reader (stream-ordered-store.ts)
  */
 export interface ReportRun {
   ms: number;
@@ -32,8 +30,7 @@ async function main(): Promise<void> {
   const config: LocalAuthorityConfig = profile ? seedConfig(profile) : DEFAULT_LOCAL_AUTHORITY_CONFIG;
 
   const started = process.hrtime.bigint();
-  const opened = new SqliteEventStore({ file });
-  const store = args.get('stream-ordered') === 'yes' && !readsStreamByStream(opened) ? streamOrdered(opened, file) : opened;
+  const store = new SqliteEventStore({ file });
   const report = await replayAnnualReport(store, { year, config });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const events = await store.headPosition();

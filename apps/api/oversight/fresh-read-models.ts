@@ -33,6 +33,15 @@ export class FreshReadModels {
   }
 
   /**
+   * Whether the store keeps the documents in memory and remembers, per document, which
+   * filters it matches: a query then does best to ask the same filter of every caller and
+   * narrow what it gets in code, rather than ask a filter per caller.
+   */
+  get keepsDocumentsInMemory(): boolean {
+    return sharesDocuments(this.readStore);
+  }
+
+  /**
    * find() for a query that only reads the documents: where the store keeps them in
    * memory they are its own, frozen, and the same object until written again (list
    * queries over every child then skip a copy per document per request).

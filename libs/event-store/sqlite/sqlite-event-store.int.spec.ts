@@ -79,6 +79,29 @@ describe('SqliteEventStore', () => {
     expect(counted.map((recorded) => recorded.position)).toEqual(Array.from({ length: 1500 }, (_, i) => 1000 + i));
   });
 
+  it('reads all stream by stream, each stream in order, across pages, up to the head when it began', async () => {
+    // interleaved: each round appends one event to each of 30 streams, so the global order mixes them
+    for (let round = 0; round < 40; round++) {
+      store.appendMany(
+        Array.from({ length: 30 }, (_, index) => ({
+          stream: `child-${String(index).padStart(2, '0')}`,
+          events: [event()],
+          expectedRevision: round === 0 ? ('no-stream' as const) : round - 1,
+        })),
+      );
+    }
+    const read: RecordedEvent[] = [];
+    for await (const recorded of store.readAllByStream()) {
+      read.push(recorded);
+      if (read.length === 1) await store.appendToStream('child-99', [event()], 'no-stream');
+    }
+    expect(read).toHaveLength(1200);
+    const expectedOrder = Array.from({ length: 30 }, (_, index) =>
+      Array.from({ length: 40 }, (__, revision) => `child-${String(index).padStart(2, '0')}:${revision}`),
+    ).flat();
+    expect(read.map((recorded) => `${recorded.stream}:${recorded.revision}`)).toEqual(expectedOrder);
+  });
+
   it('refuses an event id already stored in another stream, appending none of the batch', async () => {
     const taken = event();
     await store.appendToStream('child-a', [taken], 'no-stream');

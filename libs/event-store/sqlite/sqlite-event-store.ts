@@ -50,6 +50,7 @@ export class SqliteEventStore implements EventStore {
   private readonly selectStream: Database.Statement<[string], EventRow>;
   private readonly selectPage: Database.Statement<[number, number], EventRow>;
   private readonly selectHead: Database.Statement<[], number | null>;
+  private readonly selectStreamOrderedPage: Database.Statement<[string, number, number, number], EventRow>;
 
   private readonly appendInTransaction: Database.Transaction<
     (stream: string, events: NewEvent[], expected: ExpectedRevision, recordedAt: string) => AppendResult
@@ -88,6 +89,11 @@ export class SqliteEventStore implements EventStore {
       )
       .raw();
     this.selectHead = this.db.prepare<[], number | null>('SELECT max(position) FROM events').pluck();
+    this.selectStreamOrderedPage = this.db
+      .prepare<[string, number, number, number], EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE (stream, revision) > (?, ?) AND position <= ? ORDER BY stream, revision LIMIT ?`,
+      )
+      .raw();
 
     this.appendInTransaction = this.db.transaction((stream, events, expected, recordedAt) =>
       this.appendWithinTransaction(stream, events, expected, recordedAt),
@@ -135,6 +141,25 @@ export class SqliteEventStore implements EventStore {
       if (page.length < limit) return;
       after = page[page.length - 1].position;
       remaining -= page.length;
+    }
+  }
+
+  /**
+   * Every event recorded up to now, stream by stream (each stream's events in order), in
+   * pages along the (stream, revision) index: a report folds one child at a time and
+   * never holds the whole history. Events appended while it reads are left out.
+   */
+  async *readAllByStream(): AsyncGenerator<RecordedEvent> {
+    const head = this.selectHead.get() ?? 0;
+    let stream = '';
+    let revision = -1;
+    for (;;) {
+      const rows = this.selectStreamOrderedPage.all(stream, revision, head, READ_ALL_PAGE_SIZE);
+      for (const row of rows) yield toRecordedEvent(row);
+      if (rows.length < READ_ALL_PAGE_SIZE) return;
+      const last = rows[rows.length - 1];
+      stream = last[2];
+      revision = last[3];
     }
   }
 

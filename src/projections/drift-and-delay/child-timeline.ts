@@ -1,7 +1,7 @@
 import { CalendarDate } from '../../calendar/calendar-date';
 import { LegalStatus, PlacementType, SHORT_BREAK_LEGAL_STATUSES } from '../../events/codes';
 import { ChildFact, inDateOrder } from './child-facts';
-import { DateInterval, isEmpty, merged } from './date-intervals';
+import { DateInterval, merged } from './date-intervals';
 
 type Fact<K extends ChildFact['kind']> = Extract<ChildFact, { kind: K }>;
 
@@ -196,10 +196,15 @@ function endPlan(plan: PlanTimeline, on: CalendarDate, eventId: string): void {
 /** A child's IRO on D is the IRO of the latest allocation effective on or before D. */
 function allocationsOf(ordered: ChildFact[]): IroAllocationSpan[] {
   const allocated = ordered.filter((f): f is Fact<'iro-allocated'> => f.kind === 'iro-allocated');
-  return chained(
-    allocated.map((f) => ({ from: f.date, until: null, value: f.iroId, eventId: f.eventId })),
-    null,
-  ).map(({ from, until, value, eventId }) => ({ from, until, iroId: value, eventId }));
+  // as chained(): each lasts until the next starts; one replaced on its own first day is dropped
+  const spans: IroAllocationSpan[] = [];
+  for (let i = 0; i < allocated.length; i += 1) {
+    const allocation = allocated[i];
+    const until = i + 1 < allocated.length ? allocated[i + 1].date : null;
+    if (until !== null && until <= allocation.date) continue;
+    spans.push({ from: allocation.date, until, iroId: allocation.iroId, eventId: allocation.eventId });
+  }
+  return spans;
 }
 
 /**

@@ -74,6 +74,14 @@ describe('challenge-clinic candidates', () => {
     ]);
   });
 
+  it("narrows to one IRO's children from the filter without the IRO as from the filter with it", () => {
+    for (const iroId of ['iro-1', 'iro-2', 'iro-3']) {
+      const criteria = { flags: [], asAt, iroId };
+      const everyIro = new Query(clinicCandidatesFilter({ ...criteria, iroId: undefined })).find(children()).all() as OversightDocument[];
+      expect(rankClinicCandidates(everyIro, criteria)).toEqual(candidates(criteria));
+    }
+  });
+
   it("narrows to one IRO's children", () => {
     expect(candidates({ flags: [], iroId: 'iro-2', asAt }).map((c) => c.childId)).toEqual(['B', 'E']);
   });

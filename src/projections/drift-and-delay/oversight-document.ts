@@ -2,8 +2,8 @@ import { CalendarDate } from '../../calendar/calendar-date';
 import { challengeFlagWindows, ChildChallenge } from './challenge-flag-windows';
 import { ChildFact } from './child-facts';
 import {
-  ALLOCATION_FACT_KINDS, CARE_FACT_KINDS, carePeriodsOf, iroAllocationsOf, lookedAfterIntervals, PeriodTimeline,
-  PlanTimeline, PROTECTION_FACT_KINDS, protectionIntervals, protectionPlansOf,
+  ALLOCATION_FACT_KINDS, CARE_FACT_KINDS, carePeriodsOf, ChildTimeline, childTimeline, iroAllocationsOf, lookedAfterIntervals,
+  PeriodTimeline, PlanTimeline, PROTECTION_FACT_KINDS, protectionIntervals, protectionPlansOf,
 } from './child-timeline';
 import { contains, DateInterval, merged } from './date-intervals';
 import { conferenceDueChain, reviewDueChain } from './due-chains';
@@ -106,18 +106,24 @@ export function aspectOf(fact: ChildFact): OversightAspect | undefined {
  */
 export function withDerived(document: OversightDocument, aspects: readonly OversightAspect[] = ALL_ASPECTS): OversightDocument {
   const changes: Partial<OversightDocument> = {};
-  if (aspects.includes('care') || aspects.includes('reviews')) {
-    const periods = carePeriodsOf(document.facts);
+  const periodsToo = aspects.includes('care') || aspects.includes('reviews');
+  const plansToo = aspects.includes('protection');
+  const allocationsToo = aspects.includes('allocations');
+  // all three (a replay's documents are derived in full): one sort of the facts serves them
+  const timeline: Partial<ChildTimeline> =
+    periodsToo && plansToo && allocationsToo ? childTimeline(document.childId, document.facts) : {};
+  if (periodsToo) {
+    const periods = timeline.periods ?? carePeriodsOf(document.facts);
     if (aspects.includes('care')) changes.lookedAfter = lookedAfterIntervals({ periods });
     changes.nextReviewDueBy = nextReviewDueBy(periods);
   }
-  if (aspects.includes('protection')) {
-    const plans = protectionPlansOf(document.childId, document.facts);
+  if (plansToo) {
+    const plans = timeline.plans ?? protectionPlansOf(document.childId, document.facts);
     changes.protection = protectionIntervals({ plans });
     changes.nextConferenceDueBy = nextConferenceDueBy(plans);
   }
-  if (aspects.includes('allocations')) {
-    changes.iroAllocations = iroAllocationsOf(document.facts).map(({ iroId, from, until }) => ({ iroId, from, until }));
+  if (allocationsToo) {
+    changes.iroAllocations = (timeline.allocations ?? iroAllocationsOf(document.facts)).map(({ iroId, from, until }) => ({ iroId, from, until }));
   }
   if (aspects.includes('challenges')) {
     changes.challengesOpen = merged(document.challenges.map((challenge) => ({ from: challenge.raisedOn, until: challenge.resolvedOn })));

@@ -38,7 +38,10 @@ export class ClinicCandidatesController {
       iroId: query.iroId,
       asAt: this.queryDate.orToday(query.asAt),
     };
-    const documents = await this.readModels.findReadOnly<OversightDocument & Document>(OVERSIGHT, clinicCandidatesFilter(criteria));
+    // rankClinicCandidates keeps only the IRO's children itself: in memory, one filter for every IRO's list is
+    // tested once per document written, where one filter per IRO would be tested again per IRO
+    const asked = this.readModels.keepsDocumentsInMemory ? { ...criteria, iroId: undefined } : criteria;
+    const documents = await this.readModels.findReadOnly<OversightDocument & Document>(OVERSIGHT, clinicCandidatesFilter(asked));
     const page = clinicCandidatesPage(rankClinicCandidates(documents, criteria), query.limit ?? DEFAULT_PAGE_SIZE, after);
     return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };
   }
