@@ -6,28 +6,29 @@ import { WorkerLane } from './worker-lane';
 
 /** Below this much input a worker thread costs more to start than it saves. */
 const PARALLEL_FROM_BYTES = 4_000_000;
-/** A worker's young generation: the import keeps much of what it allocates, and a small one copies it over and over. */
+/** A worker's young generation: the import keeps much of what it allocates, and a small one is collected over and over. */
 const WORKER_YOUNG_GENERATION_MB = 64;
 
 /**
- * The threads an import runs on: the main thread, and with `threads` > 1 (by default, when
+ * The threads an import runs on: the calling thread, and with `threads` > 1 (by default, when
  * the input is large and the machine has a second core) worker threads beside it. Running
  * from the TypeScript sources (the tests), workers are started only when asked for, and load
- * the sources through the TypeScript compiler.
+ * the sources through the TypeScript compiler. Without a worker script, the calling thread
+ * does everything.
  */
 export function importLanes(threads: number | undefined, inputBytes: number): ImportLane[] {
   const compiled = __filename.endsWith('.js');
-  const wanted = threads ?? (compiled && inputBytes >= PARALLEL_FROM_BYTES ? Math.min(2, availableParallelism()) : 1);
-  const lanes: ImportLane[] = [new InThreadLane()];
-  for (let lane = 1; lane < wanted; lane += 1) lanes.push(workerLane(compiled));
-  return lanes;
-}
-
-function workerLane(compiled: boolean): WorkerLane {
-  const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
   const script = join(__dirname, compiled ? 'import-lane-worker.js' : 'import-lane-worker.ts');
-  if (compiled || !existsSync(script)) return new WorkerLane(script, { resourceLimits });
-  return new WorkerLane(typeScriptWorker(script), { eval: true, resourceLimits });
+  const wanted = threads === undefined
+    ? (compiled && inputBytes >= PARALLEL_FROM_BYTES ? Math.min(2, availableParallelism()) : 1)
+    : Math.max(1, Math.floor(threads));
+  const lanes: ImportLane[] = [new InThreadLane()];
+  if (!existsSync(script)) return lanes;
+  const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
+  for (let lane = 1; lane < wanted; lane += 1) {
+    lanes.push(compiled ? new WorkerLane(script, { resourceLimits }) : new WorkerLane(typeScriptWorker(script), { eval: true, resourceLimits }));
+  }
+  return lanes;
 }
 
 /** A worker that runs a TypeScript module, each file transpiled as it is required (as ts-jest does for the tests). */

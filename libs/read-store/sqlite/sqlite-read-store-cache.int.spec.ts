@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Query } from 'mingo';
 import { CheckpointMovedError } from '../read-store.port';
 import { SqliteReadStore } from './sqlite-read-store';
 
@@ -107,5 +108,23 @@ describe('SqliteReadStore documents kept in memory for queries', () => {
     const all = await store.find('challenges', {}, { sort: { raisedOn: -1, _id: -1 } });
     expect(await store.find('challenges', {}, { sort: { raisedOn: -1, _id: -1 }, skip: 5, limit: 10 })).toEqual(all.slice(5, 15));
     expect(await store.find('challenges', {}, { skip: 25 })).toHaveLength(5);
+  });
+
+  it('sorts as mingo does, strings or not, ties in id order', async () => {
+    const documents = [
+      { _id: 'a', on: '2020-01-02', stage: 'b' },
+      { _id: 'b', on: '2020-01-01', stage: 'a' },
+      { _id: 'c', on: '2020-01-02', stage: 'a' },
+      { _id: 'd', on: '2020-01-01', stage: 'b' },
+      { _id: 'e', on: '2020-01-02', stage: 'a' },
+    ];
+    for (const document of documents) await store.upsert('strings', document);
+    for (const document of [...documents, { _id: 'f', on: null, stage: 'a' }, { _id: 'g', stage: 3 }]) await store.upsert('mixed', document);
+    for (const sort of [{ on: -1 }, { on: 1, stage: -1 }, { stage: 1 }, { stage: -1, _id: -1 }] as const) {
+      for (const collection of ['strings', 'mixed']) {
+        const all = await store.find(collection);
+        expect(await store.find(collection, {}, { sort })).toEqual(new Query({}).find(all).sort(sort).all());
+      }
+    }
   });
 });

@@ -13,6 +13,7 @@ import {
   FindOptions,
   ReadStore,
   ReadStoreBatch,
+  Sort,
   StoredDocument,
 } from '../read-store.port';
 import { assertCollectionName } from '../collection-name';
@@ -256,7 +257,7 @@ export class SqliteReadStore implements ReadStore {
       const load = () => this.withCollection(collection, (s) => s.all.all());
       matched = this.cache.matching(collection, this.dataVersion.get()!, load, { key: filterKey(filter), test });
     }
-    if (options.sort && Object.keys(options.sort).length > 0) matched = new Query({}).find<Document>(matched).sort(options.sort).all();
+    if (options.sort && Object.keys(options.sort).length > 0) matched = sorted(matched, options.sort);
     const from = options.skip ?? 0;
     return options.limit ? matched.slice(from, from + options.limit) : from > 0 ? matched.slice(from) : matched;
   }
@@ -323,6 +324,25 @@ export class SqliteReadStore implements ReadStore {
 function idOf(collection: string, document: Document): string {
   if (typeof document._id !== 'string' || document._id === '') throw new Error(`a document in ${collection} needs a string _id`);
   return document._id;
+}
+
+/**
+ * The documents in MongoDB's order for `sort` (as mingo sorts: stable, so ties keep id
+ * order). When every sort key is a top-level field holding a string in every document,
+ * the order is plain string order and a native sort gives it without mingo's grouping.
+ */
+function sorted(documents: Document[], sort: Sort): Document[] {
+  const keys = Object.entries(sort);
+  const plainStrings = keys.every(([field]) => !field.includes('.') && documents.every((document) => typeof document[field] === 'string'));
+  if (!plainStrings) return new Query({}).find<Document>(documents).sort(sort).all();
+  return documents.slice().sort((a, b) => {
+    for (const [field, direction] of keys) {
+      const x = a[field] as string;
+      const y = b[field] as string;
+      if (x !== y) return (x < y ? -1 : 1) * direction;
+    }
+    return 0;
+  });
 }
 
 function tableName(collection: string): string {

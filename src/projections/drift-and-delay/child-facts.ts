@@ -157,5 +157,12 @@ export function changeChildFacts(facts: ChildFact[], change: ChildFactChange): b
 
 /** Facts in the order they happened: by effective date, then as recorded. */
 export function inDateOrder<T extends { date: CalendarDate; position: number }>(facts: readonly T[]): T[] {
-  return [...facts].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.position - b.position));
+  // records mostly arrive in the order they happened: then there is nothing to sort
+  let sorted = true;
+  for (let i = 1; i < facts.length && sorted; i += 1) sorted = byDateThenPosition(facts[i - 1], facts[i]) <= 0;
+  return sorted ? facts.slice() : [...facts].sort(byDateThenPosition);
+}
+
+function byDateThenPosition(a: { date: CalendarDate; position: number }, b: { date: CalendarDate; position: number }): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.position - b.position;
 }
