@@ -144,13 +144,12 @@ async function rebuildPhase(dir: string, options: Options, projection?: string):
     readStore,
     projections: projectionsFor(options.sample, projection),
     context: { config: DEFAULT_LOCAL_AUTHORITY_CONFIG },
-    threadedRebuild: options.threads
-      ? {
-          eventStoreFile,
-          readStoreFile: file,
-          projections: options.sample ? { module: require.resolve('../../libs/projector/testing/sample-projections'), exportName: 'SAMPLE_PROJECTIONS' } : undefined,
-        }
-      : undefined,
+    embeddedRebuild: {
+      eventStoreFile,
+      readStoreFile: file,
+      threads: options.threads ? 2 : 1,
+      projections: options.sample ? { module: require.resolve('../../libs/projector/testing/sample-projections'), exportName: 'SAMPLE_PROJECTIONS' } : undefined,
+    },
     logger: {
       log: (message) => {
         if (message.startsWith('rebuild thread')) console.error(`  (${message})`);

@@ -7,9 +7,11 @@ import { CheckpointAheadError, CheckpointMovedError, ReadStore } from '../read-s
 import { ProjectionHealthSource } from '../nest/health/projection-health';
 import { liveTarget, ProjectionRunner, ProjectionTarget, REBUILD_DOCUMENTS_PER_COMMIT, rebuildTarget } from './projection-runner';
 import { ProjectorHealth } from './projector-health';
-import { loadProjections, RebuiltProjection } from './rebuild-group';
+import { loadProjections, RebuiltProjection, replayInto } from './rebuild-group';
 import { SqliteEventReplay } from './sqlite-event-replay';
-import { ALL_PROJECTIONS_MODULE, RebuildWorkerLoadError, rebuildGroups, rebuildInThreads, ThreadedRebuildOptions } from './threaded-rebuild';
+import {
+  ALL_PROJECTIONS_MODULE, EmbeddedRebuildOptions, RebuildWorkerLoadError, rebuildGroups, rebuildInThreads, rebuildThreads,
+} from './threaded-rebuild';
 import { SqliteReadStore } from '../read-store/sqlite/sqlite-read-store';
 import { resolve } from 'node:path';
 
@@ -24,11 +26,12 @@ export interface ProjectorOptions {
   projections: readonly Projection[];
   context: ProjectionContext;
   /**
-   * rebuild several projections at once in worker threads, each reading the events
-   * itself (the embedded SQLite stores only; see threaded-rebuild.ts). Without it, or
-   * when it does not apply, a rebuild folds all in this thread.
+   * the embedded stores' files, for rebuilds: a rebuild then reads the event store's file
+   * itself, leaner than readAll (see sqlite-event-replay.ts), and folds groups of
+   * projections in worker threads, each writing its own (see threaded-rebuild.ts).
+   * Without it a rebuild reads with readAll and folds all in this thread.
    */
-  threadedRebuild?: ThreadedRebuildOptions;
+  embeddedRebuild?: EmbeddedRebuildOptions;
   /** at most this many events between two commits while catching up (default 50,000) */
   batchSize?: number;
   /** while catching up, commit at least this often (default 1,000 ms): a crash loses at most this much work */
@@ -91,7 +94,7 @@ export class Projector {
   private readonly liveCommitDelayMs: number;
   private readonly retryDelayMs: number;
   private readonly logger: ProjectorLogger;
-  private readonly threadedRebuild?: ThreadedRebuildOptions;
+  private readonly embeddedRebuild?: EmbeddedRebuildOptions;
 
   private runners = new Map<string, ProjectionRunner>();
   private running = false;
@@ -117,7 +120,7 @@ export class Projector {
     this.liveCommitDelayMs = options.liveCommitDelayMs ?? 20;
     this.retryDelayMs = options.retryDelayMs ?? 1_000;
     this.logger = options.logger ?? quietLogger;
-    this.threadedRebuild = options.threadedRebuild;
+    this.embeddedRebuild = options.embeddedRebuild;
     const names = new Set<string>();
     for (const projection of this.projections) {
       if (names.has(projection.name)) throw new Error(`two projections are named ${projection.name}`);
@@ -191,13 +194,27 @@ export class Projector {
       rebuilt.push(ProjectionRunner.empty(projection, this.context, rebuildTarget(projection)));
     }
     // one pass over the events for all of them, then each is swapped in on its own
-    const applied = await this.foldUpTo(rebuilt, await this.eventStore.headPosition());
+    const head = await this.eventStore.headPosition();
+    const applied = this.embeddedRebuild ? await this.replayFile(rebuilt, head) : await this.foldUpTo(rebuilt, head);
     const reports: RebuildReport[] = [];
     for (const runner of rebuilt) {
       const eventsApplied = applied.get(runner)! + (await this.swapIn(runner));
       reports.push(this.rebuilt(runner.name, runner.position, runner.documentCount(), eventsApplied, started));
     }
     return reports;
+  }
+
+  /** foldUpTo, reading the embedded event store's file with a replay reader (see sqlite-event-replay.ts). */
+  private async replayFile(runners: ProjectionRunner[], head: number): Promise<Map<ProjectionRunner, number>> {
+    const file = this.embeddedRebuild!.eventStoreFile;
+    await this.checkEventStoreFile(file, head);
+    const replay = new SqliteEventReplay(file);
+    try {
+      const applied = replayInto(runners, replay, head);
+      return new Map(runners.map((runner, index) => [runner, applied[index]]));
+    } finally {
+      replay.close();
+    }
   }
 
   private rebuilt(name: string, position: number, documents: number, eventsApplied: number, started: number): RebuildReport {
@@ -216,13 +233,13 @@ export class Projector {
 
   /**
    * The thread groups when these projections can be rebuilt in worker threads: with
-   * threadedRebuild set, more than one projection, this projector's read store being
-   * the SQLite file named there, and the workers' projections module having these very
-   * projections (the same code). Undefined otherwise.
+   * embeddedRebuild set for more than one thread, more than one projection, this
+   * projector's read store being the SQLite file named there, and the workers'
+   * projections module having these very projections (the same code). Undefined otherwise.
    */
   private threadGroupsFor(selected: readonly Projection[]): string[][] | undefined {
-    const options = this.threadedRebuild;
-    if (!options || selected.length < 2) return undefined;
+    const options = this.embeddedRebuild;
+    if (!options || selected.length < 2 || rebuildThreads(options) < 2) return undefined;
     if (!(this.readStore instanceof SqliteReadStore) || resolve(this.readStore.file) !== resolve(options.readStoreFile)) return undefined;
     const names = selected.map((projection) => projection.name);
     try {
@@ -237,7 +254,7 @@ export class Projector {
 
   /** Rebuilds each group in a worker thread (see threaded-rebuild.ts), then swaps each projection in. */
   private async rebuildInThreads(selected: readonly Projection[], groups: string[][], started: number): Promise<RebuildReport[]> {
-    const options = this.threadedRebuild!;
+    const options = this.embeddedRebuild!;
     for (const projection of selected) await this.prepareRebuild(projection);
     const head = await this.eventStore.headPosition();
     await this.checkEventStoreFile(options.eventStoreFile, head);

@@ -2,6 +2,7 @@ import { LocalAuthorityConfig } from '../../src/config/local-authority-config';
 import { Projection } from '../../src/projections/projection';
 import { SqliteReadStore } from '../read-store/sqlite/sqlite-read-store';
 import { ProjectionRunner, REBUILD_DOCUMENTS_PER_COMMIT, rebuildTarget } from './projection-runner';
+import { SharedWriteTurn } from './shared-write-turn';
 import { SqliteEventReplay } from './sqlite-event-replay';
 
 /** Where a module exports the projections, as an array of Projection under `exportName`. */
@@ -20,6 +21,8 @@ export interface RebuildGroupInput {
   /** replay up to this position */
   head: number;
   config: LocalAuthorityConfig;
+  /** the write turn the threads of one rebuild share (a SharedWriteTurn's buffer) */
+  writeTurn?: SharedArrayBuffer;
 }
 
 /** A projection rebuilt into its fresh `__rebuild` collections and checkpoint, not yet swapped in. */
@@ -48,6 +51,31 @@ export function loadProjections(from: ProjectionsModule, names: readonly string[
 }
 
 /**
+ * Replays the events past the runners' positions up to `head` into them, each event read
+ * once for all. Returns, per runner, the oversight events it applied; throws at the
+ * first event a projection fails on. The runners end at `head` (past the events the
+ * replay leaves out, which the projections do not read).
+ */
+export function replayInto(runners: readonly ProjectionRunner[], replay: SqliteEventReplay, head: number): number[] {
+  const applied = runners.map(() => 0);
+  const from = Math.min(...runners.map((runner) => runner.position));
+  replay.replay(from, head, (event) => {
+    for (let i = 0; i < runners.length; i += 1) {
+      const runner = runners[i];
+      if (runner.position >= event.position) continue;
+      if (runner.apply(event)) {
+        applied[i] += 1;
+        continue;
+      }
+      const failure = runner.failure;
+      throw new Error(`rebuilding ${runner.name} failed at position ${failure?.position} (${failure?.eventType}): ${failure?.message}`);
+    }
+  });
+  for (const runner of runners) runner.skip(head);
+  return applied;
+}
+
+/**
  * Rebuilds some projections from position 0 into their fresh collections: replays the
  * events from the embedded event store's file (each event read once for all of them),
  * then writes each projection's documents and its rebuild checkpoint. The caller has
@@ -58,28 +86,20 @@ export async function rebuildGroup(input: RebuildGroupInput): Promise<RebuiltPro
   const projections = loadProjections(input.projections, input.names);
   const context = { config: input.config };
   const runners = projections.map((projection) => ProjectionRunner.empty(projection, context, rebuildTarget(projection)));
-  const applied = runners.map(() => 0);
   const started = Date.now();
   const replay = new SqliteEventReplay(input.eventStoreFile);
+  let applied: number[];
   try {
-    replay.replay(0, input.head, (event) => {
-      for (let i = 0; i < runners.length; i += 1) {
-        const runner = runners[i];
-        if (runner.apply(event)) {
-          applied[i] += 1;
-          continue;
-        }
-        const failure = runner.failure;
-        throw new Error(`rebuilding ${runner.name} failed at position ${failure?.position} (${failure?.eventType}): ${failure?.message}`);
-      }
-    });
+    applied = replayInto(runners, replay, input.head);
   } finally {
     replay.close();
   }
-  // past the other events too (the replay leaves them out: the projections do not read them)
-  for (const runner of runners) runner.skip(input.head);
   const replayMs = Date.now() - started;
-  const readStore = new SqliteReadStore({ file: input.readStoreFile, busyTimeoutMs: WRITE_LOCK_WAIT_MS });
+  const readStore = new SqliteReadStore({
+    file: input.readStoreFile,
+    busyTimeoutMs: WRITE_LOCK_WAIT_MS,
+    writeTurn: input.writeTurn && new SharedWriteTurn(input.writeTurn),
+  });
   try {
     const rebuilt: RebuiltProjection[] = [];
     for (let i = 0; i < runners.length; i += 1) {

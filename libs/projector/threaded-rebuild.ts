@@ -1,25 +1,31 @@
+import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { SQLITE_EVENTS_FILE } from '../event-store/create-event-store';
+import { defaultReadModelsFile } from '../read-store/sqlite/sqlite-read-store';
 import { ProjectionsModule, RebuildGroupInput, RebuiltProjection } from './rebuild-group';
+import { SharedWriteTurn } from './shared-write-turn';
 
 /**
- * A rebuild of several projections in worker threads, for the embedded stores (SQLite
- * files): each thread reads the events from the event store's file itself (WAL lets
- * several readers run beside the writer), folds its group of projections and writes
- * their fresh collections (one writer at a time, commit by commit); the projector then
- * swaps each in. With two threads the second core folds and writes half the read models.
+ * A rebuild with the embedded stores (SQLite files): the events are read from the event
+ * store's file (see sqlite-event-replay.ts) and, with more than one thread, groups of
+ * projections are rebuilt in worker threads: each reads the events itself (WAL lets
+ * several readers run beside the writer), folds its group and writes their fresh
+ * collections (one writer at a time, commit by commit); the projector then swaps each
+ * in. With two threads the second core folds and writes part of the read models.
  */
-export interface ThreadedRebuildOptions {
+export interface EmbeddedRebuildOptions {
   /** the embedded event store's file: the one the projector's event store reads */
   eventStoreFile: string;
   /** the embedded read store's file: the one the projector's read store writes */
   readStoreFile: string;
-  /** worker threads, at most one per group (default 2) */
+  /** worker threads, at most one per group (default 2, or 1 on a single core); 1: all in this thread */
   threads?: number;
   /**
-   * which projections rebuild together, by name; the default deals them out in turn in
-   * the order the projector has them (with ALL_PROJECTIONS and two threads:
-   * issues-resolution and annual-report in one, drift-and-delay in the other)
+   * which projections rebuild together, by name, one thread each; the others are dealt
+   * out in turn, in the order the projector has them, to the threads left (with
+   * ALL_PROJECTIONS and two threads: issues-resolution and annual-report in one,
+   * drift-and-delay in the other, which balances them as measured)
    */
   groups?: readonly (readonly string[])[];
   /** where a worker finds the projections (default: ALL_PROJECTIONS of all-projections) */
@@ -28,6 +34,19 @@ export interface ThreadedRebuildOptions {
   execArgv?: string[];
   /** each worker's young generation in MiB: a rebuild keeps much of what it allocates (default 64) */
   youngGenerationMb?: number;
+}
+
+/** the threads a rebuild uses */
+export const rebuildThreads = (options: EmbeddedRebuildOptions): number =>
+  Math.max(1, Math.floor(options.threads ?? Math.min(2, availableParallelism())));
+
+/**
+ * The embedded stores' files under DATA_DIR (as createEventStore and createReadStore
+ * open them), for a rebuild; undefined when either store is not the embedded one.
+ */
+export function embeddedRebuildFor(env: { DATA_DIR: string; EVENTSTORE_URL?: string; MONGODB_URL?: string }): EmbeddedRebuildOptions | undefined {
+  if (env.EVENTSTORE_URL?.trim() || env.MONGODB_URL?.trim()) return undefined;
+  return { eventStoreFile: join(env.DATA_DIR, SQLITE_EVENTS_FILE), readStoreFile: defaultReadModelsFile(env.DATA_DIR) };
 }
 
 export const ALL_PROJECTIONS_MODULE: ProjectionsModule = {
@@ -46,8 +65,8 @@ export class RebuildWorkerLoadError extends Error {
 }
 
 /** The groups of projection names, one per thread, for the projections being rebuilt (in the projector's order). */
-export function rebuildGroups(names: readonly string[], options: ThreadedRebuildOptions): string[][] {
-  const threads = Math.max(1, Math.floor(options.threads ?? 2));
+export function rebuildGroups(names: readonly string[], options: EmbeddedRebuildOptions): string[][] {
+  const threads = rebuildThreads(options);
   const groups: string[][] = [];
   const placed = new Set<string>();
   for (const group of options.groups ?? []) {
@@ -57,7 +76,7 @@ export function rebuildGroups(names: readonly string[], options: ThreadedRebuild
   }
   const rest = names.filter((name) => !placed.has(name));
   if (rest.length > 0) {
-    const dealt: string[][] = Array.from({ length: Math.min(threads, rest.length) }, () => []);
+    const dealt: string[][] = Array.from({ length: Math.min(Math.max(1, threads - groups.length), rest.length) }, () => []);
     rest.forEach((name, index) => dealt[index % dealt.length].push(name));
     groups.push(...dealt);
   }
@@ -71,13 +90,14 @@ export function rebuildGroups(names: readonly string[], options: ThreadedRebuild
  */
 export async function rebuildInThreads(
   groups: readonly string[][],
-  input: Omit<RebuildGroupInput, 'names'>,
-  options: ThreadedRebuildOptions,
+  input: Omit<RebuildGroupInput, 'names' | 'writeTurn'>,
+  options: EmbeddedRebuildOptions,
 ): Promise<RebuiltProjection[]> {
   const workers: Worker[] = [];
+  const writeTurn = new SharedWriteTurn().buffer;
   const runs = groups.map((names) => {
     const worker = new Worker(WORKER_FILE, {
-      workerData: { ...input, names } satisfies RebuildGroupInput,
+      workerData: { ...input, names, writeTurn } satisfies RebuildGroupInput,
       execArgv: options.execArgv,
       resourceLimits: { maxYoungGenerationSizeMb: options.youngGenerationMb ?? 64 },
     });

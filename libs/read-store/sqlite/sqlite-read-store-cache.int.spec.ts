@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Query } from 'mingo';
-import { CheckpointMovedError } from '../read-store.port';
+import { CheckpointMovedError, Sort } from '../read-store.port';
 import { SqliteReadStore } from './sqlite-read-store';
 
 describe('SqliteReadStore documents kept in memory for queries', () => {
@@ -120,7 +120,8 @@ describe('SqliteReadStore documents kept in memory for queries', () => {
     ];
     for (const document of documents) await store.upsert('strings', document);
     for (const document of [...documents, { _id: 'f', on: null, stage: 'a' }, { _id: 'g', stage: 3 }]) await store.upsert('mixed', document);
-    for (const sort of [{ on: -1 }, { on: 1, stage: -1 }, { stage: 1 }, { stage: -1, _id: -1 }] as const) {
+    const sorts: Sort[] = [{ on: -1 }, { on: 1, stage: -1 }, { stage: 1 }, { stage: -1, _id: -1 }];
+    for (const sort of sorts) {
       for (const collection of ['strings', 'mixed']) {
         const all = await store.find(collection);
         expect(await store.find(collection, {}, { sort })).toEqual(new Query({}).find(all).sort(sort).all());

@@ -24,6 +24,18 @@ export interface SqliteReadStoreOptions {
   file?: string;
   /** how long a write waits for another connection's write lock, in ms (default 5000) */
   busyTimeoutMs?: number;
+  /**
+   * taken around each commit's transaction, when several connections of this process
+   * (a rebuild's worker threads) write the file: they then take turns and a waiting one
+   * starts as soon as the lock is free, rather than after SQLite's busy-wait sleeps
+   */
+  writeTurn?: WriteTurn;
+}
+
+/** A turn at writing, shared by connections that would otherwise contend for SQLite's write lock. */
+export interface WriteTurn {
+  take(): void;
+  give(): void;
 }
 
 export function defaultReadModelsFile(dataDir: string = process.env.DATA_DIR ?? 'data'): string {
@@ -68,7 +80,10 @@ export class SqliteReadStore implements ReadStore {
   private readonly swapCheckpoint: Database.Statement<[string, number]>;
   private readonly removeCheckpoint: Database.Statement<[string]>;
 
+  private readonly writeTurn?: WriteTurn;
+
   constructor(options: SqliteReadStoreOptions = {}) {
+    this.writeTurn = options.writeTurn;
     this.file = options.file ?? defaultReadModelsFile();
     if (this.file !== ':memory:') mkdirSync(dirname(this.file), { recursive: true });
     this.db = new Database(this.file);
@@ -145,21 +160,26 @@ export class SqliteReadStore implements ReadStore {
       upsert: (collection, document) => writes.push({ collection, id: idOf(collection, document), body: JSON.stringify(document) }),
       delete: (collection, id) => writes.push({ collection, id, body: null }),
     });
-    this.write(
-      this.db.transaction(() => {
-        if (expected !== undefined) {
-          const actual = this.storedCheckpoint(projection);
-          if (actual.position !== expected.position || actual.epoch !== expected.epoch) {
-            throw new CheckpointMovedError(projection, expected, actual);
+    this.writeTurn?.take();
+    try {
+      this.write(
+        this.db.transaction(() => {
+          if (expected !== undefined) {
+            const actual = this.storedCheckpoint(projection);
+            if (actual.position !== expected.position || actual.epoch !== expected.epoch) {
+              throw new CheckpointMovedError(projection, expected, actual);
+            }
           }
-        }
-        for (const { collection, id, body } of writes) {
-          if (body === null) this.deleteRow(collection, id);
-          else this.upsertBody(collection, id, body, position);
-        }
-        this.writeCheckpoint.run(projection, position);
-      }).immediate,
-    );
+          for (const { collection, id, body } of writes) {
+            if (body === null) this.deleteRow(collection, id);
+            else this.upsertBody(collection, id, body, position);
+          }
+          this.writeCheckpoint.run(projection, position);
+        }).immediate,
+      );
+    } finally {
+      this.writeTurn?.give();
+    }
   }
 
   async deleteCheckpoint(projection: string): Promise<void> {
@@ -350,6 +370,8 @@ function tableName(collection: string): string {
   return `"rm_${collection}"`;
 }
 
+/** By message, not `instanceof Error`: the driver's errors may come from another realm (a jest worker reusing the native module). */
 function isNoSuchTable(error: unknown): boolean {
-  return error instanceof Error && /no such table/i.test(error.message);
+  const message = typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined;
+  return typeof message === 'string' && /no such table/i.test(message);
 }
