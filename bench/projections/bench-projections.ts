@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_LOCAL_AUTHORITY_CONFIG } from '../../src/config/local-authority-config';
 import { Projection } from '../../src/projections/projection';
@@ -25,7 +25,8 @@ import { SqliteEventReplay } from '../../libs/projector/sqlite-event-replay';
  *     the data of events that are not oversight events), for reference;
  *   - rebuild: replays them through all projections (libs/projector/all-projections.ts)
  *     into a fresh embedded read store with Projector.rebuild(), documents written
- *     included, in worker threads (threadedRebuild; --no-threads: in one thread);
+ *     included, in worker threads (embeddedRebuild; --no-threads: in one thread), then
+ *     the other way round for comparison;
  *   - each projection alone (unless --no-each), to see where the time goes.
  * Prints events/s, CPU seconds (all threads) and peak RSS for each, and the rebuild's
  * rate as a multiple of the faster raw read (target >= 0.5x). --sample uses the
@@ -196,7 +197,7 @@ function main(options: Options & { storeDir?: string }): void {
   console.log(
     `bench:projections — ${options.storeDir ? 'the events' : `${format(options.events)} generated events (seed ${options.seed})`}, ` +
       `projections: ${projections.map((p) => p.name).join(', ')}${options.sample ? ' (sample projections)' : ''}; ` +
-      `rebuild ${options.threads ? 'in worker threads' : 'in one thread'}; files in ${dir}`,
+      `rebuild ${options.threads ? 'in worker threads' : 'in one thread'}; files in ${dir}; load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`,
   );
   try {
     if (!options.storeDir) {
@@ -207,6 +208,8 @@ function main(options: Options & { storeDir?: string }): void {
 
     const rawBefore = runPhase('raw', dir, options);
     const rebuild = runPhase('rebuild', dir, options);
+    // the other way round, for comparison: on a busy machine a second thread may not get a core of its own
+    const rebuildOtherWay = projections.length > 1 ? runPhase('rebuild', dir, { ...options, threads: !options.threads }) : undefined;
     const rawAfter = runPhase('raw', dir, options);
     const replayRead = runPhase('replay-read', dir, options);
     // the faster of the two raw reads: the ratio below is then a lower bound
@@ -220,13 +223,24 @@ function main(options: Options & { storeDir?: string }): void {
     console.log(line('raw read-all and parse (before)', rawBefore));
     console.log(line('raw read-all and parse (after)', rawAfter));
     console.log(line('replay read (what a rebuild reads)', replayRead));
-    console.log(line('rebuild, all projections', rebuild));
+    const threadsLabel = (threads: boolean) => (threads ? 'in worker threads' : 'in one thread');
+    console.log(line(`rebuild, all projections, ${threadsLabel(options.threads)}`, rebuild));
+    if (rebuildOtherWay) console.log(line(`rebuild, all projections, ${threadsLabel(!options.threads)}`, rebuildOtherWay));
     if (options.each && projections.length > 1) {
       for (const projection of projections) console.log(line(`  rebuild ${projection.name} alone`, runPhase('rebuild', dir, options, projection.name)));
     }
     const ratio = rate(rebuild) / raw;
     console.log('');
-    console.log(`rebuild with all projections: ${ratio.toFixed(2)}x the raw read rate; target >= ${TARGET_RATIO}x: ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'}`);
+    console.log(
+      `rebuild with all projections (${threadsLabel(options.threads)}): ${ratio.toFixed(2)}x the raw read rate; ` +
+        `target >= ${TARGET_RATIO}x: ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'}`,
+    );
+    const rawCpu = Math.min(rawBefore.cpuSeconds, rawAfter.cpuSeconds);
+    console.log(
+      `CPU: the rebuild used ${(rebuild.cpuSeconds / rawCpu).toFixed(1)}x the raw read's CPU time` +
+        (rebuildOtherWay ? ` (${(rebuildOtherWay.cpuSeconds / rawCpu).toFixed(1)}x ${threadsLabel(!options.threads)})` : '') +
+        `; load average now ${loadavg().map((n) => n.toFixed(2)).join(' ')}`,
+    );
   } finally {
     if (!options.storeDir) rmSync(dir, { recursive: true, force: true });
   }

@@ -20,8 +20,12 @@ export const liveTarget = (projection: Projection): ProjectionTarget => ({
 
 export const REBUILD_SUFFIX = '__rebuild';
 
-/** a rebuild writes its fresh collections in commits of this many documents */
-export const REBUILD_DOCUMENTS_PER_COMMIT = 20_000;
+/**
+ * a rebuild writes its fresh collections in commits of this many documents: few enough
+ * that one commit's JSON dies young (larger commits measured slower, from the garbage
+ * collector's copying), many enough that a commit's own cost does not count
+ */
+export const REBUILD_DOCUMENTS_PER_COMMIT = 1_000;
 
 export const rebuildTarget = (projection: Projection): ProjectionTarget => ({
   checkpoint: `${projection.name}${REBUILD_SUFFIX}`,

@@ -1,10 +1,12 @@
-import { EventStore, Subscription } from '../event-store/event-store.port';
+import { resolve } from 'node:path';
 import { RecordedEvent, StoredOversightEvent } from '../../src/events/envelope';
 import { isOversightEventType } from '../../src/events/schema-versions';
-import { asOversightEvent } from './oversight-event';
 import { Projection, ProjectionContext } from '../../src/projections/projection';
-import { CheckpointAheadError, CheckpointMovedError, ReadStore } from '../read-store/read-store.port';
+import { EventStore, Subscription } from '../event-store/event-store.port';
 import { ProjectionHealthSource } from '../nest/health/projection-health';
+import { CheckpointAheadError, CheckpointMovedError, ReadStore } from '../read-store/read-store.port';
+import { SqliteReadStore } from '../read-store/sqlite/sqlite-read-store';
+import { asOversightEvent } from './oversight-event';
 import { liveTarget, ProjectionRunner, ProjectionTarget, REBUILD_DOCUMENTS_PER_COMMIT, rebuildTarget } from './projection-runner';
 import { ProjectorHealth } from './projector-health';
 import { loadProjections, RebuiltProjection, replayInto } from './rebuild-group';
@@ -12,8 +14,6 @@ import { SqliteEventReplay } from './sqlite-event-replay';
 import {
   ALL_PROJECTIONS_MODULE, EmbeddedRebuildOptions, RebuildWorkerLoadError, rebuildGroups, rebuildInThreads, rebuildThreads,
 } from './threaded-rebuild';
-import { SqliteReadStore } from '../read-store/sqlite/sqlite-read-store';
-import { resolve } from 'node:path';
 
 export interface ProjectorLogger {
   log(message: string): void;
@@ -83,6 +83,10 @@ const deferred = (): Deferred => {
  *
  * `rebuild(name)` replays from position 0 into fresh `<collection>__rebuild` collections
  * and swaps them in with the checkpoint at once, while queries keep reading the live ones.
+ * A rebuild folds with each projection's replay when it has one (ProjectionReplay: the
+ * facts only, each document completed once before it is written) and, given
+ * `embeddedRebuild`, reads the SQLite event store's file itself and spreads the
+ * projections over worker threads.
  */
 export class Projector {
   private readonly eventStore: EventStore;

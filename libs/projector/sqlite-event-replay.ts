@@ -2,27 +2,27 @@ import Database from 'better-sqlite3';
 import { EventMetadata, StoredOversightEvent } from '../../src/events/envelope';
 import { asOversightEvent, currentSchemaVersionOf, OVERSIGHT_EVENT_TYPES } from './oversight-event';
 
-type ReplayRow = [
-  position: number,
-  id: string,
-  stream: string,
-  revision: number,
-  type: string,
-  schemaVersion: number,
-  data: string,
-  metadata: string,
-  recordedAt: string,
-];
+/** what the projections fold: read for every event */
+type ReplayRow = [position: number, id: string, stream: string, type: string, schemaVersion: number, data: string];
+/** the rest of an event: read only if a projection asks for it */
+type DetailsRow = [revision: number, metadata: string, recordedAt: string];
 
 const PAGE_SIZE = 2_000;
 
+interface EventDetails {
+  revision: number;
+  metadata: EventMetadata;
+  recordedAt: string;
+}
+
 /**
- * A replayed event whose metadata is parsed only if a projection reads it: the
- * projections fold an event's data, and parsing every event's metadata costs as much
- * as parsing its data.
+ * A replayed event whose revision, metadata and recording time are read from the file
+ * only if a projection asks for them (while the replay is open): the projections fold an
+ * event's data, and reading and parsing every event's metadata costs about as much as
+ * its data.
  */
 class ReplayedEvent {
-  private parsedMetadata?: EventMetadata;
+  private details?: EventDetails;
 
   constructor(
     readonly id: string,
@@ -30,14 +30,24 @@ class ReplayedEvent {
     readonly type: string,
     readonly schemaVersion: number,
     readonly data: Record<string, unknown>,
-    readonly revision: number,
     readonly position: number,
-    readonly recordedAt: string,
-    private readonly metadataJson: string,
+    private readonly replay: SqliteEventReplay,
   ) {}
 
+  get revision(): number {
+    return this.readDetails().revision;
+  }
+
   get metadata(): EventMetadata {
-    return (this.parsedMetadata ??= JSON.parse(this.metadataJson) as EventMetadata);
+    return this.readDetails().metadata;
+  }
+
+  get recordedAt(): string {
+    return this.readDetails().recordedAt;
+  }
+
+  private readDetails(): EventDetails {
+    return (this.details ??= this.replay.detailsAt(this.position));
   }
 }
 
@@ -46,12 +56,13 @@ class ReplayedEvent {
  * read-only connection of its own, so that a worker thread can read it beside the
  * process's own connection (WAL lets readers run alongside the writer). It gives the
  * oversight events SqliteEventStore.readAll gives, upcast, leaner: the rows of other
- * events (access audit records) are left in the file, and an event's metadata is parsed
- * only if a projection reads it.
+ * events (access audit records) are left in the file, and of an event only what the
+ * projections fold is read up front (see ReplayedEvent).
  */
 export class SqliteEventReplay {
   private readonly db: Database.Database;
   private readonly page: Database.Statement<unknown[], ReplayRow>;
+  private readonly details: Database.Statement<[number], DetailsRow>;
   private readonly idAtPosition: Database.Statement<[number], string>;
   private readonly types = [...OVERSIGHT_EVENT_TYPES];
 
@@ -59,10 +70,11 @@ export class SqliteEventReplay {
     this.db = new Database(file, { readonly: true, fileMustExist: true, timeout: 5_000 });
     this.page = this.db
       .prepare<unknown[], ReplayRow>(
-        'SELECT position, id, stream, revision, type, schema_version, data, metadata, recorded_at FROM events ' +
+        'SELECT position, id, stream, type, schema_version, data FROM events ' +
           `WHERE position > ? AND position <= ? AND type IN (${this.types.map(() => '?').join(', ')}) ORDER BY position LIMIT ?`,
       )
       .raw();
+    this.details = this.db.prepare<[number], DetailsRow>('SELECT revision, metadata, recorded_at FROM events WHERE position = ?').raw();
     this.idAtPosition = this.db.prepare<[number], string>('SELECT id FROM events WHERE position = ?').pluck();
   }
 
@@ -77,7 +89,7 @@ export class SqliteEventReplay {
     let visited = 0;
     while (after < toPosition) {
       const rows = this.page.all(after, toPosition, ...this.types, PAGE_SIZE);
-      for (const row of rows) visit(readAsOversightEvent(row));
+      for (const row of rows) visit(this.asOversightEvent(row));
       visited += rows.length;
       if (rows.length < PAGE_SIZE) break;
       after = rows[rows.length - 1][0];
@@ -85,27 +97,25 @@ export class SqliteEventReplay {
     return visited;
   }
 
+  /** the revision, metadata and recording time of the event at `position` */
+  detailsAt(position: number): EventDetails {
+    if (!this.db.open) throw new Error(`event ${position}'s metadata was asked for after its replay had finished`);
+    const row = this.details.get(position);
+    if (!row) throw new Error(`no event at position ${position} in ${this.file}`);
+    return { revision: row[0], metadata: JSON.parse(row[1]) as EventMetadata, recordedAt: row[2] };
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }
-}
 
-function readAsOversightEvent(row: ReplayRow): StoredOversightEvent {
-  const [position, id, stream, revision, type, schemaVersion, data, metadata, recordedAt] = row;
-  if (schemaVersion === currentSchemaVersionOf(type)) {
-    const event = new ReplayedEvent(id, stream, type, schemaVersion, JSON.parse(data) as Record<string, unknown>, revision, position, recordedAt, metadata);
-    return event as unknown as StoredOversightEvent;
+  private asOversightEvent(row: ReplayRow): StoredOversightEvent {
+    const [position, id, stream, type, schemaVersion, data] = row;
+    const parsed = JSON.parse(data) as Record<string, unknown>;
+    if (schemaVersion === currentSchemaVersionOf(type)) {
+      return new ReplayedEvent(id, stream, type, schemaVersion, parsed, position, this) as unknown as StoredOversightEvent;
+    }
+    // an older schema version: read in full and upcast, as the projector does
+    return asOversightEvent({ id, stream, type, schemaVersion, data: parsed, position, ...this.detailsAt(position) })!;
   }
-  // an older schema version: read in full and upcast, as the projector does
-  return asOversightEvent({
-    id,
-    stream,
-    type,
-    schemaVersion,
-    data: JSON.parse(data) as Record<string, unknown>,
-    metadata: JSON.parse(metadata) as EventMetadata,
-    revision,
-    position,
-    recordedAt,
-  })!;
 }

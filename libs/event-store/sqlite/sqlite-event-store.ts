@@ -264,10 +264,8 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-function isUniqueEventIdViolation(error: unknown): error is Database.SqliteError {
-  return (
-    error instanceof Database.SqliteError &&
-    error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
-    error.message.includes('events.id')
-  );
+/** By its code, not `instanceof`: under jest the native module's error class can differ per test file. */
+function isUniqueEventIdViolation(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes('events.id');
 }

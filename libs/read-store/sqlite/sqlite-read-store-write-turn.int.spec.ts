@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CheckpointMovedError } from '../read-store.port';
+import { SqliteReadStore, WriteTurn } from './sqlite-read-store';
+
+describe('SqliteReadStore commits with a write turn (a rebuild\u2019s threads taking turns)', () => {
+  let dir: string;
+  let store: SqliteReadStore;
+  const calls: string[] = [];
+  const turn: WriteTurn = { take: () => calls.push('take'), give: () => calls.push('give') };
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'read-store-turn-'));
+    store = new SqliteReadStore({ file: join(dir, 'read-models.sqlite'), writeTurn: turn });
+    calls.length = 0;
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('takes the turn for the transaction, after the documents are turned into JSON, and gives it back', async () => {
+    await store.commit('p', 3, (batch) => {
+      calls.push('write');
+      batch.upsert('things', { _id: 'a', n: 1 });
+    });
+    expect(calls).toEqual(['write', 'take', 'give']);
+    expect(await store.get('things', 'a')).toEqual({ _id: 'a', n: 1 });
+    expect(await store.checkpoint('p')).toBe(3);
+  });
+
+  it('gives the turn back when the commit fails, having written nothing', async () => {
+    await expect(
+      store.commit('p', 5, (batch) => batch.upsert('things', { _id: 'b' }), { position: 4, epoch: 0 }),
+    ).rejects.toBeInstanceOf(CheckpointMovedError);
+    expect(calls).toEqual(['take', 'give']);
+    expect(await store.get('things', 'b')).toBeNull();
+  });
+});
