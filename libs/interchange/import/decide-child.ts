@@ -71,8 +71,8 @@ export function decideChild(child: ChildToDecide, setup: DecideSetup, planChild:
   const decided: NewEvent[] = [];
   // the case after the previous source's events, so that the next need not fold the stream again
   let state: CaseState | undefined;
-  for (const [position, index] of child.sources.entries()) {
-    const plan = setup.sources[index];
+  for (let position = 0; position < child.sources.length; position += 1) {
+    const plan = setup.sources[child.sources[position]];
     const yearOfFile = yearOfFileIn(plan);
     const planned = planChild(plan, childId, events);
     const result = reconcileChildStream({

@@ -33,13 +33,12 @@ describe('deterministic event ids', () => {
       const parts = ['ssda903', `C${n}`, `review:2019-${String((n % 12) + 1).padStart(2, '0')}-01`, String(n * 7919)];
       const digest = createHash('sha1').update(parts.join('\u001f')).digest();
       expect(deterministicEventId(...parts)).toBe(referenceUuid(digest));
-      expect(uuidFromDigest(digest)).toBe(referenceUuid(digest));
-      expect(digest.equals(Buffer.from(digest.toString('hex'), 'hex'))).toBe(true); // the digest itself is left as it is
+      expect(uuidFromDigest(digest.toString('hex'))).toBe(referenceUuid(digest));
 
       const content = [{ type: 'holdReview', childId: `C${n}`, heldOn: '2019-06-20' }, n % 2 === 0 ? null : { URN: String(n) }];
       const command = commandDigest('ssda903', `C${n}`, parts[2], content);
       const expected = createHash('sha1').update(`ssda903\u001fC${n}\u001f${parts[2]}\u001f${JSON.stringify(content)}`).digest();
-      expect(command.digest.equals(expected)).toBe(true);
+      expect(command.digest).toBe(expected.toString('hex'));
       expect(command.hash).toBe(expected.toString('base64url').slice(0, 22));
     }
   });

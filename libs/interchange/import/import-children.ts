@@ -51,8 +51,8 @@ export async function importUnits(input: ImportInput, options: ImportOptions): P
  */
 export async function importOnLanes(input: ImportInput, options: ImportOptions, lanes: readonly ImportLane[]): Promise<ImportReport> {
   const { store, config, today } = options;
-  const read = await readOnLanes([...(input.ssda903 ?? []), ...(input.cin ?? [])], today, lanes);
-  const { summaries } = read;
+  const reading = await readOnLanes([...(input.ssda903 ?? []), ...(input.cin ?? [])], today, lanes);
+  const { summaries } = reading;
   const reads: ReadSource[] = [];
   if (input.ssda903) reads.push(assembleSsda903Source(summaries.filter((unit) => unit.source === 'ssda903'), config));
   if (input.cin) reads.push(assembleCinSource(summaries.filter((unit) => unit.source === 'cin')));
@@ -79,7 +79,7 @@ export async function importOnLanes(input: ImportInput, options: ImportOptions, 
     };
     const sourcesOf = (childId: string): number[] => inSource.flatMap((children, index) => (children.has(childId) ? [index] : []));
     const toDecide = childIds.filter((childId) => !invalid.has(childId));
-    const owners = await bringRecordsToDeciders(lanes, read, toDecide);
+    const owners = await bringRecordsToDeciders(lanes, reading, toDecide);
 
     let decidedSoFar = 0;
     let eventsSoFar = 0;

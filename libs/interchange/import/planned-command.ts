@@ -29,14 +29,7 @@ export interface PlannedCommand {
 /** Phases within a day: registration, then starts and changes, then reviews and conferences, then endings. */
 export const PHASE = { register: 0, start: 1, change: 2, review: 3, end: 4 } as const;
 
+/** By date, then phase; commands the same in both keep the order given (the sort is stable). */
 export function inDecisionOrder(commands: PlannedCommand[]): PlannedCommand[] {
-  return commands
-    .map((command, index) => ({ command, index }))
-    .sort(
-      (a, b) =>
-        (a.command.date < b.command.date ? -1 : a.command.date > b.command.date ? 1 : 0) ||
-        a.command.phase - b.command.phase ||
-        a.index - b.index,
-    )
-    .map(({ command }) => command);
+  return commands.slice().sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || a.phase - b.phase);
 }

@@ -92,7 +92,7 @@ export function reconcileChildStream(request: ReconcileRequest): ReconcileResult
           state = evolveCase(state, recorded);
           history.push(recorded);
           const metadata: EventMetadata = { correlationId, causationId: correlationId, actor, importedFrom: source, voidOf: command.key };
-          events.push(toNewEvent(recorded, metadata));
+          events.push(toNewEvent(event, id, metadata));
           takenIds.add(id);
           voided += 1;
         }
@@ -116,7 +116,7 @@ export function reconcileChildStream(request: ReconcileRequest): ReconcileResult
         importedFrom: source, importKey: command.key, importHash: hash,
       };
       if (command.details) metadata[source] = command.details;
-      events.push(toNewEvent({ ...event, id: freshId(takenIds, digest, position) } as OversightEvent & { id: string }, metadata));
+      events.push(toNewEvent(event, freshId(takenIds, digest, position), metadata));
     }
   }
   return { events, voided, kept, state };
@@ -147,11 +147,11 @@ function storedCommandsOf(stream: readonly StoredOversightEvent[], source: Impor
  * the position; when that id is taken (the record was imported, voided and now comes back),
  * the next generation's.
  */
-function freshId(taken: Set<string>, digest: Buffer, position: number): string {
+function freshId(taken: Set<string>, digest: string, position: number): string {
   for (let generation = 0; ; generation += 1) {
     const id = position === 0 && generation === 0
       ? uuidFromDigest(digest)
-      : deterministicEventId(digest.toString('hex'), String(position), `generation-${generation}`);
+      : deterministicEventId(digest, String(position), `generation-${generation}`);
     if (!taken.has(id)) {
       taken.add(id);
       return id;
@@ -159,7 +159,6 @@ function freshId(taken: Set<string>, digest: Buffer, position: number): string {
   }
 }
 
-function toNewEvent(event: OversightEvent & { id: string }, metadata: EventMetadata): NewEvent {
-  const { id, type, data } = event;
-  return { id, type, schemaVersion: schemaVersionOf(event), data: data as unknown as Record<string, unknown>, metadata };
+function toNewEvent(event: OversightEvent, id: string, metadata: EventMetadata): NewEvent {
+  return { id, type: event.type, schemaVersion: schemaVersionOf(event), data: event.data as unknown as Record<string, unknown>, metadata };
 }

@@ -13,21 +13,19 @@ const openDuring = (episode: EpisodeRecord, year: CollectionYear): boolean =>
  */
 export function mergeSsda903History(stored: ChildSsda903History, incoming: ChildSsda903History, year: CollectionYear): ChildSsda903History {
   if (stored.episodes.length === 0 && stored.reviews.length === 0) {
-    // nothing to lay the return over (a child's first return): what follows would give the return's rows as they are
-    return {
-      childId: incoming.childId,
-      header: incoming.header ?? stored.header,
-      episodes: [...incoming.episodes].sort(byDecom),
-      reviews: [...incoming.reviews].sort(byHeldOn),
-    };
+    // nothing to lay the return over (a child's first return): what follows would give the
+    // return's rows as they are (they are kept by DECOM and by date)
+    return { childId: incoming.childId, header: incoming.header ?? stored.header, episodes: incoming.episodes.slice(), reviews: incoming.reviews.slice() };
   }
-  const incomingEpisodes = new Map(incoming.episodes.map((episode) => [episode.decom, episode]));
-  const storedByDecom = new Map(stored.episodes.map((episode) => [episode.decom, episode]));
-  const episodes: EpisodeRecord[] = stored.episodes.filter(
-    (episode) => !incomingEpisodes.has(episode.decom) && !openDuring(episode, year),
-  );
+  // a child has a few episodes and reviews a year: scanning them beats building maps
+  const inIncoming = (decom: string): boolean => incoming.episodes.some((episode) => episode.decom === decom);
+  const storedAt = (decom: string): EpisodeRecord | undefined => {
+    for (let index = stored.episodes.length - 1; index >= 0; index -= 1) if (stored.episodes[index].decom === decom) return stored.episodes[index];
+    return undefined;
+  };
+  const episodes: EpisodeRecord[] = stored.episodes.filter((episode) => !inIncoming(episode.decom) && !openDuring(episode, year));
   for (const episode of incoming.episodes) {
-    const before = storedByDecom.get(episode.decom);
+    const before = storedAt(episode.decom);
     const endedAfterThisYear = before?.dec != null && before.dec > year.end;
     episodes.push(
       episode.dec === null && endedAfterThisYear
@@ -35,9 +33,9 @@ export function mergeSsda903History(stored: ChildSsda903History, incoming: Child
         : episode,
     );
   }
-  const incomingReviews = new Set(incoming.reviews.map((review) => review.heldOn));
+  const reviewedIn = (heldOn: string): boolean => incoming.reviews.some((review) => review.heldOn === heldOn);
   const reviews = [
-    ...stored.reviews.filter((review) => !incomingReviews.has(review.heldOn) && (review.heldOn < year.start || review.heldOn > year.end)),
+    ...stored.reviews.filter((review) => !reviewedIn(review.heldOn) && (review.heldOn < year.start || review.heldOn > year.end)),
     ...incoming.reviews,
   ];
   return {

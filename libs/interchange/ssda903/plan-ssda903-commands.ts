@@ -41,7 +41,7 @@ export function planSsda903Commands(history: ChildSsda903History, options: Ssda9
     const at = (part: string, command: CaseCommand, column: string, value: string, phase: number): PlannedCommand => ({
       key: `episode:${episode.decom}:${part}`,
       command,
-      details: { ...episodeDetailsOf(episode) },
+      details: episodeDetailsOf(episode),
       origin: episode.origin,
       column,
       value,

@@ -52,14 +52,14 @@ export interface ChildSsda903History {
 }
 
 /** The columns an episode carries that the oversight events do not: kept in the imported events' metadata. */
-export interface EpisodeDetails {
+export type EpisodeDetails = {
   RNE: string;
   CIN: string;
   PLACE_PROVIDER: string;
   HOME_POST: string;
   PL_POST: string;
   URN: string;
-}
+};
 
 export const episodeDetailsOf = (episode: EpisodeRecord): EpisodeDetails => ({
   RNE: episode.rne,
