@@ -1,7 +1,7 @@
 import { addDays } from '../../../src/calendar/calendar-date';
 import { addMonths, ageOn } from '../../../src/calendar/calendar-months';
 import { CalendarDate } from '../../../src/calendar/calendar-date';
-import { SeededRandom } from './seeded-random';
+import { SeededRandom } from '../../history-generator/seeded-random';
 
 /**
  * A consistent synthetic history of children (care episodes, reviews, child protection
