@@ -171,7 +171,7 @@ function malformed(path: (target: string) => string, target: string | null, body
     return { path: at, body: without, expect: 'malformed', how: `without ${missing.map((f) => f.name).join(', ')}` };
   });
   const withUnknownField = fc
-    .tuple(fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !names.includes(k)), fc.jsonValue({ maxDepth: 2 }))
+    .tuple(fc.oneof(fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !names.includes(k)), inheritedNames), fc.jsonValue({ maxDepth: 2 }))
     .map(([key, value]): GeneratedRequest => ({
       path: at, body: { ...body, [key]: value }, expect: 'malformed', how: `unknown field ${JSON.stringify(key)}`,
     }));
@@ -216,7 +216,7 @@ const bool = { kind: 'bool' } as const;
 const oneOf = (values: readonly (string | number)[]): FieldKind => ({ kind: 'enum', values });
 const text = (max = 4000): FieldKind => ({ kind: 'text', max });
 /** event ids a plain-object lookup would find on Object.prototype */
-const inheritedNames = fc.constantFrom('toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf');
+const inheritedNames = fc.constantFrom('toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf', 'prototype');
 const unknownEventId = fc.oneof(fc.string({ minLength: 1, maxLength: 200 }), inheritedNames);
 const voidFields: FieldSpec[] = [
   { name: 'eventId', required: true, type: { kind: 'eventId' } },
