@@ -1,4 +1,3 @@
-import autocannon, { Result } from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -8,16 +7,18 @@ import { readAuthSecret } from '../../libs/auth/auth-secret';
 import { mintToken } from '../../libs/auth/token-minter';
 import { packageRoot } from '../../libs/nest/config/package-root';
 import { calendarDateInLondon } from '../../src/calendar/calendar-date';
+import { drivePacedLoad, PacedResult } from './paced-load';
 import { childIdOf, COMMAND_SHARE, DEFAULT_LIST_SHARE, iroOf, LoadMix, LoadPopulation, seededChallengeIdOf } from './load-mix';
 
 /**
- * npm run bench:load [-- --duration 60 --rate 300 --connections 32 --children 2000 --list-share 10]
+ * npm run bench:load [-- --duration 60 --rate 300 --children 2000 --list-share 10]
  *
  * Starts the API (`iro serve`, built, on the embedded SQLite store in a temp DATA_DIR)
  * in a child process, mints tokens with its secret, seeds children in care with their
  * IROs and some challenges over HTTP, then drives the mixed load of load-mix.ts with
- * autocannon over 127.0.0.1 at `--rate` requests per second (0: as fast as it goes)
- * for `--duration` seconds, and prints throughput, p50/p99 latency and errors.
+ * autocannon over 127.0.0.1 at `--rate` requests per second, spread evenly over each
+ * second (paced-load.ts), for `--duration` seconds, and prints throughput, p50/p99
+ * latency and errors.
  * The server runs as deployed: JSON request logs (to /dev/null), the per-user rate
  * limit (users are spread so none exceeds it at the target rate), the access audit.
  * BENCH_LOAD_NODE_ARGS passes options to the server's node (e.g. --cpu-prof).
@@ -26,7 +27,6 @@ import { childIdOf, COMMAND_SHARE, DEFAULT_LIST_SHARE, iroOf, LoadMix, LoadPopul
 interface Options {
   duration: number;
   rate: number;
-  connections: number;
   children: number;
   warmup: number;
   /** percent of requests that are list queries (clinic candidates, open challenges); the rest of the reads are by id */
@@ -36,12 +36,12 @@ interface Options {
 const TARGET = { rate: 300, p99Ms: 25 };
 
 function parseOptions(args: string[]): Options {
-  const options: Options = { duration: 60, rate: TARGET.rate, connections: 32, children: 2000, warmup: 5, 'list-share': DEFAULT_LIST_SHARE };
+  const options: Options = { duration: 60, rate: TARGET.rate, children: 2000, warmup: 5, 'list-share': DEFAULT_LIST_SHARE };
   for (let i = 0; i < args.length; i += 2) {
     const name = args[i].replace(/^--/, '') as keyof Options;
     const value = Number(args[i + 1]);
-    if (!(name in options) || !Number.isFinite(value) || value < 0) {
-      throw new Error(`usage: bench-load [--duration s] [--rate req/s, 0 = unthrottled] [--connections n] [--children n] [--warmup s] [--list-share %]; bad ${args[i]} ${args[i + 1]}`);
+    if (!(name in options) || !Number.isFinite(value) || value < 0 || (name === 'rate' && value < 1)) {
+      throw new Error(`usage: bench-load [--duration s] [--rate req/s, >= 1] [--children n] [--warmup s] [--list-share %]; bad ${args[i]} ${args[i + 1]}`);
     }
     options[name] = value;
   }
@@ -139,14 +139,8 @@ async function main(): Promise<void> {
     console.log(`seeded ${population.children} children in care with ${population.iros} IROs and ${population.seededChallenges} challenges in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
 
     const mix = new LoadMix(population, options['list-share']);
-    const drive = (duration: number): Promise<Result> =>
-      autocannon({
-        url: base,
-        connections: options.connections,
-        duration,
-        ...(options.rate > 0 ? { overallRate: options.rate } : {}),
-        requests: [{ setupRequest: () => mix.request() }],
-      });
+    const drive = (durationSeconds: number): Promise<PacedResult> =>
+      drivePacedLoad({ url: base, rate: options.rate, durationSeconds, nextRequest: () => mix.request() });
     if (options.warmup > 0) await drive(options.warmup);
     mix.sent.clear();
     const result = await drive(options.duration);
@@ -159,16 +153,17 @@ async function main(): Promise<void> {
   }
 }
 
-function report(result: Result, options: Options, mix: LoadMix): void {
-  const errors = result.errors + result.timeouts + result.non2xx;
-  const statuses = Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => `${code}: ${count}`).join(', ');
+function report(result: PacedResult, options: Options, mix: LoadMix): void {
+  const errors = result.connectionErrors + result.timeouts + result.non2xx;
+  const statuses = [...result.statusCounts].map(([code, count]) => `${code}: ${count}`).join(', ');
+  const { p50, p90, p99, max } = result.latencyMs;
   console.log(`\nmix (${COMMAND_SHARE}% commands, ${100 - COMMAND_SHARE}% reads of which ${options['list-share']}% list queries), requests sent:`);
   for (const [name, count] of mix.sent) console.log(`  ${name.padEnd(36)} ${count}`);
-  console.log(`\n${options.rate > 0 ? `offered ${options.rate} req/s` : 'unthrottled'} over ${options.connections} connections for ${result.duration.toFixed(1)} s`);
-  console.log(`throughput   ${result.requests.average.toFixed(1)} req/s (${result.requests.total} requests)`);
-  console.log(`latency      p50 ${result.latency.p50} ms   p90 ${result.latency.p90} ms   p99 ${result.latency.p99} ms   max ${result.latency.max} ms`);
-  console.log(`errors       ${errors} (connection errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx})   statuses ${statuses}`);
-  const met = result.requests.average >= TARGET.rate * 0.98 && result.latency.p99 < TARGET.p99Ms && errors === 0;
+  console.log(`\noffered ${options.rate} req/s, spread evenly over each second (${options.rate} connections, one request a second each), for ${options.duration} s`);
+  console.log(`throughput   ${result.throughput.toFixed(1)} req/s (${result.requests} requests)`);
+  console.log(`latency      p50 ${p50.toFixed(1)} ms   p90 ${p90.toFixed(1)} ms   p99 ${p99.toFixed(1)} ms   max ${max.toFixed(1)} ms`);
+  console.log(`errors       ${errors} (connection errors ${result.connectionErrors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx})   statuses ${statuses}`);
+  const met = result.throughput >= TARGET.rate * 0.98 && p99 < TARGET.p99Ms && errors === 0;
   console.log(`target       ${TARGET.rate} req/s, p99 < ${TARGET.p99Ms} ms, 0 errors: ${met ? 'met' : 'NOT met'}`);
   console.log(`load average after ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 }

@@ -25,8 +25,8 @@ describe('Projector (SQLite event store and read store)', () => {
   const projectors: Projector[] = [];
   const history = [...generateHistory({ events: 4_000, seed: 7 })];
 
-  const projector = (projections: readonly Projection[] = SAMPLE_PROJECTIONS, batchSize = 500): Projector => {
-    const created = new Projector({ eventStore: events, readStore, projections, context, batchSize, retryDelayMs: 10 });
+  const projector = (projections: readonly Projection[] = SAMPLE_PROJECTIONS, batchSize = 500, liveCommitDelayMs?: number): Projector => {
+    const created = new Projector({ eventStore: events, readStore, projections, context, batchSize, retryDelayMs: 10, liveCommitDelayMs });
     projectors.push(created);
     return created;
   };
@@ -75,6 +75,25 @@ describe('Projector (SQLite event store and read store)', () => {
     append(history.slice(1_000, 1_300));
     await running.waitForPosition(await events.headPosition());
     await expectReadModelsToMatchAFoldOfTheStore();
+  });
+
+  it('commits at once for a query waiting on an event it has applied, not at the live commit', async () => {
+    append(history.slice(0, 1_000));
+    const running = projector(SAMPLE_PROJECTIONS, 500, 60_000);
+    await running.start();
+    await running.whenCaughtUp();
+    append(history.slice(1_000, 1_010));
+    const head = await events.headPosition();
+    const waited = Date.now();
+    await running.waitForPosition(head);
+    expect(Date.now() - waited).toBeLessThan(30_000);
+    await expectReadModelsToMatchAFoldOfTheStore();
+    // with no query waiting, the next events wait for the live commit
+    append(history.slice(1_010, 1_020));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await readStore.checkpoint(SAMPLE_PROJECTIONS[0].name)).toBe(head);
+    await running.waitForPosition(await events.headPosition());
+    expect(await readStore.checkpoint(SAMPLE_PROJECTIONS[0].name)).toBe(await events.headPosition());
   });
 
   it('resumes from its checkpoint after a restart, applying no event twice and missing none', async () => {

@@ -78,7 +78,8 @@ const deferred = (): Deferred => {
  * events, and gives each projection the events past its own checkpoint. Changed
  * documents are committed with the projection's new checkpoint in one transaction per
  * projection: every `batchSize` events while catching up, and shortly after the last
- * event once live. A crash loses nothing committed and never double-counts: the
+ * event once live, or at once when a query waits for an event already applied. A crash
+ * loses nothing committed and never double-counts: the
  * documents and the checkpoint move together, and a restart resumes from the checkpoint.
  *
  * `rebuild(name)` replays from position 0 into fresh `<collection>__rebuild` collections
@@ -96,6 +97,8 @@ export class Projector {
   private readonly batchSize: number;
   private readonly commitIntervalMs: number;
   private readonly liveCommitDelayMs: number;
+  /** a commit for waiting queries is queued and has not started */
+  private waiterCommitQueued = false;
   private readonly retryDelayMs: number;
   private readonly logger: ProjectorLogger;
   private readonly embeddedRebuild?: EmbeddedRebuildOptions;
@@ -158,7 +161,9 @@ export class Projector {
   /** Resolves when every projection running here (and not failed) has committed `position` or beyond. */
   waitForPosition(position: number): Promise<void> {
     if (this.reached(position)) return Promise.resolve();
-    return new Promise((resolve, reject) => this.positionWaiters.push({ position, resolve, reject }));
+    const waiting = new Promise<void>((resolve, reject) => this.positionWaiters.push({ position, resolve, reject }));
+    if (this.caughtUp && this.applied(position)) void this.commitForWaiters();
+    return waiting;
   }
 
   /** Stops the subscription and commits what was applied. */
@@ -397,6 +402,7 @@ export class Projector {
     this.eventsSinceCommit += 1;
     if (this.caughtUp) {
       if (this.eventsSinceCommit >= this.batchSize) return this.exclusive(() => this.commitAll());
+      if (this.positionWaiters.some((waiter) => this.applied(waiter.position))) return this.commitForWaiters();
       this.scheduleLiveCommit();
     } else if (this.catchUpCommitDue()) {
       return this.exclusive(() => this.commitAll());
@@ -462,6 +468,17 @@ export class Projector {
     this.liveCommitTimer.unref();
   }
 
+  /** A query waits for events already applied in memory: commit them now rather than at the live commit. */
+  private async commitForWaiters(): Promise<void> {
+    if (this.waiterCommitQueued) return;
+    this.waiterCommitQueued = true;
+    this.clearLiveCommit();
+    await this.exclusive(() => {
+      this.waiterCommitQueued = false;
+      return this.commitAll();
+    });
+  }
+
   private clearLiveCommit(): void {
     if (this.liveCommitTimer) clearTimeout(this.liveCommitTimer);
     this.liveCommitTimer = undefined;
@@ -519,6 +536,15 @@ export class Projector {
     if (this.runners.size === 0) return false;
     for (const runner of this.runners.values()) {
       if (!runner.failed && runner.committedPosition < position) return false;
+    }
+    return true;
+  }
+
+  /** Whether every projection running here (and not failed) has applied `position` in memory. */
+  private applied(position: number): boolean {
+    if (this.runners.size === 0) return false;
+    for (const runner of this.runners.values()) {
+      if (!runner.failed && runner.position < position) return false;
     }
     return true;
   }
