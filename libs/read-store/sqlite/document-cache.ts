@@ -17,40 +17,60 @@ export interface CachedFilter {
 /** Past this many filters remembered for a document, it starts again (cursors make filters without end). */
 const FILTERS_REMEMBERED_PER_DOCUMENT = 128;
 
-/** One collection in memory, in id order (the order of the table's primary key). */
+/**
+ * One collection in memory, in id order (the order of the table's primary key). A write
+ * replaces a document's entry in place; a new id is inserted at its place, so a query
+ * under a constant stream of writes never sorts the collection again.
+ */
 class CachedCollection {
-  private ordered: CachedDocument[] | null = null;
-  /** a document was added since the map was last put in id order */
-  private unsorted = false;
+  private readonly ordered: CachedDocument[];
+  private readonly ids: string[];
 
   constructor(
     /** PRAGMA data_version when loaded: another connection's commit changes it */
     readonly dataVersion: number,
-    private byId: Map<string, CachedDocument>,
-  ) {}
+    rows: { id: string; body: string }[],
+  ) {
+    this.ordered = rows.map((row) => ({ body: row.body }));
+    this.ids = rows.map((row) => row.id);
+  }
 
   entries(): readonly CachedDocument[] {
-    if (this.ordered) return this.ordered;
-    if (this.unsorted) {
-      this.byId = new Map([...this.byId].sort(([a], [b]) => compareIds(a, b)));
-      this.unsorted = false;
-    }
-    return (this.ordered = [...this.byId.values()]);
+    return this.ordered;
   }
 
   bodyOf(id: string): string | undefined {
-    return this.byId.get(id)?.body;
+    const at = this.indexOf(id);
+    return at < this.ids.length && this.ids[at] === id ? this.ordered[at].body : undefined;
   }
 
   put(id: string, body: string): void {
-    // replacing keeps the key's place in the map, so only a new id disturbs the order
-    if (!this.byId.has(id)) this.unsorted = true;
-    this.byId.set(id, { body });
-    this.ordered = null;
+    const at = this.indexOf(id);
+    if (at < this.ids.length && this.ids[at] === id) {
+      this.ordered[at] = { body };
+      return;
+    }
+    this.ids.splice(at, 0, id);
+    this.ordered.splice(at, 0, { body });
   }
 
   remove(id: string): void {
-    if (this.byId.delete(id)) this.ordered = null;
+    const at = this.indexOf(id);
+    if (at >= this.ids.length || this.ids[at] !== id) return;
+    this.ids.splice(at, 1);
+    this.ordered.splice(at, 1);
+  }
+
+  /** where `id` is, or would be inserted, in id order */
+  private indexOf(id: string): number {
+    let low = 0;
+    let high = this.ids.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compareIds(this.ids[middle], id) < 0) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 }
 
@@ -101,7 +121,7 @@ export class DocumentCache {
   private loaded(collection: string, dataVersion: number, load: () => { id: string; body: string }[]): CachedCollection {
     let cached = this.collections.get(collection);
     if (!cached || cached.dataVersion !== dataVersion) {
-      cached = new CachedCollection(dataVersion, new Map(load().map((row) => [row.id, { body: row.body }])));
+      cached = new CachedCollection(dataVersion, load());
       this.collections.set(collection, cached);
     }
     return cached;

@@ -277,7 +277,9 @@ export class SqliteReadStore implements ReadStore {
       const load = () => this.withCollection(collection, (s) => s.all.all());
       matched = this.cache.matching(collection, this.dataVersion.get()!, load, { key: filterKey(filter), test });
     }
-    if (options.sort && Object.keys(options.sort).length > 0) matched = sorted(matched, options.sort);
+    if (options.sort && Object.keys(options.sort).length > 0) {
+      matched = sorted(matched, options.sort, options.limit ? (options.skip ?? 0) + options.limit : undefined);
+    }
     const from = options.skip ?? 0;
     return options.limit ? matched.slice(from, from + options.limit) : from > 0 ? matched.slice(from) : matched;
   }
@@ -348,21 +350,44 @@ function idOf(collection: string, document: Document): string {
 
 /**
  * The documents in MongoDB's order for `sort` (as mingo sorts: stable, so ties keep id
- * order). When every sort key is a top-level field holding a string in every document,
- * the order is plain string order and a native sort gives it without mingo's grouping.
+ * order), or only the first `first` of them. When every sort key is a top-level field
+ * holding a string in every document, the order is plain string order and a native
+ * comparison gives it without mingo's grouping; a page of a long list is then picked
+ * without sorting the rest.
  */
-function sorted(documents: Document[], sort: Sort): Document[] {
+function sorted(documents: Document[], sort: Sort, first?: number): Document[] {
   const keys = Object.entries(sort);
   const plainStrings = keys.every(([field]) => !field.includes('.') && documents.every((document) => typeof document[field] === 'string'));
   if (!plainStrings) return new Query({}).find<Document>(documents).sort(sort).all();
-  return documents.slice().sort((a, b) => {
+  const compare = (a: Document, b: Document): number => {
     for (const [field, direction] of keys) {
       const x = a[field] as string;
       const y = b[field] as string;
       if (x !== y) return (x < y ? -1 : 1) * direction;
     }
     return 0;
-  });
+  };
+  if (first === undefined || first * 8 >= documents.length) return documents.slice().sort(compare);
+  return firstInOrder(documents, compare, first);
+}
+
+/** The first `count` documents in `compare` order, ties in their given order, without sorting them all. */
+function firstInOrder(documents: Document[], compare: (a: Document, b: Document) => number, count: number): Document[] {
+  const best: Document[] = [];
+  for (const document of documents) {
+    if (best.length === count && compare(document, best[count - 1]) >= 0) continue;
+    // after every document that sorts before or ties with it: ties keep their given order
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compare(best[middle], document) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    best.splice(low, 0, document);
+    if (best.length > count) best.pop();
+  }
+  return best;
 }
 
 function tableName(collection: string): string {

@@ -143,6 +143,25 @@ export function describeReadStoreContract(adapter: string, open: ReadStoreFactor
         expect(await store.find('challenges', {}, { sort: byTeamThenNewest, skip: 4 })).toEqual([]);
       });
 
+      it('pages through a long list in sort order, ties in id order, after writes in any order', async () => {
+        const days = ['2020-01-06', '2020-01-07', '2020-01-08'];
+        const written = Array.from({ length: 300 }, (_, i) => ({ _id: `x-${String((i * 7919) % 300).padStart(3, '0')}`, status: 'open', raisedOn: days[(i * 31) % 3] }));
+        for (const document of written) await store.upsert('long-list', document);
+        for (const removed of ['x-000', 'x-150', 'x-299']) await store.delete('long-list', removed);
+        await store.upsert('long-list', { _id: 'x-042', status: 'open', raisedOn: '2020-01-09' });
+        const all = (await store.find('long-list', {}, { sort: { raisedOn: -1 } })).map((d) => d._id);
+        const expected = written
+          .filter((d) => !['x-000', 'x-150', 'x-299'].includes(d._id))
+          .map((d) => (d._id === 'x-042' ? { ...d, raisedOn: '2020-01-09' } : d))
+          .sort((a, b) => (a.raisedOn === b.raisedOn ? (a._id < b._id ? -1 : 1) : a.raisedOn < b.raisedOn ? 1 : -1))
+          .map((d) => d._id);
+        expect(all).toEqual(expected);
+        for (const [skip, limit] of [[0, 1], [0, 21], [20, 21], [290, 21], [0, 297]]) {
+          const page = await store.find('long-list', { status: 'open' }, { sort: { raisedOn: -1 }, skip, limit });
+          expect(page.map((d) => d._id)).toEqual(expected.slice(skip, skip + limit));
+        }
+      });
+
       it('counts with a filter', async () => {
         expect(await store.count('challenges')).toBe(4);
         expect(await store.count('challenges', { category: 'care-planning', status: 'open' })).toBe(2);
