@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -143,13 +143,27 @@ async function main(): Promise<void> {
       drivePacedLoad({ url: base, rate: options.rate, durationSeconds, nextRequest: () => mix.request() });
     if (options.warmup > 0) await drive(options.warmup);
     mix.sent.clear();
+    const cpuBefore = cpuSecondsOf(server.pid!);
     const result = await drive(options.duration);
+    const serverCpuSeconds = cpuSecondsOf(server.pid!) - cpuBefore;
     report(result, options, mix);
+    console.log(`server CPU   ${serverCpuSeconds.toFixed(1)} s over the run, ${((serverCpuSeconds * 1000) / result.requests).toFixed(2)} ms a request (all threads)`);
     await probe(base, mix);
   } finally {
     server.kill('SIGTERM');
     await new Promise((resolve) => server.once('exit', resolve));
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** user + system CPU time of a process so far, from /proc (Linux), in seconds */
+function cpuSecondsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    // after "pid (comm) ": state is field 3, utime 14 and stime 15 (1-based), in clock ticks of 1/100 s
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
   }
 }
 

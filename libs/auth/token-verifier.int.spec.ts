@@ -5,6 +5,7 @@ import { embeddedAuthSettings, EMBEDDED_AUDIENCE, EMBEDDED_ISSUER, OidcAuthSetti
 import { AuthUnavailableError, InvalidTokenError, UnusableIdentityError } from './token-errors';
 import { mintToken, parseTtl } from './token-minter';
 import { createTokenVerifier } from './token-verifier';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 const secret = new TextEncoder().encode('a-test-secret-of-at-least-32-bytes!!');
 const now = () => Math.floor(Date.now() / 1000);
@@ -35,6 +36,24 @@ describe('embedded tokens (HS256)', () => {
     const verified = verifier.verify(await token());
     await expect(verified).rejects.toBeInstanceOf(InvalidTokenError);
     await expect(verified).rejects.toThrow(message);
+  });
+
+  it('accepts a token again from memory while it lasts, and refuses it in full once it has expired', async () => {
+    let clock = Date.now();
+    const remembering = createTokenVerifier(embeddedAuthSettings(secret), new VerifiedTokenCache(100, () => clock));
+    const token = await signed({ sub: 'iro-8', role: 'iro' }, { exp: now() + 2 });
+    await expect(remembering.verify(token)).resolves.toEqual({ userId: 'iro-8', role: 'iro' });
+    await expect(remembering.verify(token)).resolves.toEqual({ userId: 'iro-8', role: 'iro' });
+    await expect(remembering.verify(`${token.slice(0, -2)}xx`)).rejects.toBeInstanceOf(InvalidTokenError);
+    clock += 3_000;
+    jest.useFakeTimers({ now: clock, doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'queueMicrotask'] });
+    try {
+      // past exp, and past jose's 30 s tolerance too
+      jest.setSystemTime(clock + 60_000);
+      await expect(remembering.verify(token)).rejects.toThrow(/has expired/);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('refuses a token without an expiry', async () => {

@@ -3,6 +3,7 @@ import { ID_PATTERN } from '../../src/events/streams';
 import { AuthSettings, EMBEDDED_AUDIENCE, EMBEDDED_ISSUER } from './auth-settings';
 import { AuthUnavailableError, InvalidTokenError, UnusableIdentityError } from './token-errors';
 import { isTokenRole, TOKEN_ROLES, TokenRole } from './token-roles';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 export interface TokenActor {
   userId: string;
@@ -18,29 +19,39 @@ export interface TokenVerifier {
 const PROVIDER_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 const CLOCK_TOLERANCE_SECONDS = 30;
 
-export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
+export function createTokenVerifier(settings: AuthSettings, cache = new VerifiedTokenCache()): TokenVerifier {
+  const verifyInFull = verifierFor(settings);
+  return {
+    verify: async (token) => {
+      const known = cache.actorFor(token);
+      if (known) return known;
+      const { actor, expiresAtSeconds } = await verifyInFull(token);
+      cache.remember(token, actor, expiresAtSeconds);
+      return actor;
+    },
+  };
+}
+
+/** Signature, issuer, audience, expiry and the actor's claims, checked in full. */
+function verifierFor(settings: AuthSettings): (token: string) => Promise<{ actor: TokenActor; expiresAtSeconds: number }> {
   if (settings.mode === 'embedded') {
-    return {
-      verify: async (token) => {
-        const payload = await verified(token, settings.secret, {
-          issuer: EMBEDDED_ISSUER,
-          audience: EMBEDDED_AUDIENCE,
-          algorithms: ['HS256'],
-        });
-        return actorFrom(payload, ['role'], 'sub');
-      },
+    return async (token) => {
+      const payload = await verified(token, settings.secret, {
+        issuer: EMBEDDED_ISSUER,
+        audience: EMBEDDED_AUDIENCE,
+        algorithms: ['HS256'],
+      });
+      return { actor: actorFrom(payload, ['role'], 'sub'), expiresAtSeconds: payload.exp! };
     };
   }
   const keys = createRemoteJWKSet(settings.jwksUrl, { timeoutDuration: 5000, cooldownDuration: 30_000 });
-  return {
-    verify: async (token) => {
-      const payload = await verified(token, keys, {
-        issuer: settings.issuer,
-        audience: settings.audience,
-        algorithms: PROVIDER_ALGORITHMS,
-      });
-      return actorFrom(payload, settings.roleClaims, settings.userClaim);
-    },
+  return async (token) => {
+    const payload = await verified(token, keys, {
+      issuer: settings.issuer,
+      audience: settings.audience,
+      algorithms: PROVIDER_ALGORITHMS,
+    });
+    return { actor: actorFrom(payload, settings.roleClaims, settings.userClaim), expiresAtSeconds: payload.exp! };
   };
 }
 

@@ -1,11 +1,15 @@
-import { Document } from '../read-store.port';
+import { Document, Sort } from '../read-store.port';
+import { compareIds } from './compare-ids';
+import { KeptQueryResult } from './kept-query-result';
 
 /** A stored document: its JSON as written, parsed (and frozen) the first time a query reads it. */
 interface CachedDocument {
   body: string;
   document?: Document;
-  /** whether it matches each filter asked so far (by filterKey), forgotten with the document when written */
-  matches?: Map<string, boolean>;
+  /** whether it matches each filter asked so far (by the filter's number), forgotten with the document when written */
+  matches?: Map<number, boolean>;
+  /** the numbering of filters `matches` was kept under */
+  matchesNumbering?: number;
 }
 
 /** A query's filter as the cache sees it: `key` null when the answer must not be remembered. */
@@ -16,6 +20,12 @@ export interface CachedFilter {
 
 /** Past this many filters remembered for a document, it starts again (cursors make filters without end). */
 const FILTERS_REMEMBERED_PER_DOCUMENT = 128;
+/** Writes remembered per collection for the kept answers to catch up with; past them, an answer is made again. */
+const CHANGES_LOGGED = 4096;
+/** List queries' answers kept per collection. */
+const RESULTS_KEPT = 32;
+/** Past this many filters numbered, the numbering starts again and every document's answers are forgotten. */
+const FILTERS_NUMBERED = 4096;
 
 /**
  * One collection in memory, in id order (the order of the table's primary key). A write
@@ -25,6 +35,13 @@ const FILTERS_REMEMBERED_PER_DOCUMENT = 128;
 class CachedCollection {
   private readonly ordered: CachedDocument[];
   private readonly ids: string[];
+  /** one more for every document written or removed */
+  version = 0;
+  /** the ids written since version `loggedFrom`, one per version */
+  private changeLog: string[] = [];
+  private loggedFrom = 0;
+  /** list queries' answers kept between queries, least recently asked first */
+  readonly keptResults = new Map<string, KeptQueryResult>();
 
   constructor(
     /** PRAGMA data_version when loaded: another connection's commit changes it */
@@ -44,7 +61,28 @@ class CachedCollection {
     return at < this.ids.length && this.ids[at] === id ? this.ordered[at].body : undefined;
   }
 
+  entryOf(id: string): CachedDocument | undefined {
+    const at = this.indexOf(id);
+    return at < this.ids.length && this.ids[at] === id ? this.ordered[at] : undefined;
+  }
+
+  /** the ids written or removed since `version` (repeats included), or null when no longer known */
+  changedSince(version: number): readonly string[] | null {
+    if (version < this.loggedFrom) return null;
+    return this.changeLog.slice(version - this.loggedFrom);
+  }
+
+  private changed(id: string): void {
+    this.version += 1;
+    if (this.changeLog.length >= CHANGES_LOGGED) {
+      this.changeLog = [];
+      this.loggedFrom = this.version - 1;
+    }
+    this.changeLog.push(id);
+  }
+
   put(id: string, body: string): void {
+    this.changed(id);
     const at = this.indexOf(id);
     if (at < this.ids.length && this.ids[at] === id) {
       this.ordered[at] = { body };
@@ -57,6 +95,7 @@ class CachedCollection {
   remove(id: string): void {
     const at = this.indexOf(id);
     if (at >= this.ids.length || this.ids[at] !== id) return;
+    this.changed(id);
     this.ids.splice(at, 1);
     this.ordered.splice(at, 1);
   }
@@ -86,6 +125,9 @@ class CachedCollection {
  */
 export class DocumentCache {
   private readonly collections = new Map<string, CachedCollection>();
+  /** filters by number: a document's answers are looked up by a small integer, not by the filter's JSON */
+  private readonly filterNumbers = new Map<string, number>();
+  private numbering = 0;
 
   /** The collection's documents in id order, loading them (with `load`, in id order) when not cached or stale. */
   documents(collection: string, dataVersion: number, load: () => { id: string; body: string }[]): Document[] {
@@ -100,22 +142,90 @@ export class DocumentCache {
   matching(collection: string, dataVersion: number, load: () => { id: string; body: string }[], filter: CachedFilter): Document[] {
     const { key, test } = filter;
     const matched: Document[] = [];
-    for (const entry of this.loaded(collection, dataVersion, load).entries()) {
-      const document = parsed(entry);
-      if (key === null) {
+    const entries = this.loaded(collection, dataVersion, load).entries();
+    if (key === null) {
+      for (const entry of entries) {
+        const document = parsed(entry);
         if (test(document)) matched.push(document);
-        continue;
       }
-      let matches = entry.matches?.get(key);
-      if (matches === undefined) {
-        matches = test(document);
-        entry.matches ??= new Map();
-        if (entry.matches.size >= FILTERS_REMEMBERED_PER_DOCUMENT) entry.matches.clear();
-        entry.matches.set(key, matches);
-      }
-      if (matches) matched.push(document);
+      return matched;
+    }
+    const number = this.numberOf(key);
+    for (const entry of entries) {
+      if (this.matches(entry, number, test)) matched.push(parsed(entry));
     }
     return matched;
+  }
+
+  /**
+   * The documents matching, in `sort` order (ties in id order; id order without a sort),
+   * kept from the last time the same filter and sort were asked and brought up to date
+   * with the writes since. Null when the answer cannot be kept (a filter without a key, a
+   * sort key not holding a string in every match): the caller sorts the matches itself.
+   * The array is the cache's own: callers copy what they hand on.
+   */
+  sortedMatching(
+    collection: string,
+    dataVersion: number,
+    load: () => { id: string; body: string }[],
+    filter: CachedFilter,
+    sort: Sort | undefined,
+  ): readonly Document[] | null {
+    const { key, test } = filter;
+    if (key === null || Object.keys(sort ?? {}).some((field) => field.includes('.'))) return null;
+    const cached = this.loaded(collection, dataVersion, load);
+    const resultKey = `${key}\u0000${JSON.stringify(sort ?? {})}`;
+    let kept = cached.keptResults.get(resultKey);
+    if (kept) {
+      cached.keptResults.delete(resultKey);
+      if (!kept.usable) {
+        cached.keptResults.set(resultKey, kept);
+        return null;
+      }
+      const changed = cached.changedSince(kept.version);
+      if (changed === null) kept = undefined;
+      else if (changed.length > 0) {
+        const number = this.numberOf(key);
+        for (const id of new Set(changed)) {
+          const entry = cached.entryOf(id);
+          kept.replace(id, entry && this.matches(entry, number, test) ? parsed(entry) : undefined);
+        }
+        kept.version = cached.version;
+      }
+    }
+    kept ??= new KeptQueryResult(sort, cached.version, this.matching(collection, dataVersion, load, filter));
+    if (cached.keptResults.size >= RESULTS_KEPT) cached.keptResults.delete(cached.keptResults.keys().next().value as string);
+    cached.keptResults.set(resultKey, kept);
+    return kept.usable ? kept.documents() : null;
+  }
+
+  /** whether the entry matches the filter numbered `number`, remembered until the document is written */
+  private matches(entry: CachedDocument, number: number, test: (document: Document) => boolean): boolean {
+    if (entry.matchesNumbering !== this.numbering) {
+      entry.matches = undefined;
+      entry.matchesNumbering = this.numbering;
+    }
+    let matches = entry.matches?.get(number);
+    if (matches === undefined) {
+      matches = test(parsed(entry));
+      entry.matches ??= new Map();
+      if (entry.matches.size >= FILTERS_REMEMBERED_PER_DOCUMENT) entry.matches.clear();
+      entry.matches.set(number, matches);
+    }
+    return matches;
+  }
+
+  private numberOf(key: string): number {
+    let number = this.filterNumbers.get(key);
+    if (number === undefined) {
+      if (this.filterNumbers.size >= FILTERS_NUMBERED) {
+        this.filterNumbers.clear();
+        this.numbering += 1;
+      }
+      number = this.filterNumbers.size;
+      this.filterNumbers.set(key, number);
+    }
+    return number;
   }
 
   private loaded(collection: string, dataVersion: number, load: () => { id: string; body: string }[]): CachedCollection {
@@ -178,17 +288,4 @@ function deepFreeze<T>(value: T): T {
     Object.freeze(value);
   }
   return value;
-}
-
-/** SQLite's order for TEXT keys: UTF-8 bytes, which is code point order (UTF-16 code units differ only past the surrogates). */
-function compareIds(a: string, b: string): number {
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i += 1) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    if (x >= 0xd800 && y >= 0xd800) return (a.codePointAt(i) ?? x) - (b.codePointAt(i) ?? y);
-    return x - y;
-  }
-  return a.length - b.length;
 }

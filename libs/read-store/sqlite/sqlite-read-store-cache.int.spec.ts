@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { Query } from 'mingo';
 import { CheckpointMovedError, Sort } from '../read-store.port';
 import { SqliteReadStore } from './sqlite-read-store';
@@ -103,6 +104,16 @@ describe('SqliteReadStore documents kept in memory for queries', () => {
     expect((await store.find('challenges', { category: /^drift/ })).map((c) => c._id)).toEqual(['ch-2']);
   });
 
+  it('answers right after more filters than it numbers (each a cursor, say) have been asked', async () => {
+    await store.upsert('challenges', { _id: 'ch-1', n: 1 });
+    await store.upsert('challenges', { _id: 'ch-2', n: 2 });
+    expect(await store.count('challenges', { n: 1 })).toBe(1);
+    for (let n = 3; n < 5_000; n += 1) expect(await store.count('challenges', { n })).toBe(0);
+    await store.upsert('challenges', { _id: 'ch-2', n: 1 });
+    expect((await store.find('challenges', { n: 1 })).map((c) => c._id)).toEqual(['ch-1', 'ch-2']);
+    expect(await store.count('challenges', { n: 4_999 })).toBe(0);
+  });
+
   it('pages a sorted query as the whole sorted list would', async () => {
     for (let i = 0; i < 30; i += 1) await store.upsert('challenges', { _id: `ch-${i}`, raisedOn: `2020-01-${String((i % 7) + 1).padStart(2, '0')}` });
     const all = await store.find('challenges', {}, { sort: { raisedOn: -1, _id: -1 } });
@@ -127,5 +138,52 @@ describe('SqliteReadStore documents kept in memory for queries', () => {
         expect(await store.find(collection, {}, { sort })).toEqual(new Query({}).find(all).sort(sort).all());
       }
     }
+  });
+
+  it('answers every query as mingo over the documents as written, through any mix of writes, deletes and queries', async () => {
+    const ids = Array.from({ length: 40 }, (_, i) => `ch-${String(i).padStart(2, '0')}`);
+    const raisedOn = fc.oneof(fc.constantFrom('2020-01-06', '2020-01-07', '2020-01-08', '2020-02-01'), fc.constant(7), fc.constant(null));
+    const challenge = fc.record({
+      _id: fc.constantFrom(...ids),
+      status: fc.constantFrom('open', 'resolved'),
+      raisedOn: fc.oneof({ weight: 9, arbitrary: fc.constantFrom('2020-01-06', '2020-01-07', '2020-01-08', '2020-02-01') }, { weight: 1, arbitrary: raisedOn }),
+      stage: fc.constantFrom('1', '2', '3', 'cafcass'),
+    });
+    const filters = [{}, { status: 'open' }, { status: 'open', stage: { $in: ['2', '3'] } }, { raisedOn: { $gte: '2020-01-07' } }];
+    const sorts: (Sort | undefined)[] = [undefined, { raisedOn: -1 }, { raisedOn: 1, stage: -1 }, { stage: 1, _id: -1 }];
+    const step = fc.oneof(
+      { weight: 4, arbitrary: challenge.map((document) => ({ kind: 'upsert' as const, document })) },
+      { weight: 1, arbitrary: fc.constantFrom(...ids).map((id) => ({ kind: 'delete' as const, id })) },
+      {
+        weight: 3,
+        arbitrary: fc.record({ filter: fc.constantFrom(...filters), sort: fc.constantFrom(...sorts), skip: fc.nat(45), limit: fc.nat(25) })
+          .map((query) => ({ kind: 'query' as const, ...query })),
+      },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 120 }), async (steps) => {
+        const collection = `c${Math.random().toString(36).slice(2, 10)}`;
+        const model = new Map<string, Record<string, unknown>>();
+        for (const taken of steps) {
+          if (taken.kind === 'upsert') {
+            await store.upsert(collection, taken.document);
+            model.set(taken.document._id, taken.document);
+          } else if (taken.kind === 'delete') {
+            await store.delete(collection, taken.id);
+            model.delete(taken.id);
+          } else {
+            const inIdOrder = [...model.values()].sort((a, b) => (String(a._id) < String(b._id) ? -1 : 1));
+            let cursor = new Query(taken.filter).find(inIdOrder);
+            if (taken.sort) cursor = cursor.sort(taken.sort);
+            const everything = cursor.all();
+            const expected = taken.limit > 0 ? everything.slice(taken.skip, taken.skip + taken.limit) : everything.slice(taken.skip);
+            const options = { ...(taken.sort ? { sort: taken.sort } : {}), skip: taken.skip, ...(taken.limit > 0 ? { limit: taken.limit } : {}) };
+            expect(await store.find(collection, taken.filter, options)).toEqual(expected);
+            expect(await store.count(collection, taken.filter)).toBe(new Query(taken.filter).find(inIdOrder).all().length);
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });

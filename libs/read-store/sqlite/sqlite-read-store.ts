@@ -269,19 +269,21 @@ export class SqliteReadStore implements ReadStore {
 
   /** The documents matching, in the order asked for (id order when none), shared with the cache. */
   private select(collection: string, filter: Filter, options: FindOptions): Document[] {
-    let matched: Document[];
-    if (Object.keys(filter).length === 0) matched = this.cachedDocuments(collection);
-    else {
-      let query: Query | undefined;
-      const test = (document: Document) => (query ??= new Query(filter)).test(document);
-      const load = () => this.withCollection(collection, (s) => s.all.all());
-      matched = this.cache.matching(collection, this.dataVersion.get()!, load, { key: filterKey(filter), test });
-    }
-    if (options.sort && Object.keys(options.sort).length > 0) {
-      matched = sorted(matched, options.sort, options.limit ? (options.skip ?? 0) + options.limit : undefined);
-    }
+    const sort = options.sort && Object.keys(options.sort).length > 0 ? options.sort : undefined;
     const from = options.skip ?? 0;
-    return options.limit ? matched.slice(from, from + options.limit) : from > 0 ? matched.slice(from) : matched;
+    const page = (documents: readonly Document[]): Document[] =>
+      documents.slice(from, options.limit ? from + options.limit : undefined);
+    if (!sort && Object.keys(filter).length === 0) return page(this.cachedDocuments(collection));
+
+    let query: Query | undefined;
+    const test = (document: Document) => (query ??= new Query(filter)).test(document);
+    const load = () => this.withCollection(collection, (s) => s.all.all());
+    const cachedFilter = { key: filterKey(filter), test };
+    const kept = this.cache.sortedMatching(collection, this.dataVersion.get()!, load, cachedFilter, sort);
+    if (kept) return page(kept);
+    let matched = this.cache.matching(collection, this.dataVersion.get()!, load, cachedFilter);
+    if (sort) matched = sorted(matched, sort, options.limit ? from + options.limit : undefined);
+    return page(matched);
   }
 
   private cachedDocuments(collection: string): Document[] {
