@@ -23,8 +23,18 @@ function daysInMonth(year: number, month: number): number {
   return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
 }
 
-/** Completed years between a date of birth and a date. */
+/**
+ * Completed years between a date of birth and a date. Dates written plainly (yyyy-mm-dd) are
+ * read digit by digit: a review's age check runs for every review an import decides; anything
+ * else is split as before, so every answer is unchanged.
+ */
 export function ageOn(dateOfBirth: CalendarDate, date: CalendarDate): number {
+  const birth = plainDateParts(dateOfBirth);
+  const on = plainDateParts(date);
+  if (birth && on) {
+    const years = on[0] - birth[0];
+    return on[1] < birth[1] || (on[1] === birth[1] && on[2] < birth[2]) ? years - 1 : years;
+  }
   const [by, bm, bd] = dateOfBirth.split('-').map(Number);
   const [y, m, d] = date.split('-').map(Number);
   let age = y - by;

@@ -54,4 +54,14 @@ describe('calendar months', () => {
     expect(ageOn('2016-04-01', '2020-03-31')).toBe(3);
     expect(ageOn('2004-02-29', '2020-02-28')).toBe(15);
   });
+
+  it('gives the same age for dates not written plainly as splitting them does', () => {
+    expect(ageOn('2004-02-29', '2020-03-01')).toBe(16);
+    expect(ageOn('2020-06-15', '2020-06-15')).toBe(0);
+    expect(ageOn('2020-06-15', '2020-06-14')).toBe(-1);
+    expect(ageOn('2016-4-1', '2020-03-31')).toBe(3);
+    expect(ageOn('2016-04-01', '2020-3-31')).toBe(3);
+    expect(ageOn('2016-04-01', '2020-13-31')).toBe(4);
+    expect(ageOn('0099-05-05', '0100-05-04')).toBe(0);
+  });
 });

@@ -10,7 +10,7 @@ const PAGE_SIZE = 500;
 
 /**
  * A catch-up subscription over a store that can be read by position: it reads pages
- * from its checkpoint until a read comes back empty (then reports caught up once), and
+ * from its checkpoint until a page comes back short (then reports caught up once), and
  * then waits for a wake-up from an append in this process, or for the poll interval,
  * which is how it sees appends made by another process on the same file.
  *
@@ -60,7 +60,8 @@ export class PollingSubscription implements Subscription {
           await this.options.onEvent(event);
           checkpoint = event.position;
         }
-        if (page.length > 0) continue;
+        // a short page reached the head as it was when read: anything appended since has woken us
+        if (page.length === PAGE_SIZE) continue;
         if (!caughtUp) {
           caughtUp = true;
           this.options.onCaughtUp?.();

@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { LaneRecords } from './import-lane';
 import { ImportFile } from '../ssda903/read-ssda903-return';
+import { fromLanePayload, isLanePayload, toLanePayload, transferListOf } from './lane-payload';
 import { LaneAnswer, LaneRequest } from './worker-lane';
 
 // A worker thread's share of an import (see WorkerLane): it holds the records of the units it
@@ -19,12 +20,12 @@ function answer(request: LaneRequest): unknown {
     case 'read':
       return records.read(request.units.map((unit) => ({ ...unit, files: unit.files.map(asBuffer) })), request.today);
     case 'handOver':
-      return records.handOver(request.transfers, request.lanes);
+      return toLanePayload(records.handOver(request.transfers, request.lanes));
     case 'receive':
-      records.receive(request.records);
+      records.receive(fromLanePayload(request.records));
       return null;
     case 'decide':
-      return records.decide(request.setup, request.children);
+      return toLanePayload(records.decide(request.setup, request.children));
   }
 }
 
@@ -35,5 +36,5 @@ parentPort?.on('message', (request: LaneRequest) => {
   } catch (error) {
     reply = { id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
-  parentPort!.postMessage(reply);
+  parentPort!.postMessage(reply, 'result' in reply && isLanePayload(reply.result) ? transferListOf(reply.result) : []);
 });

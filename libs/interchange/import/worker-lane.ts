@@ -2,13 +2,18 @@ import { Worker, WorkerOptions } from 'node:worker_threads';
 import { CalendarDate } from '../../../src/calendar/calendar-date';
 import { ChildOutcome, ChildToDecide, DecideSetup } from './decide-child';
 import { HandedOver, ImportLane, Transfer } from './import-lane';
+import { fromLanePayload, LanePayload, toLanePayload, transferListOf } from './lane-payload';
 import { ImportUnit, UnitSummary } from './read-unit';
 
-/** A request to a lane worker (see import-lane-worker.ts) and its answer. */
+/**
+ * A request to a lane worker (see import-lane-worker.ts) and its answer. The records handed
+ * over and the children decided, the bulk of what crosses, go as JSON (see lane-payload.ts):
+ * `handOver` and `decide` answer with a LanePayload.
+ */
 export type LaneRequest =
   | { id: number; op: 'read'; units: ImportUnit[]; today: CalendarDate }
   | { id: number; op: 'handOver'; transfers: Transfer[]; lanes: number }
-  | { id: number; op: 'receive'; records: HandedOver[] }
+  | { id: number; op: 'receive'; records: LanePayload }
   | { id: number; op: 'decide'; setup: DecideSetup; children: ChildToDecide[] };
 export type LaneAnswer = { id: number; result: unknown } | { id: number; error: string };
 
@@ -40,16 +45,17 @@ export class WorkerLane implements ImportLane {
     return this.request({ op: 'read', units, today }) as Promise<UnitSummary[]>;
   }
 
-  handOver(transfers: Transfer[], lanes: number): Promise<HandedOver[][]> {
-    return this.request({ op: 'handOver', transfers, lanes }) as Promise<HandedOver[][]>;
+  async handOver(transfers: Transfer[], lanes: number): Promise<HandedOver[][]> {
+    return fromLanePayload<HandedOver[][]>((await this.request({ op: 'handOver', transfers, lanes })) as LanePayload);
   }
 
   async receive(records: HandedOver[]): Promise<void> {
-    await this.request({ op: 'receive', records });
+    const payload = toLanePayload(records);
+    await this.request({ op: 'receive', records: payload }, transferListOf(payload));
   }
 
-  decide(setup: DecideSetup, children: ChildToDecide[]): Promise<ChildOutcome[]> {
-    return this.request({ op: 'decide', setup, children }) as Promise<ChildOutcome[]>;
+  async decide(setup: DecideSetup, children: ChildToDecide[]): Promise<ChildOutcome[]> {
+    return fromLanePayload<ChildOutcome[]>((await this.request({ op: 'decide', setup, children })) as LanePayload);
   }
 
   async close(): Promise<void> {
@@ -57,13 +63,13 @@ export class WorkerLane implements ImportLane {
     await this.worker.terminate();
   }
 
-  private request(request: DistributiveOmit<LaneRequest, 'id'>): Promise<unknown> {
+  private request(request: DistributiveOmit<LaneRequest, 'id'>, transfer: ArrayBuffer[] = []): Promise<unknown> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId;
     this.nextId += 1;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.worker.postMessage({ ...request, id });
+      this.worker.postMessage({ ...request, id }, transfer);
     });
   }
 

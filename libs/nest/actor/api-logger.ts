@@ -16,7 +16,8 @@ export function createApiLogger(level: LogLevel, destination?: DestinationStream
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
     },
-    destination,
+    // asynchronous by default: a log line never holds a request up on the write; pino flushes on exit
+    destination ?? pino.destination({ dest: 1, sync: false }),
   );
 }
 
