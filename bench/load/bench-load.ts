@@ -144,10 +144,13 @@ async function main(): Promise<void> {
     if (options.warmup > 0) await drive(options.warmup);
     mix.sent.clear();
     const cpuBefore = cpuSecondsOf(server.pid!);
+    const clientCpuBefore = process.cpuUsage();
     const result = await drive(options.duration);
     const serverCpuSeconds = cpuSecondsOf(server.pid!) - cpuBefore;
+    const clientCpu = process.cpuUsage(clientCpuBefore);
     report(result, options, mix);
     console.log(`server CPU   ${serverCpuSeconds.toFixed(1)} s over the run, ${((serverCpuSeconds * 1000) / result.requests).toFixed(2)} ms a request (all threads)`);
+    console.log(`client CPU   ${((clientCpu.user + clientCpu.system) / 1e6).toFixed(1)} s over the run (autocannon, on the same 2 cores)`);
     await probe(base, mix);
   } finally {
     server.kill('SIGTERM');
