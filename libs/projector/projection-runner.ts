@@ -5,7 +5,7 @@ import {
   ProjectionDocument,
   ProjectionDocuments,
 } from '../../src/projections/projection';
-import { Checkpoint, ReadStore } from '../read-store/read-store.port';
+import { Checkpoint, ProjectionCommit, ReadStore, ReadStoreBatch } from '../read-store/read-store.port';
 
 /** Where a runner keeps its documents and checkpoint: the live collections, or fresh ones for a rebuild. */
 export interface ProjectionTarget {
@@ -25,6 +25,13 @@ export const REBUILD_SUFFIX = '__rebuild';
  * that one commit's JSON dies young (larger commits measured slower, from the garbage
  * collector's copying), many enough that a commit's own cost does not count
  */
+/** A runner's commit, prepared to be made with others' (see prepareFlush). */
+export interface PreparedCommit {
+  commit: ProjectionCommit;
+  committed(): void;
+  failed(): void;
+}
+
 export const REBUILD_DOCUMENTS_PER_COMMIT = 1_000;
 
 export const rebuildTarget = (projection: Projection): ProjectionTarget => ({
@@ -237,40 +244,62 @@ export class ProjectionRunner {
     }
   }
 
+  /**
+   * The changed documents and the position as one commit, to make together with other
+   * projections' (ReadStore.commitTogether); undefined when nothing is uncommitted. The
+   * caller reports how it went: `committed()`, or `failed()` (what was not committed is
+   * dirty again).
+   */
+  prepareFlush(): PreparedCommit | undefined {
+    if (!this.hasUncommitted) return undefined;
+    const dirty = this.takeDirty();
+    return this.prepareCommit(dirty, 0, dirty.length);
+  }
+
   /** Commits `dirty[from..to)` with the position; when that fails, what was not committed is dirty again. */
   private async commitDocuments(store: ReadStore, dirty: DirtyDocument[], from: number, to: number): Promise<void> {
-    const position = this.position;
+    const prepared = this.prepareCommit(dirty, from, to);
+    const { projection, position, write, expected } = prepared.commit;
     try {
-      await store.commit(
-        this.target.checkpoint,
-        position,
-        (batch) => {
-          let collection: string | undefined;
-          let documents!: Map<string, ProjectionDocument>;
-          let stored!: string;
-          for (let i = from; i < to; i += 1) {
-            const [name, id] = dirty[i];
-            if (name !== collection) {
-              collection = name;
-              documents = this.collection(name);
-              stored = this.target.collection(name);
-            }
-            const document = documents.get(id);
-            if (document) batch.upsert(stored, document);
-            else batch.delete(stored, id);
-          }
-        },
-        { position: this.committedPosition, epoch: this.epoch },
-      );
+      await store.commit(projection, position, write, expected);
     } catch (error) {
-      for (let i = from; i < dirty.length; i += 1) this.markDirty(dirty[i][0], dirty[i][1]);
+      prepared.failed();
       throw error;
     }
-    this.committedPosition = position;
-    this.pendingEvents = 0;
-    if (this.aheadOfCheckpoint.size > 0) {
-      for (const [key, applied] of this.aheadOfCheckpoint) if (applied <= position) this.aheadOfCheckpoint.delete(key);
-    }
+    prepared.committed();
+  }
+
+  private prepareCommit(dirty: DirtyDocument[], from: number, to: number): PreparedCommit {
+    const position = this.position;
+    const write = (batch: ReadStoreBatch): void => {
+      let collection: string | undefined;
+      let documents!: Map<string, ProjectionDocument>;
+      let stored!: string;
+      for (let i = from; i < to; i += 1) {
+        const [name, id] = dirty[i];
+        if (name !== collection) {
+          collection = name;
+          documents = this.collection(name);
+          stored = this.target.collection(name);
+        }
+        const document = documents.get(id);
+        if (document) batch.upsert(stored, document);
+        else batch.delete(stored, id);
+      }
+    };
+    return {
+      commit: { projection: this.target.checkpoint, position, write, expected: { position: this.committedPosition, epoch: this.epoch } },
+      committed: () => {
+        this.committedPosition = position;
+        this.pendingEvents = 0;
+        if (this.aheadOfCheckpoint.size > 0) {
+          for (const [key, applied] of this.aheadOfCheckpoint) if (applied <= position) this.aheadOfCheckpoint.delete(key);
+        }
+      },
+      failed: () => {
+        for (let i = from; i < dirty.length; i += 1) this.markDirty(dirty[i][0], dirty[i][1]);
+      },
+    };
   }
 
   /** Takes over a rebuilt runner's documents and position (after its collections were swapped in at `swapped`). */

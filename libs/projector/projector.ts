@@ -484,25 +484,47 @@ export class Projector {
     this.liveCommitTimer = undefined;
   }
 
-  /** Commits every projection's pending documents with its checkpoint (each in its own transaction). */
+  /**
+   * Commits every projection's pending documents with its checkpoint: all in one
+   * transaction where the read store can (commitTogether), else each in its own.
+   */
   private async commitAll(): Promise<void> {
     this.eventsSinceCommit = 0;
     this.lastCommitAt = Date.now();
-    for (const runner of this.runners.values()) {
-      try {
-        await runner.flush(this.readStore);
-      } catch (error) {
-        if (error instanceof CheckpointMovedError) {
-          this.logger.log(`the checkpoint of ${runner.name} was moved by another writer (a rebuild?): reloading`);
-          this.restart(0);
-        } else {
-          this.logger.error(`committing ${runner.name} failed; reloading from the read store`, error);
-          this.restart(this.retryDelayMs);
+    const commitTogether = this.readStore.commitTogether?.bind(this.readStore);
+    if (commitTogether) {
+      const prepared = [...this.runners.values()].map((runner) => runner.prepareFlush()).filter((commit) => commit !== undefined);
+      if (prepared.length > 0) {
+        try {
+          await commitTogether(prepared.map(({ commit }) => commit));
+        } catch (error) {
+          for (const commit of prepared) commit.failed();
+          this.commitFailed(error, prepared.map(({ commit }) => commit.projection).join(', '));
+          return;
         }
-        return;
+        for (const commit of prepared) commit.committed();
+      }
+    } else {
+      for (const runner of this.runners.values()) {
+        try {
+          await runner.flush(this.readStore);
+        } catch (error) {
+          this.commitFailed(error, runner.name);
+          return;
+        }
       }
     }
     this.settleWaiters();
+  }
+
+  private commitFailed(error: unknown, names: string): void {
+    if (error instanceof CheckpointMovedError) {
+      this.logger.log(`the checkpoint of ${error.projection} was moved by another writer (a rebuild?): reloading`);
+      this.restart(0);
+    } else {
+      this.logger.error(`committing ${names} failed; reloading from the read store`, error);
+      this.restart(this.retryDelayMs);
+    }
   }
 
   /** Drops the in-memory state and the subscription, then loads from the read store and subscribes again. */

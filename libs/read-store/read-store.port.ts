@@ -71,6 +71,14 @@ export interface ReadStoreBatch {
   delete(collection: string, id: string): void;
 }
 
+/** One projection's part of a commit: its writes and its new checkpoint (see ReadStore.commit). */
+export interface ProjectionCommit {
+  projection: string;
+  position: number;
+  write: (batch: ReadStoreBatch) => void;
+  expected?: Checkpoint;
+}
+
 export interface ReadStore {
   get<T extends Document = Document>(collection: string, id: string): Promise<T | null>;
   find<T extends Document = Document>(collection: string, filter?: Filter, options?: FindOptions): Promise<T[]>;
@@ -92,6 +100,12 @@ export interface ReadStore {
     write: (batch: ReadStoreBatch) => void,
     expected?: Checkpoint,
   ): Promise<void>;
+  /**
+   * optional: several projections' commits in one transaction, all or none, each as
+   * commit() would make it (a store that offers it saves a transaction per projection
+   * every time the live projector commits)
+   */
+  commitTogether?(commits: readonly ProjectionCommit[]): Promise<void>;
   /** forgets a projection's checkpoint (e.g. a finished rebuild's) */
   deleteCheckpoint(projection: string): Promise<void>;
   /** every document of a collection, with the position that last wrote it: how the projector loads a read model */

@@ -11,6 +11,7 @@ import {
   Document,
   Filter,
   FindOptions,
+  ProjectionCommit,
   ReadStore,
   ReadStoreBatch,
   Sort,
@@ -153,28 +154,37 @@ export class SqliteReadStore implements ReadStore {
     write: (batch: ReadStoreBatch) => void,
     expected?: Checkpoint,
   ): Promise<void> {
+    await this.commitTogether([{ projection, position, write, expected }]);
+  }
+
+  async commitTogether(commits: readonly ProjectionCommit[]): Promise<void> {
     // the documents are turned into JSON before the write lock is taken, so that another
     // writer (another process, or a rebuild's other thread) waits only for the inserts
-    const writes: { collection: string; id: string; body: string | null }[] = [];
-    write({
-      upsert: (collection, document) => writes.push({ collection, id: idOf(collection, document), body: JSON.stringify(document) }),
-      delete: (collection, id) => writes.push({ collection, id, body: null }),
+    const prepared = commits.map(({ projection, position, write, expected }) => {
+      const writes: { collection: string; id: string; body: string | null }[] = [];
+      write({
+        upsert: (collection, document) => writes.push({ collection, id: idOf(collection, document), body: JSON.stringify(document) }),
+        delete: (collection, id) => writes.push({ collection, id, body: null }),
+      });
+      return { projection, position, expected, writes };
     });
     this.writeTurn?.take();
     try {
       this.write(
         this.db.transaction(() => {
-          if (expected !== undefined) {
-            const actual = this.storedCheckpoint(projection);
-            if (actual.position !== expected.position || actual.epoch !== expected.epoch) {
-              throw new CheckpointMovedError(projection, expected, actual);
+          for (const { projection, position, expected, writes } of prepared) {
+            if (expected !== undefined) {
+              const actual = this.storedCheckpoint(projection);
+              if (actual.position !== expected.position || actual.epoch !== expected.epoch) {
+                throw new CheckpointMovedError(projection, expected, actual);
+              }
             }
+            for (const { collection, id, body } of writes) {
+              if (body === null) this.deleteRow(collection, id);
+              else this.upsertBody(collection, id, body, position);
+            }
+            this.writeCheckpoint.run(projection, position);
           }
-          for (const { collection, id, body } of writes) {
-            if (body === null) this.deleteRow(collection, id);
-            else this.upsertBody(collection, id, body, position);
-          }
-          this.writeCheckpoint.run(projection, position);
         }).immediate,
       );
     } finally {

@@ -232,6 +232,30 @@ export function describeReadStoreContract(adapter: string, open: ReadStoreFactor
         expect(await store.readCheckpoint('fresh')).toEqual({ position: 5, epoch: 0 });
       });
 
+      it('commits several projections together when it can: all of them, or none when one checkpoint moved', async () => {
+        if (!store.commitTogether) {
+          console.log(`${adapter}: no commitTogether; the projector commits each projection on its own`);
+          return;
+        }
+        await store.commit('caseloads', 5, (batch) => batch.upsert('caseloads', { _id: 'iro-1', total: 1 }));
+        await store.commitTogether([
+          { projection: 'caseloads', position: 9, write: (batch) => batch.upsert('caseloads', { _id: 'iro-1', total: 2 }), expected: { position: 5, epoch: 0 } },
+          { projection: 'issues-resolution', position: 9, write: (batch) => batch.upsert('challenges', { _id: 'ch-7', status: 'open' }), expected: { position: 0, epoch: 0 } },
+        ]);
+        expect(await store.readCheckpoint('caseloads')).toEqual({ position: 9, epoch: 0 });
+        expect(await store.readCheckpoint('issues-resolution')).toEqual({ position: 9, epoch: 0 });
+        expect(await store.get('challenges', 'ch-7')).toEqual({ _id: 'ch-7', status: 'open' });
+
+        const attempt = store.commitTogether([
+          { projection: 'issues-resolution', position: 12, write: (batch) => batch.upsert('challenges', { _id: 'ch-7', status: 'resolved' }), expected: { position: 9, epoch: 0 } },
+          { projection: 'caseloads', position: 12, write: (batch) => batch.upsert('caseloads', { _id: 'iro-1', total: 3 }), expected: { position: 4, epoch: 0 } },
+        ]);
+        await expect(attempt).rejects.toBeInstanceOf(CheckpointMovedError);
+        expect(await store.checkpoint('issues-resolution')).toBe(9);
+        expect(await store.get('challenges', 'ch-7')).toEqual({ _id: 'ch-7', status: 'open' });
+        expect(await store.get('caseloads', 'iro-1')).toEqual({ _id: 'iro-1', total: 2 });
+      });
+
       it('loads a collection with the position of the commit that last wrote each document', async () => {
         await store.upsert('caseloads', { _id: 'iro-0', total: 0 });
         await store.commit('caseloads', 7, (batch) => {
