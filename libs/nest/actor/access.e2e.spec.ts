@@ -213,6 +213,9 @@ describe('access over HTTP', () => {
       expect(inherited.status).toBe(400);
       expect(inherited.body.errors).toEqual([{ field: expect.stringMatching(/^(toString|__proto__|prototype)$/), messages: [expect.stringMatching(/is not a field of this request$/)] }]);
     }
+    const inQuery = await request(server).get('/challenges?status=open&prototype=1').set(authHeader('admin'));
+    expect(inQuery.status).toBe(400);
+    expect(inQuery.body.errors).toEqual([{ field: 'prototype', messages: ['prototype is not a field of this request'] }]);
     const big = await admin().post('/children', { childId: 'C9', sex: 'female', dateOfBirth: '2012-06-14', familyId: 'x'.repeat(200_000) });
     expect(big.status).toBe(413);
     expect(big.body).toEqual({ statusCode: 413, error: 'Payload Too Large', message: 'request entity too large' });
