@@ -39,6 +39,7 @@ export async function serveApi(env: NodeJS.ProcessEnv = process.env): Promise<{ 
     mongodbUrl: settings.mongodbUrl,
     auth,
     http: http.settings,
+    backgroundWalCheckpoints: true,
   });
   await app.listen(settings.port);
   const logger = new Logger('iro serve');

@@ -1,11 +1,12 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
+import { SQLITE_ACCESS_AUDIT_FILE } from './access-audit-file';
 import { EventStore } from '../event-store/event-store.port';
 import { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
 import { INFRASTRUCTURE_RUNTIME, InfrastructureRuntime } from '../nest/infrastructure/infrastructure-runtime';
 
 export const ACCESS_AUDIT_STORE = Symbol('AccessAuditStore');
-export const SQLITE_ACCESS_AUDIT_FILE = 'access-audit.sqlite';
+export { SQLITE_ACCESS_AUDIT_FILE };
 
 /**
  * Where the access audit's day streams live. On EventStoreDB: the same database as

@@ -7,6 +7,10 @@ import { ProjectionHealthSource, noProjections } from '../health/projection-heal
 import { IdempotencyStore } from '../idempotency/idempotency-store.port';
 import { MongoIdempotencyStore } from '../idempotency/mongo-idempotency-store';
 import { SqliteIdempotencyStore } from '../idempotency/sqlite-idempotency-store';
+import { SQLITE_ACCESS_AUDIT_FILE } from '../../access-audit/access-audit-file';
+import { SQLITE_EVENTS_FILE } from '../../event-store/create-event-store';
+import { READ_MODELS_FILE } from '../../read-store/sqlite/sqlite-read-store';
+import { WalCheckpointer } from '../../sqlite-wal/wal-checkpointer';
 
 export const SQLITE_IDEMPOTENCY_FILE = 'idempotency.sqlite';
 
@@ -27,6 +31,11 @@ export interface InfrastructureOptions {
   idempotencyStore?: IdempotencyStore;
   /** what GET /health reports about projections (default: none in this process) */
   projectionHealth?: ProjectionHealthSource;
+  /**
+   * checkpoint the embedded stores' SQLite files from a worker thread (see WalCheckpointer),
+   * so that no request waits for a checkpoint's disk syncs; `iro serve` turns it on
+   */
+  backgroundWalCheckpoints?: boolean;
 }
 
 export interface InfrastructureRuntime {
@@ -67,6 +76,18 @@ export async function openInfrastructure(options: InfrastructureOptions): Promis
   } catch (error) {
     await closeAll(owned);
     throw error;
+  }
+
+  if (options.backgroundWalCheckpoints && eventStoreKind === 'sqlite') {
+    const files = [SQLITE_EVENTS_FILE, SQLITE_ACCESS_AUDIT_FILE, ...(options.mongodbUrl ? [] : [SQLITE_IDEMPOTENCY_FILE, READ_MODELS_FILE])];
+    try {
+      const checkpointer = await WalCheckpointer.start(files.map((file) => join(options.dataDir, file)), {
+        onFailure: (error) => process.emitWarning(`background WAL checkpoints stopped: ${String(error)}`),
+      });
+      owned.unshift({ close: () => checkpointer.stop() });
+    } catch (error) {
+      process.emitWarning(`background WAL checkpoints not started (the stores checkpoint as they commit): ${String(error)}`);
+    }
   }
 
   let closed = false;

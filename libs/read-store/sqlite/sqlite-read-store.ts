@@ -39,8 +39,10 @@ export interface WriteTurn {
   give(): void;
 }
 
+export const READ_MODELS_FILE = 'read-models.sqlite';
+
 export function defaultReadModelsFile(dataDir: string = process.env.DATA_DIR ?? 'data'): string {
-  return join(dataDir, 'read-models.sqlite');
+  return join(dataDir, READ_MODELS_FILE);
 }
 
 const PAGE_SIZE = 16 * 1024;
