@@ -5,17 +5,24 @@
  */
 export type CalendarDate = string;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
+/**
+ * A real date written yyyy-mm-dd, of the Gregorian calendar, from the year 100 (Date.UTC
+ * takes years 0 to 99 as 1900 to 1999, so those were never taken as written). Read digit by
+ * digit: imports check every date of every record.
+ */
 export function isCalendarDate(value: unknown): value is CalendarDate {
   if (typeof value !== 'string') return false;
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [, y, m, d] = match.map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  const parts = plainDateParts(value);
+  if (!parts) return false;
+  const [year, month, day] = parts;
+  return year >= 100 && day <= daysInMonthOf(year, month);
 }
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysInMonthOf = (year: number, month: number): number =>
+  month === 2 && ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0) ? 29 : DAYS_IN_MONTH[month - 1];
 
 /*
  * Day numbers are worked out with integer arithmetic (H. Hinnant's days-from-civil and

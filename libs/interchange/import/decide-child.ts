@@ -36,8 +36,14 @@ export interface StreamAppend {
   expectedRevision: ExpectedRevision;
 }
 
-/** A child decided: refused (the decider's refusal, on the row the command came from), or its events (null: nothing new). */
-export type ChildOutcome = { childId: string; refused: ImportIssue } | { childId: string; append: StreamAppend | null };
+/**
+ * A child decided: refused (the decider's refusal, on the row the command came from), or its
+ * events (null: nothing new), with how many there are and how many of them are voids (so
+ * that counting them need not read the events: a worker's come packed, see packed-outcomes.ts).
+ */
+export type ChildOutcome =
+  | { childId: string; refused: ImportIssue }
+  | { childId: string; append: StreamAppend | null; events: number; voided: number };
 
 /** Plans one source's commands for a child against its stream (see planSsda903Child, planCinChild). */
 export type PlanChild = (source: SourcePlan, childId: string, stream: readonly StoredOversightEvent[]) => PlannedCommand[];
@@ -95,6 +101,13 @@ export function decideChild(child: ChildToDecide, setup: DecideSetup, planChild:
     const laterSourceHasChild = position + 1 < child.sources.length;
     if (laterSourceHasChild && result.events.length > 0) events = events.concat(result.events.map((event) => asStored(stream, event)));
   }
-  if (decided.length === 0) return { childId, append: null };
-  return { childId, append: { stream, events: decided, expectedRevision: recorded.length === 0 ? 'no-stream' : recorded.length - 1 } };
+  if (decided.length === 0) return { childId, append: null, events: 0, voided: 0 };
+  let voided = 0;
+  for (const event of decided) if (event.type === 'RecordVoided') voided += 1;
+  return {
+    childId,
+    append: { stream, events: decided, expectedRevision: recorded.length === 0 ? 'no-stream' : recorded.length - 1 },
+    events: decided.length,
+    voided,
+  };
 }

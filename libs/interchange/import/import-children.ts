@@ -71,6 +71,7 @@ export async function importOnLanes(input: ImportInput, options: ImportOptions, 
   const pending: StreamAppend[] = [];
   let unchanged = 0;
   let eventCount = 0;
+  let voidCount = 0;
   let decidedChildren = 0;
 
   if (fileLevel.length === 0) {
@@ -79,26 +80,40 @@ export async function importOnLanes(input: ImportInput, options: ImportOptions, 
     };
     const sourcesOf = (childId: string): number[] => inSource.flatMap((children, index) => (children.has(childId) ? [index] : []));
     const toDecide = childIds.filter((childId) => !invalid.has(childId));
-    const owners = await bringRecordsToDeciders(lanes, reading, toDecide);
+    const handOver = bringRecordsToDeciders(lanes, reading, toDecide);
 
     let decidedSoFar = 0;
     let eventsSoFar = 0;
     const requests: Promise<ChildOutcome[]>[] = [];
-    // the workers' requests go first, so that they work while the calling thread decides its own
-    for (let lane = lanes.length - 1; lane >= 0; lane -= 1) {
-      const own = lanes.length === 1 ? toDecide : toDecide.filter((childId) => owners.get(childId) === lane);
-      for (let at = 0; at < own.length; at += CHILDREN_PER_REQUEST) {
-        const children: ChildToDecide[] = [];
-        for (const childId of own.slice(at, at + CHILDREN_PER_REQUEST)) {
-          children.push({ childId, recorded: await store.readStream(childStream(childId)), sources: sourcesOf(childId) });
+    try {
+      // the workers' requests go first, so that they work while the calling thread decides its own;
+      // on each thread the children whose records are all there already go first, so that the
+      // records other threads bring over are packed and read while it decides those
+      for (let lane = lanes.length - 1; lane >= 0; lane -= 1) {
+        const own = lanes.length === 1 ? toDecide : toDecide.filter((childId) => handOver.owners.get(childId) === lane);
+        const here = own.filter((childId) => !handOver.broughtOver.has(childId));
+        const broughtOver = own.filter((childId) => handOver.broughtOver.has(childId));
+        for (const batch of [here, broughtOver]) {
+          if (batch === broughtOver) await handOver.given[lane];
+          for (let at = 0; at < batch.length; at += CHILDREN_PER_REQUEST) {
+            const children: ChildToDecide[] = [];
+            for (const childId of batch.slice(at, at + CHILDREN_PER_REQUEST)) {
+              children.push({ childId, recorded: await store.readStream(childStream(childId)), sources: sourcesOf(childId) });
+            }
+            requests.push(lanes[lane].decide(setup, children).then((outcomes) => {
+              decidedSoFar += outcomes.length;
+              for (const outcome of outcomes) if ('append' in outcome) eventsSoFar += outcome.events;
+              progress('decided', decidedSoFar, eventsSoFar);
+              return outcomes;
+            }));
+          }
         }
-        requests.push(lanes[lane].decide(setup, children).then((outcomes) => {
-          decidedSoFar += outcomes.length;
-          for (const outcome of outcomes) if ('append' in outcome && outcome.append) eventsSoFar += outcome.append.events.length;
-          progress('decided', decidedSoFar, eventsSoFar);
-          return outcomes;
-        }));
       }
+      await Promise.all(handOver.given.map(async (given) => (await given).received));
+    } catch (error) {
+      // a thread failed: what is still outstanding fails with it, and is not left unhandled
+      for (const outstanding of [...requests, ...handOver.given]) outstanding.catch(() => undefined);
+      throw error;
     }
     const outcomes = new Map<string, ChildOutcome>();
     for (const answered of await Promise.all(requests)) for (const outcome of answered) outcomes.set(outcome.childId, outcome);
@@ -114,7 +129,8 @@ export async function importOnLanes(input: ImportInput, options: ImportOptions, 
         unchanged += 1;
       } else {
         pending.push(outcome.append);
-        eventCount += outcome.append.events.length;
+        eventCount += outcome.events;
+        voidCount += outcome.voided;
       }
     }
   }
@@ -123,8 +139,9 @@ export async function importOnLanes(input: ImportInput, options: ImportOptions, 
   const skipped = childIds.filter((childId) => invalid.has(childId));
   const accepted = fileLevel.length === 0 && (issues.length === 0 || options.skipInvalidChildren === true);
   const toAppend = accepted ? pending : [];
-  const appended = toAppend.reduce((sum, batch) => sum + batch.events.length, 0);
-  const voided = toAppend.reduce((sum, batch) => sum + batch.events.filter((event) => event.type === 'RecordVoided').length, 0);
+  // counted as decided, not read off the batches: a worker's events are parsed only when appended (see packed-outcomes.ts)
+  const appended = accepted ? eventCount : 0;
+  const voided = accepted ? voidCount : 0;
   if (accepted && !options.dryRun && toAppend.length > 0) {
     if (canAppendMany(store)) store.appendMany(toAppend);
     else for (const batch of toAppend) await store.appendToStream(batch.stream, batch.events, batch.expectedRevision);
@@ -171,18 +188,36 @@ async function readOnLanes(units: readonly ImportUnit[], today: string, lanes: r
   return { summaries: (await Promise.all(reads)).flat().sort((a, b) => a.unit - b.unit), laneOf };
 }
 
+/** Who decides each child, and the records being brought to the threads that decide them. */
+interface HandOver {
+  /** the thread that decides each child (empty with one thread) */
+  owners: Map<string, number>;
+  /** the children some of whose records come from another thread */
+  broughtOver: Set<string>;
+  /**
+   * per thread, settled once it has been given the records it is brought (a worker takes
+   * them in order, before any request sent after), with the taking of them
+   */
+  given: Promise<{ received: Promise<void> }>[];
+}
+
 /**
- * Chooses the thread that decides each child (the one that read most of the units naming it;
- * on a tie the later, to spare the calling thread, which also reads the streams and appends)
- * and brings the child's records read on other threads to it.
+ * Chooses the thread that decides each child and starts bringing the child's records read
+ * on other threads to it. A child read on one thread only is decided there (nothing to
+ * bring); a child read on several goes to the calling thread while it has less than an even
+ * share, else to the worker that read most of its units (on a tie the later). So the records
+ * cross towards the calling thread rather than the events back: a child's records cost less
+ * to bring over than its events (which cost the worker their packing and the calling thread
+ * a parse when appended, see packed-outcomes.ts).
  */
-async function bringRecordsToDeciders(
+function bringRecordsToDeciders(
   lanes: readonly ImportLane[],
   read: { summaries: readonly UnitSummary[]; laneOf: ReadonlyMap<number, number> },
   toDecide: readonly string[],
-): Promise<Map<string, number>> {
+): HandOver {
   const owners = new Map<string, number>();
-  if (lanes.length === 1) return owners;
+  const broughtOver = new Set<string>();
+  if (lanes.length === 1) return { owners, broughtOver, given: [Promise.resolve({ received: Promise.resolve() })] };
   const unitsOnLane = new Map<string, number[]>(toDecide.map((childId) => [childId, lanes.map(() => 0)]));
   for (const summary of read.summaries) {
     const lane = read.laneOf.get(summary.unit)!;
@@ -191,16 +226,31 @@ async function bringRecordsToDeciders(
       if (counts) counts[lane] += 1;
     }
   }
+  const callingThreadShare = Math.floor(toDecide.length / lanes.length);
+  let onCallingThread = 0;
+  for (const counts of unitsOnLane.values()) if (counts[0] > 0 && counts.every((count, lane) => lane === 0 || count === 0)) onCallingThread += 1;
   const transfers: Transfer[][] = lanes.map(() => []);
   for (const [childId, counts] of unitsOnLane) {
+    const readOn = counts.reduce((threads, count) => threads + (count > 0 ? 1 : 0), 0);
     let owner = 0;
-    for (let lane = 1; lane < counts.length; lane += 1) if (counts[lane] >= counts[owner]) owner = lane;
+    if (readOn > 1 && onCallingThread < callingThreadShare) {
+      onCallingThread += 1;
+    } else if (readOn > 1 || counts[0] === 0) {
+      owner = 1;
+      for (let lane = 2; lane < counts.length; lane += 1) if (counts[lane] >= counts[owner]) owner = lane;
+    }
     owners.set(childId, owner);
     counts.forEach((count, lane) => {
-      if (count > 0 && lane !== owner) transfers[lane].push([childId, owner]);
+      if (count > 0 && lane !== owner) {
+        transfers[lane].push([childId, owner]);
+        broughtOver.add(childId);
+      }
     });
   }
-  const handed = await Promise.all(lanes.map((lane, index) => lane.handOver(transfers[index], lanes.length)));
-  await Promise.all(lanes.map((lane, to) => lane.receive(handed.flatMap((fromLane) => fromLane[to]))));
-  return owners;
+  const handed = lanes.map((lane, index) => lane.handOver(transfers[index], lanes.length));
+  const given = lanes.map(async (lane, to) => {
+    const fromOthers = await Promise.all(handed.filter((_, from) => from !== to));
+    return { received: lane.receive(fromOthers.flatMap((fromLane) => fromLane[to])) };
+  });
+  return { owners, broughtOver, given };
 }

@@ -3,12 +3,13 @@ import { CalendarDate } from '../../../src/calendar/calendar-date';
 import { ChildOutcome, ChildToDecide, DecideSetup } from './decide-child';
 import { HandedOver, ImportLane, Transfer } from './import-lane';
 import { fromLanePayload, LanePayload, toLanePayload, transferListOf } from './lane-payload';
+import { PackedOutcomes, unpackOutcomes } from './packed-outcomes';
 import { ImportUnit, UnitSummary } from './read-unit';
 
 /**
  * A request to a lane worker (see import-lane-worker.ts) and its answer. The records handed
- * over and the children decided, the bulk of what crosses, go as JSON (see lane-payload.ts):
- * `handOver` and `decide` answer with a LanePayload.
+ * over and the children decided, the bulk of what crosses, go as JSON: `handOver` answers
+ * with a LanePayload (see lane-payload.ts), `decide` with PackedOutcomes (packed-outcomes.ts).
  */
 export type LaneRequest =
   | { id: number; op: 'read'; units: ImportUnit[]; today: CalendarDate }
@@ -55,7 +56,7 @@ export class WorkerLane implements ImportLane {
   }
 
   async decide(setup: DecideSetup, children: ChildToDecide[]): Promise<ChildOutcome[]> {
-    return fromLanePayload<ChildOutcome[]>((await this.request({ op: 'decide', setup, children })) as LanePayload);
+    return unpackOutcomes((await this.request({ op: 'decide', setup, children })) as PackedOutcomes);
   }
 
   async close(): Promise<void> {
