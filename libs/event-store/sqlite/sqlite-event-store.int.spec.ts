@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NewEvent, RecordedEvent } from '../../../src/events/envelope';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.port';
+import { encodeEvent } from '../encoded-event';
 import { SqliteEventStore } from './sqlite-event-store';
 
 // What the SQLite store promises beyond the shared contract (test/contract/event-store).
@@ -139,6 +140,17 @@ describe('SqliteEventStore', () => {
       ]);
 
       expect(results).toEqual([{ nextRevision: 2, position: 3 }, { nextRevision: 0, position: 4 }]);
+    });
+
+    it('stores events given already in JSON as they are, and a repeat of them appends nothing', async () => {
+      const given = event();
+      const encoded = encodeEvent(given);
+      const batch = { stream: 'child-c', events: [] as NewEvent[], expectedRevision: 'no-stream' as const, encoded: () => [encoded] };
+      expect(store.appendMany([batch])).toEqual([{ nextRevision: 0, position: 1 }]);
+      const [stored] = await store.readStream('child-c');
+      expect({ id: stored.id, type: stored.type, schemaVersion: stored.schemaVersion, data: stored.data, metadata: stored.metadata }).toEqual(given);
+      expect(store.appendMany([batch])).toEqual([{ nextRevision: 0, position: 1 }]);
+      expect(await store.headPosition()).toBe(1);
     });
 
     it('appends nothing when one batch is refused', async () => {

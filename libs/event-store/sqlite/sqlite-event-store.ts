@@ -5,6 +5,7 @@ import {
   AppendResult, DuplicateEventIdError, EventStore, ExpectedRevision, ReadAllOptions,
   SubscribeToAllOptions, Subscription, WrongExpectedRevisionError,
 } from '../event-store.port';
+import { EncodedEvent, encodeEvent } from '../encoded-event';
 import { EVENT_COLUMNS, EVENTS_TABLE_DDL, EventRow, toRecordedEvent } from './events-table';
 import { PollingSubscription } from './polling-subscription';
 import { openSqliteDatabase, SqliteTuning } from './sqlite-connection';
@@ -23,7 +24,16 @@ export interface StreamAppend {
   stream: string;
   events: NewEvent[];
   expectedRevision: ExpectedRevision;
+  /**
+   * optional: the same events with their data and metadata already in JSON (a bulk
+   * import's worker thread writes them so); when given, appendMany stores these and
+   * does not read `events`
+   */
+  encoded?(): EncodedEvent[];
 }
+
+export type { EncodedEvent };
+
 
 type EventLocation = [stream: string, revision: number, position: number];
 
@@ -53,7 +63,7 @@ export class SqliteEventStore implements EventStore {
   private readonly selectStreamOrderedPage: Database.Statement<[string, number, number, number], EventRow>;
 
   private readonly appendInTransaction: Database.Transaction<
-    (stream: string, events: NewEvent[], expected: ExpectedRevision, recordedAt: string) => AppendResult
+    (stream: string, events: EncodedEvent[], expected: ExpectedRevision, recordedAt: string) => AppendResult
   >;
   private readonly appendManyInTransaction: Database.Transaction<
     (batches: StreamAppend[], recordedAt: string) => AppendResult[]
@@ -99,13 +109,15 @@ export class SqliteEventStore implements EventStore {
       this.appendWithinTransaction(stream, events, expected, recordedAt),
     );
     this.appendManyInTransaction = this.db.transaction((batches, recordedAt) =>
-      batches.map((batch) => this.appendWithinTransaction(batch.stream, batch.events, batch.expectedRevision, recordedAt)),
+      batches.map((batch) =>
+        this.appendWithinTransaction(batch.stream, batch.encoded ? batch.encoded() : batch.events.map(encodeEvent), batch.expectedRevision, recordedAt),
+      ),
     );
   }
 
   async appendToStream(stream: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     const recordedAt = this.clock.now().toISOString();
-    const result = this.appendInTransaction.immediate(stream, events, expectedRevision, recordedAt);
+    const result = this.appendInTransaction.immediate(stream, events.map(encodeEvent), expectedRevision, recordedAt);
     this.wakeSubscriptions();
     return result;
   }
@@ -196,7 +208,7 @@ export class SqliteEventStore implements EventStore {
 
   private appendWithinTransaction(
     stream: string,
-    events: NewEvent[],
+    events: EncodedEvent[],
     expected: ExpectedRevision,
     recordedAt: string,
   ): AppendResult {
@@ -228,7 +240,7 @@ export class SqliteEventStore implements EventStore {
    */
   private repeatedAppend(
     stream: string,
-    events: NewEvent[],
+    events: EncodedEvent[],
     expected: ExpectedRevision,
     [firstStream, firstRevision]: EventLocation,
   ): AppendResult {
@@ -245,11 +257,10 @@ export class SqliteEventStore implements EventStore {
     return result;
   }
 
-  private insertOne(stream: string, revision: number, event: NewEvent, recordedAt: string): number {
+  private insertOne(stream: string, revision: number, event: EncodedEvent, recordedAt: string): number {
     try {
       const inserted = this.insertEvent.run(
-        event.id, stream, revision, event.type, event.schemaVersion,
-        JSON.stringify(event.data), JSON.stringify(event.metadata), recordedAt,
+        event.id, stream, revision, event.type, event.schemaVersion, event.dataJson, event.metadataJson, recordedAt,
       );
       return Number(inserted.lastInsertRowid);
     } catch (error) {

@@ -1,5 +1,7 @@
 import { NewEvent } from '../../../src/events/envelope';
 import { ChildOutcome } from './decide-child';
+import { encodeEvent } from '../../event-store/encoded-event';
+import { StreamAppend } from '../../event-store/sqlite/sqlite-event-store';
 import { packOutcomes, transferOfPacked, unpackOutcomes } from './packed-outcomes';
 
 const event = (id: string, type: string, data: Record<string, unknown>): NewEvent => ({
@@ -31,9 +33,17 @@ describe('a worker\'s decided children, packed for the calling thread', () => {
       : outcome))).toEqual(outcomes);
   });
 
-  it('hold the events in one buffer that can be transferred whole', () => {
+  it('give the store each event\'s data and metadata as the JSON it would have written', () => {
+    const unpacked = unpackOutcomes(packOutcomes(outcomes));
+    const encoded = unpacked.flatMap((outcome) => ('append' in outcome && outcome.append ? (outcome.append as StreamAppend).encoded!() : []));
+    const original = outcomes.flatMap((outcome) => ('append' in outcome && outcome.append ? outcome.append.events.map(encodeEvent) : []));
+    expect(encoded).toEqual(original);
+    expect(encoded.map((event) => event.schemaVersion)).toEqual([1, 1, 1]);
+  });
+
+  it('hold the events in one buffer and their index in another, both transferred whole', () => {
     const packed = packOutcomes(outcomes);
-    expect(transferOfPacked(packed)).toEqual([packed.bytes.buffer]);
+    expect(transferOfPacked(packed)).toEqual([packed.bytes.buffer, packed.index.buffer]);
     expect(packed.outcomes.every((outcome) => !('append' in outcome) || outcome.append === null)).toBe(true);
   });
 });
