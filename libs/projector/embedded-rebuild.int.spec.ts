@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_LOCAL_AUTHORITY_CONFIG } from '../../src/config/local-authority-config';
 import { RecordedEvent } from '../../src/events/envelope';
@@ -11,7 +11,7 @@ import { SqliteReadStore } from '../read-store/sqlite/sqlite-read-store';
 import { ALL_PROJECTIONS } from './all-projections';
 import { Projector, ProjectorLogger } from './projector';
 import { foldedSnapshot, ReadModelSnapshot, snapshotOf } from './testing/read-model-snapshot';
-import { EmbeddedRebuildOptions, rebuildGroups } from './threaded-rebuild';
+import { EmbeddedRebuildOptions, rebuildGroups, rebuildThreads } from './threaded-rebuild';
 
 const context: ProjectionContext = { config: DEFAULT_LOCAL_AUTHORITY_CONFIG };
 /** the worker threads run the TypeScript sources, as the projector's tests do */
@@ -145,9 +145,15 @@ describe('rebuildGroups', () => {
   const files = { eventStoreFile: 'e', readStoreFile: 'r' };
 
   it('deals the projections out in turn, one group per thread', () => {
-    expect(rebuildGroups(names, files)).toEqual([['issues-resolution', 'annual-report'], ['drift-and-delay']]);
+    expect(rebuildGroups(names, { ...files, threads: 2 })).toEqual([['issues-resolution', 'annual-report'], ['drift-and-delay']]);
     expect(rebuildGroups(names, { ...files, threads: 3 })).toEqual([['issues-resolution'], ['drift-and-delay'], ['annual-report']]);
     expect(rebuildGroups(names, { ...files, threads: 1 })).toEqual([names]);
+  });
+
+  it('rebuilds in this thread by default when it runs from TypeScript sources with no loader for the workers', () => {
+    expect(rebuildThreads(files)).toBe(1);
+    expect(rebuildThreads({ ...files, execArgv: TYPESCRIPT_LOADER })).toBe(Math.min(2, availableParallelism()));
+    expect(rebuildThreads({ ...files, threads: 2 })).toBe(2);
   });
 
   it('keeps named groups, of the projections being rebuilt, and deals out the rest', () => {

@@ -36,9 +36,14 @@ export interface EmbeddedRebuildOptions {
   youngGenerationMb?: number;
 }
 
-/** the threads a rebuild uses */
-export const rebuildThreads = (options: EmbeddedRebuildOptions): number =>
-  Math.max(1, Math.floor(options.threads ?? Math.min(2, availableParallelism())));
+/**
+ * the threads a rebuild uses; by default one when this code runs from TypeScript sources
+ * and no `execArgv` says how a worker would load them (e.g. under jest)
+ */
+export const rebuildThreads = (options: EmbeddedRebuildOptions): number => {
+  if (options.threads === undefined && options.execArgv === undefined && extname(__filename) === '.ts') return 1;
+  return Math.max(1, Math.floor(options.threads ?? Math.min(2, availableParallelism())));
+};
 
 /**
  * The embedded stores' files under DATA_DIR (as createEventStore and createReadStore

@@ -3,11 +3,13 @@ import { createEventStore } from '../../../libs/event-store/create-event-store';
 import { loadInfrastructureSettings } from '../../../libs/nest/config/infrastructure-settings';
 import { ALL_PROJECTIONS } from '../../../libs/projector/all-projections';
 import { Projector, UnknownProjectionError } from '../../../libs/projector/projector';
+import { embeddedRebuildFor } from '../../../libs/projector/threaded-rebuild';
 import { createReadStore } from '../../../libs/read-store/create-read-store';
 
 /**
  * `iro projections rebuild [name]`: replays every event from position 0 into fresh
- * collections and swaps them in with the checkpoint, one projection (or all) at a time.
+ * collections and swaps them in with the checkpoint (with the embedded stores, the read
+ * models are folded and written in worker threads, as the API's rebuild does).
  * Queries keep reading the live collections until the swap; a projector running in the
  * API or apps/projector notices the swap at its next commit and reloads.
  */
@@ -33,6 +35,12 @@ export class ProjectionsRebuildCommand extends CommandRunner {
         readStore,
         projections: ALL_PROJECTIONS,
         context: { config: settings.config },
+        // the embedded stores' files: read by SqliteEventReplay, the read models split over worker threads
+        embeddedRebuild: embeddedRebuildFor({
+          DATA_DIR: settings.dataDir,
+          EVENTSTORE_URL: settings.eventStoreUrl ?? undefined,
+          MONGODB_URL: settings.mongodbUrl ?? undefined,
+        }),
         logger: { log: () => undefined, error: (message) => process.stderr.write(`${message}\n`) },
       });
       for (const report of await projector.rebuild(name)) {
