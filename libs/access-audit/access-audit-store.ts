@@ -6,7 +6,6 @@ import { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
 import { INFRASTRUCTURE_RUNTIME, InfrastructureRuntime } from '../nest/infrastructure/infrastructure-runtime';
 
 export const ACCESS_AUDIT_STORE = Symbol('AccessAuditStore');
-export { SQLITE_ACCESS_AUDIT_FILE };
 
 /**
  * Where the access audit's day streams live. On EventStoreDB: the same database as

@@ -188,17 +188,6 @@ export class ProjectionRunner {
   }
 
   /**
-   * Commits the changed documents and the position in one transaction. The stored
-   * checkpoint must still be the one this runner last committed, in the same epoch
-   * (CheckpointMovedError otherwise, e.g. after a rebuild swapped in by another process).
-   */
-  async flush(store: ReadStore): Promise<void> {
-    if (!this.hasUncommitted) return;
-    const dirty = this.takeDirty();
-    await this.commitDocuments(store, dirty, 0, dirty.length);
-  }
-
-  /**
    * Writes the changed documents in commits of at most `documentsPerCommit` (for a
    * rebuild's fresh collections, which nobody reads until they are swapped in: a
    * rebuild's writes need not be one transaction, and one huge transaction is heavy on
@@ -245,10 +234,12 @@ export class ProjectionRunner {
   }
 
   /**
-   * The changed documents and the position as one commit, to make together with other
-   * projections' (ReadStore.commitTogether); undefined when nothing is uncommitted. The
-   * caller reports how it went: `committed()`, or `failed()` (what was not committed is
-   * dirty again).
+   * The changed documents and the position as one commit (alone, or together with other
+   * projections' in ReadStore.commitTogether); undefined when nothing is uncommitted. The
+   * stored checkpoint must still be the one this runner last committed, in the same epoch
+   * (CheckpointMovedError otherwise, e.g. after a rebuild swapped in by another process).
+   * The caller reports how it went: `committed()`, or `failed()` (what was not committed
+   * is dirty again).
    */
   prepareFlush(): PreparedCommit | undefined {
     if (!this.hasUncommitted) return undefined;

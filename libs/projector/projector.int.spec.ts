@@ -96,6 +96,29 @@ describe('Projector (SQLite event store and read store)', () => {
     expect(await readStore.checkpoint(SAMPLE_PROJECTIONS[0].name)).toBe(await events.headPosition());
   });
 
+  it('commits each projection on its own where the read store cannot commit them together', async () => {
+    const separately = new Proxy(readStore, {
+      get: (store, key) => {
+        if (key === 'commitTogether') return undefined;
+        const value = Reflect.get(store, key) as unknown;
+        return typeof value === 'function' ? value.bind(store) : value;
+      },
+    });
+    let commits = 0;
+    const counted = new Proxy(separately, {
+      get: (store, key) => (key === 'commit' ? (...args: Parameters<SqliteReadStore['commit']>) => ((commits += 1), store.commit(...args)) : Reflect.get(store, key)),
+    });
+    append(history.slice(0, 1_000));
+    const running = new Projector({ eventStore: events, readStore: counted, projections: SAMPLE_PROJECTIONS, context, batchSize: 500, retryDelayMs: 10 });
+    projectors.push(running);
+    await running.start();
+    await running.whenCaughtUp();
+    append(history.slice(1_000, 1_100));
+    await running.waitForPosition(await events.headPosition());
+    await expectReadModelsToMatchAFoldOfTheStore();
+    expect(commits).toBeGreaterThanOrEqual(SAMPLE_PROJECTIONS.length * 2);
+  });
+
   it('resumes from its checkpoint after a restart, applying no event twice and missing none', async () => {
     append(history.slice(0, 2_000));
     const first = projector();

@@ -486,33 +486,25 @@ export class Projector {
 
   /**
    * Commits every projection's pending documents with its checkpoint: all in one
-   * transaction where the read store can (commitTogether), else each in its own.
+   * transaction where the read store can (commitTogether), else each in its own. A
+   * failure reloads every projection from the read store, whatever was committed.
    */
   private async commitAll(): Promise<void> {
     this.eventsSinceCommit = 0;
     this.lastCommitAt = Date.now();
-    const commitTogether = this.readStore.commitTogether?.bind(this.readStore);
-    if (commitTogether) {
-      const prepared = [...this.runners.values()].map((runner) => runner.prepareFlush()).filter((commit) => commit !== undefined);
-      if (prepared.length > 0) {
-        try {
-          await commitTogether(prepared.map(({ commit }) => commit));
-        } catch (error) {
-          for (const commit of prepared) commit.failed();
-          this.commitFailed(error, prepared.map(({ commit }) => commit.projection).join(', '));
-          return;
-        }
-        for (const commit of prepared) commit.committed();
+    const prepared = [...this.runners.values()].map((runner) => runner.prepareFlush()).filter((commit) => commit !== undefined);
+    if (prepared.length > 0) {
+      const store = this.readStore;
+      const commits = prepared.map(({ commit }) => commit);
+      try {
+        if (store.commitTogether) await store.commitTogether(commits);
+        else for (const { projection, position, write, expected } of commits) await store.commit(projection, position, write, expected);
+      } catch (error) {
+        for (const commit of prepared) commit.failed();
+        this.commitFailed(error, commits.map(({ projection }) => projection).join(', '));
+        return;
       }
-    } else {
-      for (const runner of this.runners.values()) {
-        try {
-          await runner.flush(this.readStore);
-        } catch (error) {
-          this.commitFailed(error, runner.name);
-          return;
-        }
-      }
+      for (const commit of prepared) commit.committed();
     }
     this.settleWaiters();
   }

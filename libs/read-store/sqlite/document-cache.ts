@@ -172,7 +172,7 @@ export class DocumentCache {
     sort: Sort | undefined,
   ): readonly Document[] | null {
     const { key, test } = filter;
-    if (key === null || Object.keys(sort ?? {}).some((field) => field.includes('.'))) return null;
+    if (key === null) return null;
     const cached = this.loaded(collection, dataVersion, load);
     const resultKey = `${key}\u0000${JSON.stringify(sort ?? {})}`;
     let kept = cached.keptResults.get(resultKey);

@@ -1,5 +1,6 @@
 import { Document, Sort } from '../read-store.port';
 import { compareIds } from './compare-ids';
+import { compareByStrings, holdsStrings, onTopLevelFields, SortKeys, sortKeysOf } from './string-sort-order';
 
 /**
  * A list query's answer kept between queries: the documents matching one filter, in one
@@ -15,8 +16,9 @@ import { compareIds } from './compare-ids';
 export class KeptQueryResult {
   private readonly members = new Map<string, Document>();
   private readonly ordered: Document[] = [];
-  private readonly keys: [string, 1 | -1][];
-  private plainStrings = true;
+  private readonly keys: SortKeys;
+  private readonly compareByKeys: (a: Document, b: Document) => number;
+  private plainStrings: boolean;
 
   constructor(
     sort: Sort | undefined,
@@ -24,14 +26,17 @@ export class KeptQueryResult {
     public version: number,
     documentsInIdOrder: readonly Document[],
   ) {
-    this.keys = Object.entries(sort ?? {});
+    this.keys = sortKeysOf(sort);
+    this.compareByKeys = compareByStrings(this.keys);
+    this.plainStrings = onTopLevelFields(this.keys);
+    if (!this.plainStrings) return;
     for (const document of documentsInIdOrder) {
-      if (!this.holdsStrings(document)) return;
+      if (!this.ordersByString(document)) return;
       this.members.set(document._id, document);
       this.ordered.push(document);
     }
     // a stable sort of documents in id order leaves ties in id order
-    if (this.keys.length > 0) this.ordered.sort((a, b) => this.compareByKeys(a, b));
+    if (this.keys.length > 0) this.ordered.sort(this.compareByKeys);
   }
 
   get usable(): boolean {
@@ -50,19 +55,16 @@ export class KeptQueryResult {
       this.members.delete(id);
     }
     if (!current) return;
-    if (!this.holdsStrings(current)) return;
+    if (!this.ordersByString(current)) return;
     this.ordered.splice(this.placeOf(current), 0, current);
     this.members.set(id, current);
   }
 
-  private holdsStrings(document: Document): boolean {
-    for (const [field] of this.keys) {
-      if (typeof document[field] !== 'string') {
-        this.plainStrings = false;
-        return false;
-      }
-    }
-    return true;
+  /** whether the document holds a string at every sort key; the first that does not makes the result unusable */
+  private ordersByString(document: Document): boolean {
+    if (holdsStrings(this.keys, document)) return true;
+    this.plainStrings = false;
+    return false;
   }
 
   /** where `document` is, or goes, in the order: by the sort keys, then by id */
@@ -77,14 +79,5 @@ export class KeptQueryResult {
       else high = middle;
     }
     return low;
-  }
-
-  private compareByKeys(a: Document, b: Document): number {
-    for (const [field, direction] of this.keys) {
-      const x = a[field] as string;
-      const y = b[field] as string;
-      if (x !== y) return (x < y ? -1 : 1) * direction;
-    }
-    return 0;
   }
 }

@@ -19,6 +19,7 @@ import {
 } from '../read-store.port';
 import { assertCollectionName } from '../collection-name';
 import { DocumentCache, filterKey } from './document-cache';
+import { compareByStrings, holdsStrings, onTopLevelFields, sortKeysOf } from './string-sort-order';
 
 export interface SqliteReadStoreOptions {
   /** the SQLite file; default `${DATA_DIR}/read-models.sqlite` (DATA_DIR defaults to ./data) */
@@ -291,9 +292,10 @@ export class SqliteReadStore implements ReadStore {
     const test = (document: Document) => (query ??= new Query(filter)).test(document);
     const load = () => this.withCollection(collection, (s) => s.all.all());
     const cachedFilter = { key: filterKey(filter), test };
-    const kept = this.cache.sortedMatching(collection, this.dataVersion.get()!, load, cachedFilter, sort);
+    const dataVersion = this.dataVersion.get()!;
+    const kept = this.cache.sortedMatching(collection, dataVersion, load, cachedFilter, sort);
     if (kept) return page(kept);
-    let matched = this.cache.matching(collection, this.dataVersion.get()!, load, cachedFilter);
+    let matched = this.cache.matching(collection, dataVersion, load, cachedFilter);
     if (sort) matched = sorted(matched, sort, options.limit ? from + options.limit : undefined);
     return page(matched);
   }
@@ -370,17 +372,10 @@ function idOf(collection: string, document: Document): string {
  * without sorting the rest.
  */
 function sorted(documents: Document[], sort: Sort, first?: number): Document[] {
-  const keys = Object.entries(sort);
-  const plainStrings = keys.every(([field]) => !field.includes('.') && documents.every((document) => typeof document[field] === 'string'));
+  const keys = sortKeysOf(sort);
+  const plainStrings = onTopLevelFields(keys) && documents.every((document) => holdsStrings(keys, document));
   if (!plainStrings) return new Query({}).find<Document>(documents).sort(sort).all();
-  const compare = (a: Document, b: Document): number => {
-    for (const [field, direction] of keys) {
-      const x = a[field] as string;
-      const y = b[field] as string;
-      if (x !== y) return (x < y ? -1 : 1) * direction;
-    }
-    return 0;
-  };
+  const compare = compareByStrings(keys);
   if (first === undefined || first * 8 >= documents.length) return documents.slice().sort(compare);
   return firstInOrder(documents, compare, first);
 }
