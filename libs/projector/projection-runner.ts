@@ -193,7 +193,7 @@ export class ProjectionRunner {
    * rebuild's writes need not be one transaction, and one huge transaction is heavy on
    * MongoDB). Never for live collections, whose documents must move with the checkpoint.
    */
-  async flushInChunks(store: ReadStore, documentsPerCommit: number): Promise<void> {
+  async flushInChunks(store: Pick<ReadStore, 'commit'>, documentsPerCommit: number): Promise<void> {
     if (!this.hasUncommitted) return;
     const dirty = this.takeDirty();
     for (let from = 0; from < dirty.length || from === 0; from += documentsPerCommit) {
@@ -248,7 +248,7 @@ export class ProjectionRunner {
   }
 
   /** Commits `dirty[from..to)` with the position; when that fails, what was not committed is dirty again. */
-  private async commitDocuments(store: ReadStore, dirty: DirtyDocument[], from: number, to: number): Promise<void> {
+  private async commitDocuments(store: Pick<ReadStore, 'commit'>, dirty: DirtyDocument[], from: number, to: number): Promise<void> {
     const prepared = this.prepareCommit(dirty, from, to);
     const { projection, position, write, expected } = prepared.commit;
     try {
