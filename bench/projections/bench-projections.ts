@@ -313,9 +313,10 @@ async function main(options: Options & { storeDir?: string }): Promise<void> {
       for (const projection of projections) console.log(line(`  rebuild ${projection.name} alone`, runPhase('rebuild', dir, options, projection.name)));
     }
     if (options.floor && options.threads && projections.length > 1) {
+      // the groups the threaded rebuild above used (its options: two threads, no groups named)
       const groups = rebuildGroups(
         projections.map((projection) => projection.name),
-        { eventStoreFile: join(dir, 'events.sqlite'), readStoreFile: join(dir, 'floor.sqlite'), threads: 2 },
+        { eventStoreFile: join(dir, 'events.sqlite'), readStoreFile: join(dir, 'read-models-all.sqlite'), threads: 2 },
       );
       const floors = await runFloorPhases(dir, options, groups);
       console.log('');
