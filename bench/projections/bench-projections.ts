@@ -1,41 +1,35 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { DEFAULT_LOCAL_AUTHORITY_CONFIG } from '../../src/config/local-authority-config';
 import { Projection } from '../../src/projections/projection';
 import { SqliteEventStore } from '../../libs/event-store/sqlite/sqlite-event-store';
 import { appendHistory } from '../../libs/history-generator/append-history';
 import { generateHistory } from '../../libs/history-generator/history-generator';
 import { ALL_PROJECTIONS } from '../../libs/projector/all-projections';
-import { ProjectionRunner, REBUILD_DOCUMENTS_PER_COMMIT, rebuildTarget } from '../../libs/projector/projection-runner';
 import { Projector } from '../../libs/projector/projector';
-import { replayInto } from '../../libs/projector/rebuild-group';
-import { rebuildGroups } from '../../libs/projector/threaded-rebuild';
-import { ReadStoreBatch } from '../../libs/read-store/read-store.port';
 import { SAMPLE_PROJECTIONS } from '../../libs/projector/testing/sample-projections';
 import { SqliteReadStore } from '../../libs/read-store/sqlite/sqlite-read-store';
 import { SqliteEventReplay } from '../../libs/projector/sqlite-event-replay';
 
 /**
- * npm run bench:projections [-- --events N --seed S --no-each --no-floor --no-threads --sample --store-dir DIR]
+ * npm run bench:projections [-- --events N --seed S --no-each --no-threads --sample --store-dir DIR]
  *
  * Generates a history of N events (default 1,000,000) with the real event mix into an
  * embedded event store (BENCH_DIR, default the OS temp folder), then, each in its own
  * process so that each has its own peak RSS:
  *   - raw: reads all events back and parses them (the store's readAll: JSON.parse of
  *     data and metadata), before and after;
- *   - replay read: what a rebuild reads (SqliteEventReplay: metadata left unparsed, and
- *     the data of events that are not oversight events), for reference;
+ *   - replay read: what a rebuild reads, in the order recorded (SqliteEventReplay:
+ *     metadata left unparsed, and the data of events that are not oversight events), for
+ *     reference (a childwise rebuild reads the same rows, child after child);
  *   - rebuild: replays them through all projections (libs/projector/all-projections.ts)
  *     into a fresh embedded read store with Projector.rebuild(), documents written
  *     included, in worker threads (embeddedRebuild; --no-threads: in one thread), then
- *     the other way round for comparison;
- *   - each projection alone (unless --no-each), to see where the time goes;
- *   - the rebuild's floor (unless --no-floor): each thread group of the threaded rebuild
- *     in a process of its own, all side by side, folding the events and turning the
- *     documents into JSON exactly as the rebuild does, but writing nothing to SQLite.
+ *     the other way round for comparison (the projector logs each thread's time folding
+ *     and writing);
+ *   - each projection alone (unless --no-each), to see where the time goes.
  * Prints events/s, CPU seconds (all threads) and peak RSS for each, and the rebuild's
  * rate as a multiple of the faster raw read (target >= 0.5x). --sample uses the
  * projector's sample projections instead (to see the projector's own cost).
@@ -51,17 +45,12 @@ interface PhaseResult {
   cpuSeconds: number;
   peakRssMb: number;
   documents?: number;
-  /** the floor phase: seconds replaying (read and fold), then completing and turning into JSON, and the JSON's size */
-  replaySeconds?: number;
-  jsonSeconds?: number;
-  jsonMegabytes?: number;
 }
 
 interface Options {
   events: number;
   seed: number;
   each: boolean;
-  floor: boolean;
   sample: boolean;
   threads: boolean;
 }
@@ -75,7 +64,6 @@ function parseOptions(argv: string[]): Options & { phase?: string; dir?: string;
     events: Number(value('--events') ?? 1_000_000),
     seed: Number(value('--seed') ?? 20200331),
     each: !argv.includes('--no-each'),
-    floor: !argv.includes('--no-floor'),
     sample: argv.includes('--sample'),
     threads: !argv.includes('--no-threads'),
     phase: value('--phase'),
@@ -194,48 +182,6 @@ async function rebuildPhase(dir: string, options: Options, projection?: string):
   return result;
 }
 
-/**
- * A thread group's rebuild without the writes: the same replay into fresh runners and the
- * same flush in commits, into a store that turns each document into JSON, as the SQLite
- * read store does before it writes, and keeps nothing.
- */
-async function floorPhase(dir: string, options: Options, names: string): Promise<PhaseResult> {
-  const file = join(dir, 'events.sqlite');
-  const head = await headPosition(file);
-  const context = { config: DEFAULT_LOCAL_AUTHORITY_CONFIG };
-  const started = process.hrtime.bigint();
-  const cpu = process.cpuUsage();
-  const runners = projectionsFor(options.sample, names).map((projection) => ProjectionRunner.empty(projection, context, rebuildTarget(projection)));
-  const replay = new SqliteEventReplay(file);
-  try {
-    replayInto(runners, replay, head);
-  } finally {
-    replay.close();
-  }
-  const replaySeconds = seconds(started);
-  let jsonCharacters = 0;
-  let documents = 0;
-  const batch: ReadStoreBatch = {
-    upsert: (_collection, document) => {
-      jsonCharacters += JSON.stringify(document).length;
-      documents += 1;
-    },
-    delete: () => undefined,
-  };
-  const discarding = { commit: async (_projection: string, _position: number, write: (batch: ReadStoreBatch) => void) => write(batch) };
-  for (const runner of runners) await runner.flushInChunks(discarding, REBUILD_DOCUMENTS_PER_COMMIT);
-  return {
-    events: head,
-    seconds: seconds(started),
-    cpuSeconds: cpuSeconds(cpu),
-    peakRssMb: peakRssMb(),
-    documents,
-    replaySeconds,
-    jsonSeconds: seconds(started) - replaySeconds,
-    jsonMegabytes: jsonCharacters / 1e6,
-  };
-}
-
 // ---- the run -------------------------------------------------------------------------
 
 function phaseArguments(phase: string, dir: string, options: Options, projection?: string): string[] {
@@ -256,21 +202,6 @@ function runPhase(phase: string, dir: string, options: Options, projection?: str
   const args = phaseArguments(phase, dir, options, projection);
   const output = execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
   return resultOf(phase, output);
-}
-
-/**
- * The floor phase of each thread group, all at once, each in a process of its own with the
- * young generation the rebuild gives its worker threads (192 MiB: three 64 MiB semi-spaces)
- */
-async function runFloorPhases(dir: string, options: Options, groups: string[][]): Promise<PhaseResult[]> {
-  const run = promisify(execFile);
-  return Promise.all(
-    groups.map(async (group) => {
-      const args = ['--max-semi-space-size=64', ...phaseArguments('floor', dir, options, group.join(','))];
-      const { stdout } = await run(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
-      return resultOf('floor', stdout);
-    }),
-  );
 }
 
 async function main(options: Options & { storeDir?: string }): Promise<void> {
@@ -305,29 +236,12 @@ async function main(options: Options & { storeDir?: string }): Promise<void> {
     console.log('');
     console.log(line('raw read-all and parse (before)', rawBefore));
     console.log(line('raw read-all and parse (after)', rawAfter));
-    console.log(line('replay read (what a rebuild reads)', replayRead));
+    console.log(line('replay read (in the order recorded)', replayRead));
     const threadsLabel = (threads: boolean) => (threads ? 'in worker threads' : 'in one thread');
     console.log(line(`rebuild, all projections, ${threadsLabel(options.threads)}`, rebuild));
     if (rebuildOtherWay) console.log(line(`rebuild, all projections, ${threadsLabel(!options.threads)}`, rebuildOtherWay));
     if (options.each && projections.length > 1) {
       for (const projection of projections) console.log(line(`  rebuild ${projection.name} alone`, runPhase('rebuild', dir, options, projection.name)));
-    }
-    if (options.floor && options.threads && projections.length > 1) {
-      // the groups the threaded rebuild above used (its options: two threads, no groups named)
-      const groups = rebuildGroups(
-        projections.map((projection) => projection.name),
-        { eventStoreFile: join(dir, 'events.sqlite'), readStoreFile: join(dir, 'read-models-all.sqlite'), threads: 2 },
-      );
-      const floors = await runFloorPhases(dir, options, groups);
-      console.log('');
-      console.log('the floor: each thread group of the rebuild in a process of its own, side by side, writing nothing to SQLite');
-      floors.forEach((floor, index) =>
-        console.log(
-          `  ${groups[index].join(', ').padEnd(36)} ${floor.seconds.toFixed(1).padStart(5)} s: replay (read and fold) ${floor.replaySeconds!.toFixed(2)} s, ` +
-            `complete and JSON ${floor.jsonSeconds!.toFixed(2)} s (${format(floor.documents!)} documents, ${format(floor.jsonMegabytes!)} MB); ` +
-            `${(rate(floor) / raw).toFixed(2)}x raw`,
-        ),
-      );
     }
     const ratio = rate(rebuild) / raw;
     console.log('');
@@ -356,9 +270,7 @@ if (options.phase) {
         ? rawPhase(dir)
         : options.phase === 'replay-read'
           ? replayReadPhase(dir)
-          : options.phase === 'floor'
-            ? floorPhase(dir, options, options.projection ?? '')
-            : rebuildPhase(dir, options, options.projection);
+          : rebuildPhase(dir, options, options.projection);
   phase.then(
     (result) => {
       process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);

@@ -11,7 +11,7 @@ import { SqliteReadStore } from '../read-store/sqlite/sqlite-read-store';
 import { ALL_PROJECTIONS } from './all-projections';
 import { Projector, ProjectorLogger } from './projector';
 import { foldedSnapshot, ReadModelSnapshot, snapshotOf } from './testing/read-model-snapshot';
-import { EmbeddedRebuildOptions, rebuildGroups, rebuildThreads } from './threaded-rebuild';
+import { EmbeddedRebuildOptions, rebuildThreads } from './threaded-rebuild';
 
 const context: ProjectionContext = { config: DEFAULT_LOCAL_AUTHORITY_CONFIG };
 /** the worker threads run the TypeScript sources, as the projector's tests do */
@@ -83,14 +83,17 @@ describe('Projector.rebuild with the embedded stores (replay reader, worker thre
     await expectTheOracle(await rebuildWith(undefined));
   });
 
-  it('reading the event store file in this thread, gives what the plain fold gives', async () => {
+  it('reading the event store file child by child in this thread, gives what the plain fold gives', async () => {
     await expectTheOracle(await rebuildWith({ threads: 1 }));
-    expect(messages.some((message) => message.startsWith('rebuild thread'))).toBe(false);
+    expect(messages.filter((message) => message.startsWith('rebuild thread'))).toEqual([expect.stringMatching(/^rebuild thread 1 of 1, child by child/)]);
   });
 
-  it('in two worker threads, each reading the file and writing its own projections, gives what the plain fold gives', async () => {
+  it('child by child in two worker threads, each taking batches of children, gives what the plain fold gives', async () => {
     await expectTheOracle(await rebuildWith({ threads: 2, execArgv: TYPESCRIPT_LOADER }));
-    expect(messages.filter((message) => message.startsWith('rebuild thread'))).toHaveLength(2);
+    expect(messages.filter((message) => message.startsWith('rebuild thread'))).toEqual([
+      expect.stringMatching(/^rebuild thread 1 of 2, child by child/),
+      expect.stringMatching(/^rebuild thread 2 of 2, child by child/),
+    ]);
   });
 
   it('swaps in over live read models that are already there, in a new epoch', async () => {
@@ -140,27 +143,12 @@ describe('Projector.rebuild with the embedded stores (replay reader, worker thre
   });
 });
 
-describe('rebuildGroups', () => {
-  const names = ['issues-resolution', 'drift-and-delay', 'annual-report'];
+describe('rebuildThreads', () => {
   const files = { eventStoreFile: 'e', readStoreFile: 'r' };
-
-  it('deals the projections out in turn, one group per thread', () => {
-    expect(rebuildGroups(names, { ...files, threads: 2 })).toEqual([['issues-resolution', 'annual-report'], ['drift-and-delay']]);
-    expect(rebuildGroups(names, { ...files, threads: 3 })).toEqual([['issues-resolution'], ['drift-and-delay'], ['annual-report']]);
-    expect(rebuildGroups(names, { ...files, threads: 1 })).toEqual([names]);
-  });
 
   it('rebuilds in this thread by default when it runs from TypeScript sources with no loader for the workers', () => {
     expect(rebuildThreads(files)).toBe(1);
     expect(rebuildThreads({ ...files, execArgv: TYPESCRIPT_LOADER })).toBe(Math.min(2, availableParallelism()));
     expect(rebuildThreads({ ...files, threads: 2 })).toBe(2);
-  });
-
-  it('keeps named groups, of the projections being rebuilt, and deals out the rest', () => {
-    expect(rebuildGroups(names, { ...files, groups: [['drift-and-delay', 'no-such-projection']] })).toEqual([
-      ['drift-and-delay'],
-      ['issues-resolution', 'annual-report'],
-    ]);
-    expect(rebuildGroups(['annual-report'], { ...files, groups: [['drift-and-delay'], ['annual-report']] })).toEqual([['annual-report']]);
   });
 });

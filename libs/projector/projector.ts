@@ -9,10 +9,13 @@ import { SqliteReadStore } from '../read-store/sqlite/sqlite-read-store';
 import { asOversightEvent } from './oversight-event';
 import { liveTarget, ProjectionRunner, ProjectionTarget, REBUILD_DOCUMENTS_PER_COMMIT, rebuildTarget } from './projection-runner';
 import { ProjectorHealth } from './projector-health';
-import { loadProjections, RebuiltProjection, replayInto } from './rebuild-group';
+import { RebuiltProjection } from './childwise-rebuild';
+import { loadProjections } from './projections-module';
+import { replayInto } from './replay-into';
+import { rebuildableChildwise, runChildwiseRebuild } from './run-childwise-rebuild';
 import { SqliteEventReplay } from './sqlite-event-replay';
 import {
-  ALL_PROJECTIONS_MODULE, EmbeddedRebuildOptions, RebuildWorkerLoadError, rebuildGroups, rebuildInThreads, rebuildThreads,
+  ALL_PROJECTIONS_MODULE, EmbeddedRebuildOptions, RebuildWorkerLoadError, rebuildThreads,
 } from './threaded-rebuild';
 
 export interface ProjectorLogger {
@@ -27,9 +30,10 @@ export interface ProjectorOptions {
   context: ProjectionContext;
   /**
    * the embedded stores' files, for rebuilds: a rebuild then reads the event store's file
-   * itself, leaner than readAll (see sqlite-event-replay.ts), and folds groups of
-   * projections in worker threads, each writing its own (see threaded-rebuild.ts).
-   * Without it a rebuild reads with readAll and folds all in this thread.
+   * itself, leaner than readAll (see sqlite-event-replay.ts), and folds projections that
+   * name their child collections child by child, in worker threads that share the
+   * children out (see threaded-rebuild.ts). Without it a rebuild reads with readAll and
+   * folds all in this thread.
    */
   embeddedRebuild?: EmbeddedRebuildOptions;
   /** at most this many events between two commits while catching up (default 50,000) */
@@ -86,8 +90,8 @@ const deferred = (): Deferred => {
  * and swaps them in with the checkpoint at once, while queries keep reading the live ones.
  * A rebuild folds with each projection's replay when it has one (ProjectionReplay: the
  * facts only, each document completed once before it is written) and, given
- * `embeddedRebuild`, reads the SQLite event store's file itself and spreads the
- * projections over worker threads.
+ * `embeddedRebuild`, reads the SQLite event store's file itself and, for projections
+ * that name their child collections, folds child by child in worker threads.
  */
 export class Projector {
   private readonly eventStore: EventStore;
@@ -188,15 +192,7 @@ export class Projector {
   async rebuild(name?: string): Promise<RebuildReport[]> {
     const selected = name === undefined ? this.projections : [this.projectionNamed(name)];
     const started = Date.now();
-    const groups = this.threadGroupsFor(selected);
-    if (groups) {
-      try {
-        return await this.rebuildInThreads(selected, groups, started);
-      } catch (error) {
-        if (!(error instanceof RebuildWorkerLoadError)) throw error;
-        this.logger.error('the rebuild threads did not start; rebuilding in this thread', error);
-      }
-    }
+    if (this.rebuildsFromFile() && rebuildableChildwise(selected)) return this.rebuildChildwise(selected, started);
     const rebuilt: ProjectionRunner[] = [];
     for (const projection of selected) {
       await this.prepareRebuild(projection);
@@ -240,54 +236,53 @@ export class Projector {
     await this.ensureIndexes(projection, target);
   }
 
-  /**
-   * The thread groups when these projections can be rebuilt in worker threads: with
-   * embeddedRebuild set for more than one thread, more than one projection, this
-   * projector's read store being the SQLite file named there, and the workers'
-   * projections module having these very projections (the same code). Undefined otherwise.
-   */
-  private threadGroupsFor(selected: readonly Projection[]): string[][] | undefined {
+  /** Whether a rebuild reads the embedded event store's file and its threads may write this projector's read store's file. */
+  private rebuildsFromFile(): boolean {
     const options = this.embeddedRebuild;
-    if (!options || selected.length < 2 || rebuildThreads(options) < 2) return undefined;
-    if (!(this.readStore instanceof SqliteReadStore) || resolve(this.readStore.file) !== resolve(options.readStoreFile)) return undefined;
-    const names = selected.map((projection) => projection.name);
-    try {
-      const exported = loadProjections(options.projections ?? ALL_PROJECTIONS_MODULE, names);
-      if (exported.some((projection, index) => projection !== selected[index])) return undefined;
-    } catch {
-      return undefined;
-    }
-    const groups = rebuildGroups(names, options);
-    return groups.length > 1 ? groups : undefined;
+    return options !== undefined && this.readStore instanceof SqliteReadStore && resolve(this.readStore.file) === resolve(options.readStoreFile);
   }
 
-  /** Rebuilds each group in a worker thread (see threaded-rebuild.ts), then swaps each projection in. */
-  private async rebuildInThreads(selected: readonly Projection[], groups: string[][], started: number): Promise<RebuildReport[]> {
+  /** The worker threads for a rebuild of these projections: 1 (this thread) unless the workers' projections module has these very projections. */
+  private workerThreadsFor(selected: readonly Projection[]): number {
     const options = this.embeddedRebuild!;
-    for (const projection of selected) await this.prepareRebuild(projection);
+    const threads = rebuildThreads(options);
+    if (threads < 2) return 1;
+    try {
+      const exported = loadProjections(options.projections ?? ALL_PROJECTIONS_MODULE, selected.map((projection) => projection.name));
+      return exported.every((projection, index) => projection === selected[index]) ? threads : 1;
+    } catch {
+      return 1;
+    }
+  }
+
+  /**
+   * Rebuilds child by child (see childwise-rebuild.ts), in worker threads when it can
+   * (else, or when they cannot load their code, in this thread), then swaps each in.
+   */
+  private async rebuildChildwise(selected: readonly Projection[], started: number): Promise<RebuildReport[]> {
+    const options = this.embeddedRebuild!;
     const head = await this.eventStore.headPosition();
     await this.checkEventStoreFile(options.eventStoreFile, head);
-    const built = await rebuildInThreads(
-      groups,
-      {
-        eventStoreFile: options.eventStoreFile,
-        readStoreFile: options.readStoreFile,
-        projections: options.projections ?? ALL_PROJECTIONS_MODULE,
-        head,
-        config: this.context.config,
-      },
-      options,
-    );
-    for (const group of groups) {
-      const rebuilt = built.filter((candidate) => group.includes(candidate.name));
-      this.logger.log(
-        `rebuild thread for ${group.join(', ')}: replayed in ${rebuilt[0]?.replayMs} ms, then wrote ` +
-          rebuilt.map((projection) => `${projection.name} in ${projection.writeMs} ms`).join(', '),
-      );
+    const run = { projections: selected, head, config: this.context.config, options, projectionsModule: options.projections ?? ALL_PROJECTIONS_MODULE };
+    const inThreads = async (threads: number) => {
+      for (const projection of selected) await this.prepareRebuild(projection);
+      return runChildwiseRebuild({ ...run, threads });
+    };
+    const threads = this.workerThreadsFor(selected);
+    let outcome: Awaited<ReturnType<typeof runChildwiseRebuild>>;
+    try {
+      outcome = await inThreads(threads);
+    } catch (error) {
+      if (!(error instanceof RebuildWorkerLoadError)) throw error;
+      this.logger.error('the rebuild threads did not start; rebuilding in this thread', error);
+      outcome = await inThreads(1);
     }
+    outcome.threads.forEach(({ replayMs, writeMs }, index) =>
+      this.logger.log(`rebuild thread ${index + 1} of ${outcome.threads.length}, child by child: folded for ${replayMs} ms, wrote for ${writeMs} ms`),
+    );
     const reports: RebuildReport[] = [];
     for (const projection of selected) {
-      const rebuilt = built.find((candidate) => candidate.name === projection.name)!;
+      const rebuilt = outcome.rebuilt.find((candidate) => candidate.name === projection.name)!;
       const swapped = await this.swapInWritten(projection, rebuilt);
       reports.push(this.rebuilt(projection.name, swapped.position, swapped.documents, rebuilt.eventsApplied + swapped.applied, started));
     }

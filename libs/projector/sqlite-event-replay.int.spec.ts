@@ -6,7 +6,7 @@ import { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
 import { appendHistory } from '../history-generator/append-history';
 import { generateHistory } from '../history-generator/history-generator';
 import { OVERSIGHT_EVENT_TYPES } from './oversight-event';
-import { SqliteEventReplay } from './sqlite-event-replay';
+import { CHILD_STREAMS_FROM, CHILD_STREAMS_UNTIL, SqliteEventReplay } from './sqlite-event-replay';
 
 describe('SqliteEventReplay', () => {
   let dir: string;
@@ -65,5 +65,46 @@ describe('SqliteEventReplay', () => {
     replay.close();
     expect(kept!.data).toEqual(all.find((event) => event.id === kept!.id)!.data);
     expect(() => kept!.metadata).toThrow(/after its replay had finished/);
+  });
+
+  describe('child by child', () => {
+    const oversight = () => all.filter((event) => OVERSIGHT_EVENT_TYPES.has(event.type));
+    const isChilds = (event: RecordedEvent) => event.stream.startsWith(CHILD_STREAMS_FROM);
+
+    it('cuts the children’s streams into batches that cover every child stream there could be', () => {
+      const replay = new SqliteEventReplay(join(dir, 'events.sqlite'));
+      const streams = [...new Set(all.filter(isChilds).map((event) => event.stream))].sort();
+      const bounds = replay.childBatchBounds(25);
+      replay.close();
+      expect(CHILD_STREAMS_UNTIL).toBe('child.');
+      expect(bounds[0]).toBe(CHILD_STREAMS_FROM);
+      expect(bounds[bounds.length - 1]).toBe(CHILD_STREAMS_UNTIL);
+      expect(bounds).toHaveLength(Math.ceil(streams.length / 25) + 1);
+      for (let i = 1; i < bounds.length - 1; i += 1) expect(bounds[i]).toBe(streams[i * 25]);
+    });
+
+    it('gives the events of the streams that are not a child’s in the order recorded, up to a position', () => {
+      const replay = new SqliteEventReplay(join(dir, 'events.sqlite'));
+      const head = all[Math.floor(all.length * 0.8)].position;
+      const replayed: StoredOversightEvent[] = [];
+      expect(replay.replayOtherStreams(head, (event) => replayed.push(event))).toBe(replayed.length);
+      const expected = oversight().filter((event) => !isChilds(event) && event.position <= head);
+      expect(expected.some((event) => event.type === 'ChallengeRaised')).toBe(true);
+      expect(replayed.map(plain)).toEqual(expected.map(plain));
+      replay.close();
+    });
+
+    it('gives the children’s events child after child, each child’s in the order recorded, up to a position', () => {
+      const replay = new SqliteEventReplay(join(dir, 'events.sqlite'));
+      const head = all[Math.floor(all.length * 0.8)].position;
+      const bounds = replay.childBatchBounds(25);
+      const replayed: StoredOversightEvent[] = [];
+      for (let i = 0; i < bounds.length - 1; i += 1) replay.replayStreams(bounds[i], bounds[i + 1], head, (event) => replayed.push(event));
+      const expected = oversight()
+        .filter((event) => isChilds(event) && event.position <= head)
+        .sort((a, b) => (a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : a.position - b.position));
+      expect(replayed.map(plain)).toEqual(expected.map(plain));
+      replay.close();
+    });
   });
 });

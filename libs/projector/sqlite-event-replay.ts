@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { EventMetadata, StoredOversightEvent } from '../../src/events/envelope';
+import { childStream } from '../../src/events/streams';
 import { asOversightEvent, currentSchemaVersionOf, OVERSIGHT_EVENT_TYPES } from './oversight-event';
 
 /** what the projections fold: read for every event */
@@ -8,6 +9,10 @@ type ReplayRow = [position: number, id: string, stream: string, type: string, sc
 type DetailsRow = [revision: number, metadata: string, recordedAt: string];
 
 const PAGE_SIZE = 2_000;
+
+/** every child's stream sorts in [CHILD_STREAMS_FROM, CHILD_STREAMS_UNTIL) */
+export const CHILD_STREAMS_FROM = childStream('');
+export const CHILD_STREAMS_UNTIL = CHILD_STREAMS_FROM.slice(0, -1) + String.fromCharCode(CHILD_STREAMS_FROM.charCodeAt(CHILD_STREAMS_FROM.length - 1) + 1);
 
 interface EventDetails {
   revision: number;
@@ -64,16 +69,28 @@ export class SqliteEventReplay {
   private readonly page: Database.Statement<unknown[], ReplayRow>;
   private readonly details: Database.Statement<[number], DetailsRow>;
   private readonly idAtPosition: Database.Statement<[number], string>;
+  private readonly childStreams: Database.Statement<unknown[], ReplayRow>;
+  private readonly otherStreams: Database.Statement<unknown[], ReplayRow>;
+  private readonly childStreamNames: Database.Statement<[string, string], string>;
   private readonly types = [...OVERSIGHT_EVENT_TYPES];
 
   constructor(readonly file: string) {
     this.db = new Database(file, { readonly: true, fileMustExist: true, timeout: 5_000 });
+    const columns = 'position, id, stream, type, schema_version, data';
+    const oversightTypes = `type IN (${this.types.map(() => '?').join(', ')})`;
     this.page = this.db
-      .prepare<unknown[], ReplayRow>(
-        'SELECT position, id, stream, type, schema_version, data FROM events ' +
-          `WHERE position > ? AND position <= ? AND type IN (${this.types.map(() => '?').join(', ')}) ORDER BY position LIMIT ?`,
-      )
+      .prepare<unknown[], ReplayRow>(`SELECT ${columns} FROM events WHERE position > ? AND position <= ? AND ${oversightTypes} ORDER BY position LIMIT ?`)
       .raw();
+    // by the (stream, revision) index: a child's events one after another
+    this.childStreams = this.db
+      .prepare<unknown[], ReplayRow>(`SELECT ${columns} FROM events WHERE stream >= ? AND stream < ? AND ${oversightTypes} ORDER BY stream, revision`)
+      .raw();
+    this.otherStreams = this.db
+      .prepare<unknown[], ReplayRow>(`SELECT ${columns} FROM events WHERE (stream < ? OR stream >= ?) AND ${oversightTypes}`)
+      .raw();
+    this.childStreamNames = this.db
+      .prepare<[string, string], string>('SELECT stream FROM events WHERE stream >= ? AND stream < ? GROUP BY stream')
+      .pluck();
     this.details = this.db.prepare<[number], DetailsRow>('SELECT revision, metadata, recorded_at FROM events WHERE position = ?').raw();
     this.idAtPosition = this.db.prepare<[number], string>('SELECT id FROM events WHERE position = ?').pluck();
   }
@@ -93,6 +110,43 @@ export class SqliteEventReplay {
       visited += rows.length;
       if (rows.length < PAGE_SIZE) break;
       after = rows[rows.length - 1][0];
+    }
+    return visited;
+  }
+
+  /**
+   * The children's streams cut into batches of `perBatch` streams: batch i is the streams
+   * from bounds[i] (included) to bounds[i + 1] (excluded), and the bounds cover every
+   * stream a child can have, so a child with no stream yet falls in a batch too.
+   */
+  childBatchBounds(perBatch: number): string[] {
+    const streams = this.childStreamNames.all(CHILD_STREAMS_FROM, CHILD_STREAMS_UNTIL);
+    const bounds = [CHILD_STREAMS_FROM];
+    for (let i = perBatch; i < streams.length; i += perBatch) bounds.push(streams[i]);
+    bounds.push(CHILD_STREAMS_UNTIL);
+    return bounds;
+  }
+
+  /** Calls `visit` with each oversight event up to `toPosition` of the streams that are not a child's, in the order recorded. Returns how many. */
+  replayOtherStreams(toPosition: number, visit: (event: StoredOversightEvent) => void): number {
+    const rows = this.otherStreams.all(CHILD_STREAMS_FROM, CHILD_STREAMS_UNTIL, ...this.types).filter((row) => row[0] <= toPosition);
+    rows.sort((a, b) => a[0] - b[0]);
+    for (const row of rows) visit(this.asOversightEvent(row));
+    return rows.length;
+  }
+
+  /**
+   * Calls `visit` with each oversight event up to `toPosition` of the streams from
+   * `fromStream` (included) to `untilStream` (excluded): stream after stream, each in the
+   * order recorded. Returns how many.
+   */
+  replayStreams(fromStream: string, untilStream: string, toPosition: number, visit: (event: StoredOversightEvent) => void): number {
+    let visited = 0;
+    for (const row of this.childStreams.iterate(fromStream, untilStream, ...this.types)) {
+      // a stream's later events come after: past the position, the rest of this stream is past it too
+      if (row[0] > toPosition) continue;
+      visit(this.asOversightEvent(row));
+      visited += 1;
     }
     return visited;
   }

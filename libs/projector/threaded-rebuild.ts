@@ -1,33 +1,30 @@
 import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { LocalAuthorityConfig } from '../../src/config/local-authority-config';
 import { SQLITE_EVENTS_FILE } from '../event-store/create-event-store';
 import { defaultReadModelsFile } from '../read-store/sqlite/sqlite-read-store';
-import { ProjectionsModule, RebuildGroupInput, RebuiltProjection } from './rebuild-group';
+import { ChildwiseTeam } from './childwise-team';
+import { rebuildChildwise, RebuiltProjection } from './childwise-rebuild';
+import { loadProjections, ProjectionsModule } from './projections-module';
 import { SharedWriteTurn } from './shared-write-turn';
 
 /**
  * A rebuild with the embedded stores (SQLite files): the events are read from the event
- * store's file (see sqlite-event-replay.ts) and, with more than one thread, groups of
- * projections are rebuilt in worker threads: each reads the events itself (WAL lets
- * several readers run beside the writer), folds its group and writes their fresh
- * collections (one writer at a time, commit by commit); the projector then swaps each
- * in. With two threads the second core folds and writes part of the read models.
+ * store's file (see sqlite-event-replay.ts) and, for projections that name their child
+ * collections, folded child by child (see childwise-rebuild.ts), with more than one
+ * thread in worker threads that each take batches of children: each reads its children's
+ * events itself (WAL lets several readers run beside the writer) and writes their
+ * documents (one writer at a time, commit by commit); the projector then swaps each
+ * projection in.
  */
 export interface EmbeddedRebuildOptions {
   /** the embedded event store's file: the one the projector's event store reads */
   eventStoreFile: string;
   /** the embedded read store's file: the one the projector's read store writes */
   readStoreFile: string;
-  /** worker threads, at most one per group (default 2, or 1 on a single core); 1: all in this thread */
+  /** worker threads (default 2, or 1 on a single core); 1: all in this thread */
   threads?: number;
-  /**
-   * which projections rebuild together, by name, one thread each; the others are dealt
-   * out in turn, in the order the projector has them, to the threads left (with
-   * ALL_PROJECTIONS and two threads: issues-resolution and annual-report in one,
-   * drift-and-delay in the other, which balances them as measured)
-   */
-  groups?: readonly (readonly string[])[];
   /** where a worker finds the projections (default: ALL_PROJECTIONS of all-projections) */
   projections?: ProjectionsModule;
   /** node options for the workers (default: this process's, e.g. a TypeScript loader when running from source) */
@@ -69,40 +66,49 @@ export class RebuildWorkerLoadError extends Error {
   }
 }
 
-/** The groups of projection names, one per thread, for the projections being rebuilt (in the projector's order). */
-export function rebuildGroups(names: readonly string[], options: EmbeddedRebuildOptions): string[][] {
-  const threads = rebuildThreads(options);
-  const groups: string[][] = [];
-  const placed = new Set<string>();
-  for (const group of options.groups ?? []) {
-    const wanted = group.filter((name) => names.includes(name) && !placed.has(name));
-    wanted.forEach((name) => placed.add(name));
-    if (wanted.length > 0) groups.push(wanted);
-  }
-  const rest = names.filter((name) => !placed.has(name));
-  if (rest.length > 0) {
-    const dealt: string[][] = Array.from({ length: Math.min(Math.max(1, threads - groups.length), rest.length) }, () => []);
-    rest.forEach((name, index) => dealt[index % dealt.length].push(name));
-    groups.push(...dealt);
-  }
-  return groups;
+/** What a worker thread of a childwise rebuild needs (plain data: it crosses to the thread). */
+export interface ChildwiseThreadInput {
+  eventStoreFile: string;
+  readStoreFile: string;
+  projections: ProjectionsModule;
+  names: string[];
+  head: number;
+  config: LocalAuthorityConfig;
+  batchBounds: string[];
+  thread: number;
+  threads: number;
+  /** the team's and the write turn's buffers */
+  team: SharedArrayBuffer;
+  writeTurn: SharedArrayBuffer;
+}
+
+/** A worker thread's share of a childwise rebuild (see childwise-rebuild.ts). */
+export function rebuildChildwiseThread(input: ChildwiseThreadInput): Promise<RebuiltProjection[]> {
+  return rebuildChildwise({
+    ...input,
+    projections: loadProjections(input.projections, input.names),
+    team: new ChildwiseTeam(input.threads, input.team),
+    writeTurn: new SharedWriteTurn(input.writeTurn),
+  });
 }
 
 /**
- * Rebuilds each group in a worker thread of its own, all at once. Resolves with what
- * each rebuilt; rejects with RebuildWorkerLoadError when a worker could not load, or
+ * A childwise rebuild (see childwise-rebuild.ts) in `threads` worker threads, all
+ * rebuilding the same projections, each the children it takes. Resolves with what each
+ * thread rebuilt; rejects with RebuildWorkerLoadError when a worker could not load, or
  * with the first failure (the other workers are stopped).
  */
-export async function rebuildInThreads(
-  groups: readonly string[][],
-  input: Omit<RebuildGroupInput, 'names' | 'writeTurn'>,
+export async function rebuildChildwiseInThreads(
+  input: Omit<ChildwiseThreadInput, 'thread' | 'threads' | 'team' | 'writeTurn'>,
+  threads: number,
   options: EmbeddedRebuildOptions,
 ): Promise<RebuiltProjection[]> {
-  const workers: Worker[] = [];
+  const team = new ChildwiseTeam(threads).buffer;
   const writeTurn = new SharedWriteTurn().buffer;
-  const runs = groups.map((names) => {
+  const workers: Worker[] = [];
+  const runs = Array.from({ length: threads }, (_, thread) => {
     const worker = new Worker(WORKER_FILE, {
-      workerData: { ...input, names, writeTurn } satisfies RebuildGroupInput,
+      workerData: { ...input, thread, threads, team, writeTurn } satisfies ChildwiseThreadInput,
       execArgv: options.execArgv,
       resourceLimits: { maxYoungGenerationSizeMb: options.youngGenerationMb ?? 192 },
     });

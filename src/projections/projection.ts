@@ -57,6 +57,20 @@ export interface Projection {
  */
 export interface ProjectionReplay {
   apply(event: StoredOversightEvent, documents: ProjectionDocuments, context: ProjectionContext): void;
+  /**
+   * optional: the collections whose documents are each about one child, with the child's
+   * id as `_id`. Naming them lets a rebuild replay child by child (see
+   * libs/projector/childwise-rebuild.ts): first every event of the streams that are not a
+   * child's, in the order recorded, then each child's stream in turn, completing and
+   * writing that child's documents as soon as its stream is done. It promises that
+   *   - the events of a child's stream change only that child's documents, and a child's
+   *     document is changed by no other events than those and the events of streams
+   *     that are not a child's;
+   *   - this apply gives the same documents in that order as in the order recorded;
+   *   - `complete` of a child's document reads no other document, and `complete` of any
+   *     other document reads child documents only as completed.
+   */
+  readonly childCollections?: readonly string[];
   complete(
     collection: string,
     document: ProjectionDocument,

@@ -45,6 +45,7 @@ export const annualReportProjection: Projection = {
         if (foldChallengeFact(challenge, event)) documents.put(ANNUAL_REPORT_CHALLENGES, challenge);
       }
     },
+    childCollections: [ANNUAL_REPORT_CHILDREN],
     complete: (_collection, document) => document,
   },
 };

@@ -112,8 +112,13 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async get<T extends Document = Document>(collection: string, id: string): Promise<T | null> {
+    return this.getSync<T>(collection, id) ?? null;
+  }
+
+  /** get(), answered at once: for a rebuild's fold, which reads documents it has written while it folds */
+  getSync<T extends Document = Document>(collection: string, id: string): T | undefined {
     const row = this.withCollection(collection, (s) => s.get.get(id));
-    return row ? (JSON.parse(row.body) as T) : null;
+    return row ? (JSON.parse(row.body) as T) : undefined;
   }
 
   async find<T extends Document = Document>(collection: string, filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {

@@ -39,6 +39,7 @@ export const driftAndDelayProjection: Projection = {
     apply(event: StoredOversightEvent, documents: ProjectionDocuments, context: ProjectionContext): void {
       applyEvent(event, documents, context, false);
     },
+    childCollections: [OVERSIGHT],
     complete(collection: string, document: ProjectionDocument): ProjectionDocument {
       return collection === OVERSIGHT ? asDocument(withDerived(document as unknown as OversightDocument)) : document;
     },

@@ -52,6 +52,7 @@ export const issuesResolutionProjection: Projection = {
       const challengeId = challengeIdOf(event);
       if (challengeId !== undefined) replayChallenge(challengeId, event, documents);
     },
+    childCollections: [CHALLENGE_CHILDREN],
     complete(collection: string, document: ProjectionDocument, documents: Pick<ProjectionDocuments, 'get'>, context: ProjectionContext) {
       if (collection !== CHALLENGES) return document;
       const record = documents.get<ChallengeRecord & ProjectionDocument>(CHALLENGE_RECORDS, document._id);

@@ -1,0 +1,64 @@
+import { LocalAuthorityConfig } from '../../src/config/local-authority-config';
+import { Projection } from '../../src/projections/projection';
+import { ChildwiseTeam } from './childwise-team';
+import { CHILDREN_PER_BATCH, rebuildChildwise, RebuiltProjection } from './childwise-rebuild';
+import { ProjectionsModule } from './projections-module';
+import { SharedWriteTurn } from './shared-write-turn';
+import { SqliteEventReplay } from './sqlite-event-replay';
+import { EmbeddedRebuildOptions, rebuildChildwiseInThreads } from './threaded-rebuild';
+
+/** Whether these projections can be rebuilt child by child: each names its child collections. */
+export const rebuildableChildwise = (projections: readonly Projection[]): boolean =>
+  projections.length > 0 && projections.every((projection) => projection.replay?.childCollections !== undefined);
+
+export interface ChildwiseRun {
+  projections: readonly Projection[];
+  head: number;
+  config: LocalAuthorityConfig;
+  options: EmbeddedRebuildOptions;
+  /** worker threads (1: in this thread, with `projections` themselves) */
+  threads: number;
+  /** where the workers find the projections */
+  projectionsModule: ProjectionsModule;
+}
+
+/** What a childwise rebuild wrote, per projection (not yet swapped in), and what each thread did. */
+export interface ChildwiseOutcome {
+  rebuilt: RebuiltProjection[];
+  threads: { replayMs: number; writeMs: number }[];
+}
+
+/**
+ * Runs a childwise rebuild (see childwise-rebuild.ts) into the projections' emptied
+ * rebuild collections, in worker threads or in this one, and adds up what the threads
+ * wrote per projection.
+ */
+export async function runChildwiseRebuild(run: ChildwiseRun): Promise<ChildwiseOutcome> {
+  const replay = new SqliteEventReplay(run.options.eventStoreFile);
+  let batchBounds: string[];
+  try {
+    batchBounds = replay.childBatchBounds(CHILDREN_PER_BATCH);
+  } finally {
+    replay.close();
+  }
+  const common = { eventStoreFile: run.options.eventStoreFile, readStoreFile: run.options.readStoreFile, head: run.head, config: run.config, batchBounds };
+  const perThread =
+    run.threads > 1
+      ? await rebuildChildwiseInThreads({ ...common, projections: run.projectionsModule, names: run.projections.map((p) => p.name) }, run.threads, run.options)
+      : await rebuildChildwise({ ...common, projections: run.projections, thread: 0, team: new ChildwiseTeam(1), writeTurn: new SharedWriteTurn() });
+  const names = run.projections.map((projection) => projection.name);
+  const rebuilt = names.map((name): RebuiltProjection => {
+    const parts = perThread.filter((part) => part.name === name);
+    return {
+      name,
+      position: run.head,
+      documents: parts.reduce((sum, part) => sum + part.documents, 0),
+      eventsApplied: parts.reduce((sum, part) => sum + part.eventsApplied, 0),
+      replayMs: Math.max(...parts.map((part) => part.replayMs)),
+      writeMs: Math.max(...parts.map((part) => part.writeMs)),
+    };
+  });
+  // each thread reports the same times for every projection: one entry per thread
+  const threads = perThread.filter((part) => part.name === names[0]).map(({ replayMs, writeMs }) => ({ replayMs, writeMs }));
+  return { rebuilt, threads };
+}
