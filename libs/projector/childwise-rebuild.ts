@@ -9,7 +9,7 @@ import { ReplayDocuments } from './replay-documents';
 import { SharedWriteTurn } from './shared-write-turn';
 import { CHILD_STREAMS_FROM, SqliteEventReplay } from './sqlite-event-replay';
 
-/** What one thread of a childwise rebuild does (plain data but for the projections: see rebuildChildwiseInThreads). */
+/** What one thread of a childwise rebuild works on (a worker thread is given it as plain data: see rebuildChildwiseThread). */
 export interface ChildwiseRebuildInput {
   eventStoreFile: string;
   readStoreFile: string;
@@ -44,6 +44,21 @@ const WRITE_LOCK_WAIT_MS = 120_000;
 
 const childOf = (stream: string): string => stream.slice(CHILD_STREAMS_FROM.length);
 
+/** the streams of `sorted` from `from` (included) to `until` (excluded) */
+function streamsBetween(sorted: readonly string[], from: string, until: string): string[] {
+  const firstAtOrAfter = (bound: string): number => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (sorted[middle] < bound) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  return sorted.slice(firstAtOrAfter(from), firstAtOrAfter(until));
+}
+
 /**
  * One thread of a childwise rebuild of projections that name their child collections
  * (ProjectionReplay.childCollections), from the embedded event store's file into their
@@ -72,7 +87,7 @@ export async function rebuildChildwise(input: ChildwiseRebuildInput): Promise<Re
     const bounds = input.batchBounds;
     for (let batch = input.team.takeBatch(); batch < bounds.length - 1; batch = input.team.takeBatch()) {
       const [from, until] = [bounds[batch], bounds[batch + 1]];
-      const children = new Set(namedChildren.filter((stream) => stream >= from && stream < until).map(childOf));
+      const children = new Set(streamsBetween(namedChildren, from, until).map(childOf));
       replay.replayStreams(from, until, input.head, (event) => {
         const child = childOf(event.stream);
         children.add(child);
