@@ -195,16 +195,11 @@ function endPlan(plan: PlanTimeline, on: CalendarDate, eventId: string): void {
 
 /** A child's IRO on D is the IRO of the latest allocation effective on or before D. */
 function allocationsOf(ordered: ChildFact[]): IroAllocationSpan[] {
-  const allocated = ordered.filter((f): f is Fact<'iro-allocated'> => f.kind === 'iro-allocated');
-  // as chained(): each lasts until the next starts; one replaced on its own first day is dropped
-  const spans: IroAllocationSpan[] = [];
-  for (let i = 0; i < allocated.length; i += 1) {
-    const allocation = allocated[i];
-    const until = i + 1 < allocated.length ? allocated[i + 1].date : null;
-    if (until !== null && until <= allocation.date) continue;
-    spans.push({ from: allocation.date, until, iroId: allocation.iroId, eventId: allocation.eventId });
+  const allocated: Span<string>[] = [];
+  for (const fact of ordered) {
+    if (fact.kind === 'iro-allocated') allocated.push({ from: fact.date, until: null, value: fact.iroId, eventId: fact.eventId });
   }
-  return spans;
+  return chained(allocated, null).map(({ from, until, value, eventId }) => ({ from, until, iroId: value, eventId }));
 }
 
 /**
