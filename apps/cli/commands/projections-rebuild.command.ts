@@ -35,7 +35,7 @@ export class ProjectionsRebuildCommand extends CommandRunner {
         readStore,
         projections: ALL_PROJECTIONS,
         context: { config: settings.config },
-        // the embedded stores' files: read by SqliteEventReplay, the read models split over worker threads
+        // the embedded stores' files: read by SqliteEventReplay, the children shared out between worker threads
         embeddedRebuild: embeddedRebuildFor({
           DATA_DIR: settings.dataDir,
           EVENTSTORE_URL: settings.eventStoreUrl ?? undefined,
