@@ -69,6 +69,9 @@ export interface ProjectionReplay {
    *   - this apply gives the same documents in that order as in the order recorded;
    *   - `complete` of a child's document reads no other document, and `complete` of any
    *     other document reads child documents only as completed.
+   * The rebuild refuses a change to another document while a child's records are folded;
+   * the rest is checked for every projection of ALL_PROJECTIONS by
+   * libs/projector/embedded-rebuild.int.spec.ts (the rebuild against a plain fold).
    */
   readonly childCollections?: readonly string[];
   complete(
