@@ -12,7 +12,7 @@ import { ProjectorHealth } from './projector-health';
 import { RebuiltProjection } from './childwise-rebuild';
 import { loadProjections } from './projections-module';
 import { replayInto } from './replay-into';
-import { rebuildableChildwise, runChildwiseRebuild } from './run-childwise-rebuild';
+import { ChildwiseOutcome, rebuildableChildwise, runChildwiseRebuild } from './run-childwise-rebuild';
 import { SqliteEventReplay } from './sqlite-event-replay';
 import {
   ALL_PROJECTIONS_MODULE, EmbeddedRebuildOptions, RebuildWorkerLoadError, rebuildThreads,
@@ -269,7 +269,7 @@ export class Projector {
       return runChildwiseRebuild({ ...run, threads });
     };
     const threads = this.workerThreadsFor(selected);
-    let outcome: Awaited<ReturnType<typeof runChildwiseRebuild>>;
+    let outcome: ChildwiseOutcome;
     try {
       outcome = await inThreads(threads);
     } catch (error) {
