@@ -25,14 +25,18 @@ export interface ChildwiseRebuildInput {
   writeTurn: SharedWriteTurn;
 }
 
-/** A projection rebuilt into its fresh `__rebuild` collections and checkpoint (by one thread, or all together), not yet swapped in. */
+/** What a projection's rebuild wrote into its fresh `__rebuild` collections and checkpoint (by one thread, or all together), not yet swapped in. */
 export interface RebuiltProjection {
   name: string;
   position: number;
   documents: number;
   eventsApplied: number;
-  /** the thread's time reading and folding the events, and completing and writing the documents (for all its projections) */
-  replayMs: number;
+}
+
+/** What one thread of a childwise rebuild did: its share of each projection, and its time folding, then completing and writing. */
+export interface ChildwiseThreadResult {
+  rebuilt: RebuiltProjection[];
+  foldMs: number;
   writeMs: number;
 }
 
@@ -72,7 +76,7 @@ function streamsBetween(sorted: readonly string[], from: string, until: string):
  *      the other documents (the challenges'), reading the children's documents as written.
  * The caller has emptied the collections and checkpoints before, and swaps them in after.
  */
-export async function rebuildChildwise(input: ChildwiseRebuildInput): Promise<RebuiltProjection[]> {
+export async function rebuildChildwise(input: ChildwiseRebuildInput): Promise<ChildwiseThreadResult> {
   const started = Date.now();
   const fold = new ChildwiseFold(input.projections, { config: input.config });
   const readStore = new SqliteReadStore({ file: input.readStoreFile, busyTimeoutMs: WRITE_LOCK_WAIT_MS, writeTurn: input.writeTurn });
@@ -108,15 +112,16 @@ export async function rebuildChildwise(input: ChildwiseRebuildInput): Promise<Re
     replay.close();
     await readStore.close();
   }
-  const replayMs = Date.now() - started - writeMs;
-  return input.projections.map((projection, index) => ({
-    name: projection.name,
-    position: input.head,
-    documents: writes.documents[index],
-    eventsApplied: fold.eventsApplied,
-    replayMs,
+  return {
+    rebuilt: input.projections.map((projection, index) => ({
+      name: projection.name,
+      position: input.head,
+      documents: writes.documents[index],
+      eventsApplied: fold.eventsApplied,
+    })),
+    foldMs: Date.now() - started - writeMs,
     writeMs,
-  }));
+  };
 }
 
 /** A document completed, to be written into a projection's rebuild collection. */

@@ -277,8 +277,8 @@ export class Projector {
       this.logger.error('the rebuild threads did not start; rebuilding in this thread', error);
       outcome = await inThreads(1);
     }
-    outcome.threads.forEach(({ replayMs, writeMs }, index) =>
-      this.logger.log(`rebuild thread ${index + 1} of ${outcome.threads.length}, child by child: folded for ${replayMs} ms, wrote for ${writeMs} ms`),
+    outcome.threads.forEach(({ foldMs, writeMs }, index) =>
+      this.logger.log(`rebuild thread ${index + 1} of ${outcome.threads.length}, child by child: folded for ${foldMs} ms, wrote for ${writeMs} ms`),
     );
     const reports: RebuildReport[] = [];
     for (const projection of selected) {

@@ -1,7 +1,7 @@
 import { LocalAuthorityConfig } from '../../src/config/local-authority-config';
 import { Projection } from '../../src/projections/projection';
 import { ChildwiseTeam } from './childwise-team';
-import { CHILDREN_PER_BATCH, rebuildChildwise, RebuiltProjection } from './childwise-rebuild';
+import { CHILDREN_PER_BATCH, ChildwiseThreadResult, rebuildChildwise, RebuiltProjection } from './childwise-rebuild';
 import { ProjectionsModule } from './projections-module';
 import { SharedWriteTurn } from './shared-write-turn';
 import { SqliteEventReplay } from './sqlite-event-replay';
@@ -25,7 +25,7 @@ export interface ChildwiseRun {
 /** What a childwise rebuild wrote, per projection (not yet swapped in), and what each thread did. */
 export interface ChildwiseOutcome {
   rebuilt: RebuiltProjection[];
-  threads: { replayMs: number; writeMs: number }[];
+  threads: ChildwiseThreadResult[];
 }
 
 /**
@@ -42,23 +42,18 @@ export async function runChildwiseRebuild(run: ChildwiseRun): Promise<ChildwiseO
     replay.close();
   }
   const common = { eventStoreFile: run.options.eventStoreFile, readStoreFile: run.options.readStoreFile, head: run.head, config: run.config, batchBounds };
-  const perThread =
+  const threads =
     run.threads > 1
       ? await rebuildChildwiseInThreads({ ...common, projections: run.projectionsModule, names: run.projections.map((p) => p.name) }, run.threads, run.options)
-      : await rebuildChildwise({ ...common, projections: run.projections, thread: 0, team: new ChildwiseTeam(1), writeTurn: new SharedWriteTurn() });
-  const names = run.projections.map((projection) => projection.name);
-  const rebuilt = names.map((name): RebuiltProjection => {
-    const parts = perThread.filter((part) => part.name === name);
+      : [await rebuildChildwise({ ...common, projections: run.projections, thread: 0, team: new ChildwiseTeam(1), writeTurn: new SharedWriteTurn() })];
+  const rebuilt = run.projections.map(({ name }): RebuiltProjection => {
+    const parts = threads.flatMap((thread) => thread.rebuilt.filter((part) => part.name === name));
     return {
       name,
       position: run.head,
       documents: parts.reduce((sum, part) => sum + part.documents, 0),
       eventsApplied: parts.reduce((sum, part) => sum + part.eventsApplied, 0),
-      replayMs: Math.max(...parts.map((part) => part.replayMs)),
-      writeMs: Math.max(...parts.map((part) => part.writeMs)),
     };
   });
-  // each thread reports the same times for every projection: one entry per thread
-  const threads = perThread.filter((part) => part.name === names[0]).map(({ replayMs, writeMs }) => ({ replayMs, writeMs }));
   return { rebuilt, threads };
 }

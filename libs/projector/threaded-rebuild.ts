@@ -5,7 +5,7 @@ import { LocalAuthorityConfig } from '../../src/config/local-authority-config';
 import { SQLITE_EVENTS_FILE } from '../event-store/create-event-store';
 import { defaultReadModelsFile } from '../read-store/sqlite/sqlite-read-store';
 import { ChildwiseTeam } from './childwise-team';
-import { rebuildChildwise, RebuiltProjection } from './childwise-rebuild';
+import { ChildwiseThreadResult, rebuildChildwise } from './childwise-rebuild';
 import { loadProjections, ProjectionsModule } from './projections-module';
 import { SharedWriteTurn } from './shared-write-turn';
 
@@ -83,7 +83,7 @@ export interface ChildwiseThreadInput {
 }
 
 /** A worker thread's share of a childwise rebuild (see childwise-rebuild.ts). */
-export function rebuildChildwiseThread(input: ChildwiseThreadInput): Promise<RebuiltProjection[]> {
+export function rebuildChildwiseThread(input: ChildwiseThreadInput): Promise<ChildwiseThreadResult> {
   return rebuildChildwise({
     ...input,
     projections: loadProjections(input.projections, input.names),
@@ -102,7 +102,7 @@ export async function rebuildChildwiseInThreads(
   input: Omit<ChildwiseThreadInput, 'thread' | 'threads' | 'team' | 'writeTurn'>,
   threads: number,
   options: EmbeddedRebuildOptions,
-): Promise<RebuiltProjection[]> {
+): Promise<ChildwiseThreadResult[]> {
   const team = new ChildwiseTeam(threads).buffer;
   const writeTurn = new SharedWriteTurn().buffer;
   const workers: Worker[] = [];
@@ -116,15 +116,15 @@ export async function rebuildChildwiseInThreads(
     return runWorker(worker);
   });
   try {
-    return (await Promise.all(runs)).flat();
+    return await Promise.all(runs);
   } catch (error) {
     await Promise.allSettled(workers.map((worker) => worker.terminate()));
     throw error;
   }
 }
 
-function runWorker(worker: Worker): Promise<RebuiltProjection[]> {
-  return new Promise((resolve, reject) => {
+function runWorker(worker: Worker): Promise<ChildwiseThreadResult> {
+  return new Promise<ChildwiseThreadResult>((resolve, reject) => {
     let loaded = false;
     let settled = false;
     const settle = (outcome: () => void) => {
@@ -132,9 +132,9 @@ function runWorker(worker: Worker): Promise<RebuiltProjection[]> {
       settled = true;
       outcome();
     };
-    worker.on('message', (message: { kind: string; rebuilt?: RebuiltProjection[]; message?: string }) => {
+    worker.on('message', (message: { kind: string; rebuilt?: ChildwiseThreadResult; message?: string }) => {
       if (message.kind === 'loaded') loaded = true;
-      else if (message.kind === 'rebuilt') settle(() => resolve(message.rebuilt ?? []));
+      else if (message.kind === 'rebuilt' && message.rebuilt) settle(() => resolve(message.rebuilt!));
       else if (message.kind === 'failed') settle(() => reject(new Error(message.message)));
     });
     worker.on('error', (error) => settle(() => reject(loaded ? error : new RebuildWorkerLoadError(error))));
