@@ -1,28 +1,24 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Clock } from '../../src/clock/clock';
 import { isOversightEventType } from '../../src/events/schema-versions';
 import { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
+import { useTempFolder } from '../testing/temp-folder';
 import { AccessAuditQueryError, findAccessRecords } from './access-audit-query';
 import { AccessAuditRecorder, AccessEntry } from './access-audit-recorder';
 
+const dir = useTempFolder('iro-audit-');
+
 describe('access audit', () => {
-  let dir: string;
   let store: SqliteEventStore;
   let now: Date;
   const clock: Clock = { now: () => new Date(now) };
   let recorder: AccessAuditRecorder;
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'iro-audit-'));
-    store = new SqliteEventStore({ file: join(dir, 'events.sqlite'), clock });
+    store = new SqliteEventStore({ file: join(dir(), 'events.sqlite'), clock });
     recorder = new AccessAuditRecorder(store, clock);
   });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => store.close());
 
   const read = (over: Partial<AccessEntry>): AccessEntry => ({
     actor: { userId: 'iro-1', role: 'iro' },

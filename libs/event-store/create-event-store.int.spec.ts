@@ -1,22 +1,16 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixedClock } from '../../src/clock/clock';
+import { useTempFolder } from '../testing/temp-folder';
 import { createEventStore } from './create-event-store';
 import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 
+const folder = useTempFolder('iro-create-store-');
+
 describe('createEventStore', () => {
-  let folder: string;
-
-  beforeEach(() => {
-    folder = mkdtempSync(join(tmpdir(), 'iro-create-store-'));
-  });
-
-  afterEach(() => rmSync(folder, { recursive: true, force: true }));
-
   it('opens SQLite at DATA_DIR/events.sqlite, creating the folder, when EVENTSTORE_URL is not set', async () => {
-    const dataDir = join(folder, 'nested', 'data');
+    const dataDir = join(folder(), 'nested', 'data');
     const store = createEventStore({ DATA_DIR: dataDir, EVENTSTORE_URL: '' }, fixedClock('2020-03-31T23:00:00Z'));
     try {
       expect(store).toBeInstanceOf(SqliteEventStore);
@@ -31,10 +25,10 @@ describe('createEventStore', () => {
   });
 
   it('uses EventStoreDB when EVENTSTORE_URL is set (no connection is made until it is used)', async () => {
-    const store = createEventStore({ DATA_DIR: join(folder, 'unused'), EVENTSTORE_URL: 'esdb://localhost:2113?tls=false' });
+    const store = createEventStore({ DATA_DIR: join(folder(), 'unused'), EVENTSTORE_URL: 'esdb://localhost:2113?tls=false' });
     try {
       expect(store).toBeInstanceOf(EventStoreDbEventStore);
-      expect(existsSync(join(folder, 'unused'))).toBe(false);
+      expect(existsSync(join(folder(), 'unused'))).toBe(false);
     } finally {
       await store.close();
     }

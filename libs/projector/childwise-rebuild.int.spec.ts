@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_LOCAL_AUTHORITY_CONFIG } from '../../src/config/local-authority-config';
 import { NewEvent, RecordedEvent } from '../../src/events/envelope';
@@ -10,6 +8,7 @@ import { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
 import { appendHistory } from '../history-generator/append-history';
 import { generateHistory } from '../history-generator/history-generator';
 import { SqliteReadStore } from '../read-store/sqlite/sqlite-read-store';
+import { useTempFolder } from '../testing/temp-folder';
 import { ALL_PROJECTIONS } from './all-projections';
 import { Projector } from './projector';
 import { foldedSnapshot, snapshotOf } from './testing/read-model-snapshot';
@@ -19,13 +18,14 @@ const context: ProjectionContext = { config: DEFAULT_LOCAL_AUTHORITY_CONFIG };
 const TYPESCRIPT_LOADER = ['-r', require.resolve('../../test/reliability/support/register-typescript.js')];
 const quiet = { log: () => undefined, error: () => undefined };
 
+const dir = useTempFolder('childwise-rebuild-', 'all');
+
 /**
  * What a rebuild child by child must get right beyond the generated history's usual
  * children (see embedded-rebuild.int.spec.ts): children that only a challenge names,
  * and projections that break the promise their replay.childCollections makes.
  */
 describe('a childwise rebuild', () => {
-  let dir: string;
   let eventStore: SqliteEventStore;
   let readStore: SqliteReadStore;
   let all: RecordedEvent[];
@@ -42,20 +42,18 @@ describe('a childwise rebuild', () => {
   });
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'childwise-rebuild-'));
-    eventStore = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
+    eventStore = new SqliteEventStore({ file: join(dir(), 'events.sqlite') });
     appendHistory(eventStore, generateHistory({ events: 6_000, seed: 23 }));
     expect(await eventStore.readStream(childStream('child-000001'))).not.toHaveLength(0);
     // a challenge naming a child with records and one with none yet (its records come later, or never)
     appendHistory(eventStore, [{ stream: challengeStream('irp-late-1'), event: raised('irp-late-1', ['child-000001', 'zz-no-records-yet']) }]);
     all = [];
     for await (const event of eventStore.readAll()) all.push(event);
-    readStore = new SqliteReadStore({ file: join(dir, 'read-models.sqlite') });
+    readStore = new SqliteReadStore({ file: join(dir(), 'read-models.sqlite') });
   });
   afterAll(async () => {
     await readStore.close();
     await eventStore.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   const projectorFor = (projections: readonly Projection[], threads: number) =>
@@ -65,7 +63,7 @@ describe('a childwise rebuild', () => {
       projections,
       context,
       logger: quiet,
-      embeddedRebuild: { eventStoreFile: join(dir, 'events.sqlite'), readStoreFile: join(dir, 'read-models.sqlite'), threads, execArgv: TYPESCRIPT_LOADER },
+      embeddedRebuild: { eventStoreFile: join(dir(), 'events.sqlite'), readStoreFile: join(dir(), 'read-models.sqlite'), threads, execArgv: TYPESCRIPT_LOADER },
     });
 
   it.each([1, 2])('writes the documents of a child only a challenge names (in %i thread(s)), as the plain fold does', async (threads) => {

@@ -1,5 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_LOCAL_AUTHORITY_CONFIG } from '../../src/config/local-authority-config';
 import { RecordedEvent } from '../../src/events/envelope';
@@ -8,6 +8,7 @@ import { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
 import { appendHistory } from '../history-generator/append-history';
 import { generateHistory } from '../history-generator/history-generator';
 import { SqliteReadStore } from '../read-store/sqlite/sqlite-read-store';
+import { makeTempFolder, removeTempFolder } from '../testing/temp-folder';
 import { ALL_PROJECTIONS } from './all-projections';
 import { Projector, ProjectorLogger } from './projector';
 import { foldedSnapshot, ReadModelSnapshot, snapshotOf } from './testing/read-model-snapshot';
@@ -31,7 +32,7 @@ describe('Projector.rebuild with the embedded stores (replay reader, worker thre
   const logger: ProjectorLogger = { log: (message) => messages.push(message), error: (message) => messages.push(`error: ${message}`) };
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'embedded-rebuild-'));
+    dir = makeTempFolder('embedded-rebuild-');
     eventStore = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
     // a history with the real event mix: backdated records, voided records, access audit records
     appendHistory(eventStore, generateHistory({ events: 12_000, seed: 11 }));
@@ -50,7 +51,7 @@ describe('Projector.rebuild with the embedded stores (replay reader, worker thre
   });
   afterAll(async () => {
     await eventStore.close();
-    rmSync(dir, { recursive: true, force: true });
+    removeTempFolder(dir);
   });
 
   const rebuildWith = async (embeddedRebuild?: Partial<EmbeddedRebuildOptions>) => {

@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_LOCAL_AUTHORITY_CONFIG } from '../../src/config/local-authority-config';
 import { RecordedEvent } from '../../src/events/envelope';
@@ -8,6 +6,7 @@ import { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
 import { appendHistory } from '../history-generator/append-history';
 import { generateHistory, GeneratedEvent } from '../history-generator/history-generator';
 import { SqliteReadStore } from '../read-store/sqlite/sqlite-read-store';
+import { useTempFolder } from '../testing/temp-folder';
 import { Projector, UnknownProjectionError } from './projector';
 import { eventTotalsProjection, SAMPLE_PROJECTIONS } from './testing/sample-projections';
 import { foldedSnapshot, snapshotOf } from './testing/read-model-snapshot';
@@ -18,8 +17,9 @@ const waitUntil = async (condition: () => Promise<boolean>): Promise<void> => {
   while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 20));
 };
 
+const dir = useTempFolder('projector-');
+
 describe('Projector (SQLite event store and read store)', () => {
-  let dir: string;
   let events: SqliteEventStore;
   let readStore: SqliteReadStore;
   const projectors: Projector[] = [];
@@ -41,15 +41,13 @@ describe('Projector (SQLite event store and read store)', () => {
   };
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'projector-'));
-    events = new SqliteEventStore({ file: join(dir, 'events.sqlite'), pollIntervalMs: 10 });
-    readStore = new SqliteReadStore({ file: join(dir, 'read-models.sqlite') });
+    events = new SqliteEventStore({ file: join(dir(), 'events.sqlite'), pollIntervalMs: 10 });
+    readStore = new SqliteReadStore({ file: join(dir(), 'read-models.sqlite') });
   });
   afterEach(async () => {
     for (const running of projectors.splice(0)) await running.stop();
     await events.close();
     await readStore.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('catches up from position 0 in several commits and stores what a plain fold of the events gives', async () => {

@@ -1,8 +1,5 @@
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DEFAULT_LOCAL_AUTHORITY_CONFIG } from '../../src/config/local-authority-config';
 import { PROJECTION_HEALTH, ProjectionHealthSource } from '../nest/health/projection-health';
 import { INFRASTRUCTURE_RUNTIME, InfrastructureRuntime, openInfrastructure } from '../nest/infrastructure/infrastructure-runtime';
@@ -10,6 +7,7 @@ import { OversightInfrastructureModule } from '../nest/infrastructure/oversight-
 import { generateHistory } from '../history-generator/history-generator';
 import { READ_STORE, ReadStore } from '../read-store/read-store.port';
 import { ReadStoreModule } from '../read-store/read-store.module';
+import { useTempFolder } from '../testing/temp-folder';
 import { ProjectionHealthLink } from './projection-health-link';
 import { Projector } from './projector';
 import { PROJECTOR, ProjectorModule } from './projector.module';
@@ -18,14 +16,14 @@ import { SAMPLE_PROJECTIONS } from './testing/sample-projections';
 @Module({})
 class TestApp {}
 
+const dir = useTempFolder('projector-module-');
+
 describe('ProjectorModule in a Nest app (the embedded default: in the API process)', () => {
-  let dir: string;
   let app: INestApplicationContext;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'projector-module-'));
     const health = new ProjectionHealthLink();
-    const runtime = await openInfrastructure({ dataDir: dir, config: DEFAULT_LOCAL_AUTHORITY_CONFIG, projectionHealth: health.source });
+    const runtime = await openInfrastructure({ dataDir: dir(), config: DEFAULT_LOCAL_AUTHORITY_CONFIG, projectionHealth: health.source });
     app = await NestFactory.createApplicationContext(
       {
         module: TestApp,
@@ -38,10 +36,7 @@ describe('ProjectorModule in a Nest app (the embedded default: in the API proces
       { logger: false },
     );
   });
-  afterEach(async () => {
-    await app.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => app.close());
 
   it('feeds the projections from the app’s event store into its read store, and /health’s source reports them', async () => {
     const runtime = app.get<InfrastructureRuntime>(INFRASTRUCTURE_RUNTIME);

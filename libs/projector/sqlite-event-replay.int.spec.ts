@@ -1,29 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RecordedEvent, StoredOversightEvent } from '../../src/events/envelope';
 import { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
 import { appendHistory } from '../history-generator/append-history';
 import { generateHistory } from '../history-generator/history-generator';
+import { useTempFolder } from '../testing/temp-folder';
 import { OVERSIGHT_EVENT_TYPES } from './oversight-event';
 import { CHILD_STREAMS_FROM, CHILD_STREAMS_UNTIL, SqliteEventReplay } from './sqlite-event-replay';
 
+const dir = useTempFolder('event-replay-', 'all');
+
 describe('SqliteEventReplay', () => {
-  let dir: string;
   let store: SqliteEventStore;
   let all: RecordedEvent[];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'event-replay-'));
-    store = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
+    store = new SqliteEventStore({ file: join(dir(), 'events.sqlite') });
     appendHistory(store, generateHistory({ events: 3_000, seed: 5 }));
     all = [];
     for await (const event of store.readAll()) all.push(event);
   });
-  afterAll(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => store.close());
 
   const plain = (event: RecordedEvent | StoredOversightEvent) => ({
     id: event.id,
@@ -38,7 +34,7 @@ describe('SqliteEventReplay', () => {
   });
 
   it('gives the oversight events readAll gives, in order, and leaves the others out', () => {
-    const replay = new SqliteEventReplay(join(dir, 'events.sqlite'));
+    const replay = new SqliteEventReplay(join(dir(), 'events.sqlite'));
     const replayed: StoredOversightEvent[] = [];
     const count = replay.replay(0, all.length, (event) => replayed.push(event));
     const oversight = all.filter((event) => OVERSIGHT_EVENT_TYPES.has(event.type));
@@ -49,7 +45,7 @@ describe('SqliteEventReplay', () => {
   });
 
   it('reads between two positions, and finds an event id by position', () => {
-    const replay = new SqliteEventReplay(join(dir, 'events.sqlite'));
+    const replay = new SqliteEventReplay(join(dir(), 'events.sqlite'));
     const positions: number[] = [];
     replay.replay(1_000, 1_500, (event) => positions.push(event.position));
     expect(positions).toEqual(all.filter((e) => e.position > 1_000 && e.position <= 1_500 && OVERSIGHT_EVENT_TYPES.has(e.type)).map((e) => e.position));
@@ -59,7 +55,7 @@ describe('SqliteEventReplay', () => {
   });
 
   it('says so when an event\u2019s metadata is asked for after the replay finished', () => {
-    const replay = new SqliteEventReplay(join(dir, 'events.sqlite'));
+    const replay = new SqliteEventReplay(join(dir(), 'events.sqlite'));
     let kept: StoredOversightEvent | undefined;
     replay.replay(0, 10, (event) => (kept ??= event));
     replay.close();
@@ -72,7 +68,7 @@ describe('SqliteEventReplay', () => {
     const isChilds = (event: RecordedEvent) => event.stream.startsWith(CHILD_STREAMS_FROM);
 
     it('cuts the children’s streams into batches that cover every child stream there could be', () => {
-      const replay = new SqliteEventReplay(join(dir, 'events.sqlite'));
+      const replay = new SqliteEventReplay(join(dir(), 'events.sqlite'));
       const streams = [...new Set(all.filter(isChilds).map((event) => event.stream))].sort();
       const bounds = replay.childBatchBounds(25);
       replay.close();
@@ -84,7 +80,7 @@ describe('SqliteEventReplay', () => {
     });
 
     it('gives the events of the streams that are not a child’s in the order recorded, up to a position', () => {
-      const replay = new SqliteEventReplay(join(dir, 'events.sqlite'));
+      const replay = new SqliteEventReplay(join(dir(), 'events.sqlite'));
       const head = all[Math.floor(all.length * 0.8)].position;
       const replayed: StoredOversightEvent[] = [];
       expect(replay.replayOtherStreams(head, (event) => replayed.push(event))).toBe(replayed.length);
@@ -95,7 +91,7 @@ describe('SqliteEventReplay', () => {
     });
 
     it('gives the children’s events child after child, each child’s in the order recorded, up to a position', () => {
-      const replay = new SqliteEventReplay(join(dir, 'events.sqlite'));
+      const replay = new SqliteEventReplay(join(dir(), 'events.sqlite'));
       const head = all[Math.floor(all.length * 0.8)].position;
       const bounds = replay.childBatchBounds(25);
       const replayed: StoredOversightEvent[] = [];

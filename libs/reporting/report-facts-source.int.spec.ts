@@ -1,9 +1,8 @@
-import { mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
 import { join } from 'path';
 import { DEFAULT_LOCAL_AUTHORITY_CONFIG } from '../../src/config/local-authority-config';
 import { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
 import { EventStore } from '../event-store/event-store.port';
+import { makeTempFolder, removeTempFolder } from '../testing/temp-folder';
 import { councilHistory } from '../../test/acceptance/report/council-history';
 import { recordHistory, recordingClock } from '../../test/acceptance/report/record-history';
 import { readsStreamByStream, replayAnnualReport } from './report-facts-source';
@@ -22,7 +21,7 @@ function globalOrderOnly(store: EventStore): EventStore {
 }
 
 describe('replaying the annual report from the store', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'iro-report-replay-'));
+  const dir = makeTempFolder('iro-report-replay-');
   const clock = recordingClock();
   const store = new SqliteEventStore({ file: join(dir, 'events.sqlite'), clock });
 
@@ -35,7 +34,7 @@ describe('replaying the annual report from the store', () => {
 
   afterAll(async () => {
     await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    removeTempFolder(dir);
   });
 
   it('gives the same report stream by stream as from the facts of the whole store, as of any instant', async () => {

@@ -1,8 +1,7 @@
-import { mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
 import { join } from 'path';
 import { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
 import { RecordedEvent } from '../../src/events/envelope';
+import { makeTempFolder, removeTempFolder } from '../testing/temp-folder';
 import { MIDDLESBROUGH_2019_20 } from './profiles/middlesbrough-2019-20';
 import { seedEventStore, SeedStoreNotEmptyError } from './seed-event-store';
 
@@ -18,7 +17,7 @@ async function readAll(file: string): Promise<RecordedEvent[]> {
 }
 
 describe('seeding an event store from a profile', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'iro-seed-'));
+  const dir = makeTempFolder('iro-seed-');
   const first = join(dir, 'first.sqlite');
   const second = join(dir, 'second.sqlite');
   let events: RecordedEvent[];
@@ -29,7 +28,7 @@ describe('seeding an event store from a profile', () => {
     events = await readAll(first);
   }, 60_000);
 
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => removeTempFolder(dir));
 
   it('writes the same events, ids, order and recordedAt every time', async () => {
     expect(events.length).toBeGreaterThan(10_000);

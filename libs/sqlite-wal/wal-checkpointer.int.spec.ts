@@ -1,21 +1,17 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { useTempFolder } from '../testing/temp-folder';
 import { WalCheckpointer } from './wal-checkpointer';
 
 const TYPESCRIPT_LOADER = ['-r', require.resolve('../../test/reliability/support/register-typescript.js')];
 
-describe('WalCheckpointer', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'wal-checkpointer-'));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const dir = useTempFolder('wal-checkpointer-');
 
+describe('WalCheckpointer', () => {
   it('copies what a writer leaves in the write-ahead log into the database, from its own thread', async () => {
-    const file = join(dir, 'events.sqlite');
-    const later = join(dir, 'not-yet.sqlite');
+    const file = join(dir(), 'events.sqlite');
+    const later = join(dir(), 'not-yet.sqlite');
     const writer = new Database(file);
     writer.pragma('journal_mode = WAL');
     // the writer never checkpoints: only the background thread can move the pages into the file
@@ -45,6 +41,6 @@ describe('WalCheckpointer', () => {
   });
 
   it('refuses to start when its worker cannot load, and the writers checkpoint as before', async () => {
-    await expect(WalCheckpointer.start([join(dir, 'events.sqlite')], { execArgv: ['--no-such-node-option'] })).rejects.toThrow();
+    await expect(WalCheckpointer.start([join(dir(), 'events.sqlite')], { execArgv: ['--no-such-node-option'] })).rejects.toThrow();
   });
 });

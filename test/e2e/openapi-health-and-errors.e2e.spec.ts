@@ -1,8 +1,7 @@
 import { RecordedEvent } from '../../src/events/envelope';
 import { EventStore } from '../../libs/event-store/event-store.port';
 import { SqliteEventStore } from '../../libs/event-store/sqlite/sqlite-event-store';
-import { mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { makeTempFolder, removeTempFolder } from '../../libs/testing/temp-folder';
 import { join } from 'path';
 import request from 'supertest';
 import { ApiUnderTest, registerChild, startApi } from './api-under-test';
@@ -85,14 +84,14 @@ describe('what the API did not expect', () => {
   let store: FailingEventStore;
   let api: ApiUnderTest;
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'iro-e2e-failing-'));
+    dataDir = makeTempFolder('iro-e2e-failing-');
     store = new FailingEventStore(new SqliteEventStore({ file: join(dataDir, 'events.sqlite') }));
     api = await startApi({ dataDir, eventStore: store });
   });
   afterAll(async () => {
     await api.close();
     await store.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    removeTempFolder(dataDir);
   });
 
   it('answers 500 without the error or its stack', async () => {

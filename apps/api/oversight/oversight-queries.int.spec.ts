@@ -1,7 +1,5 @@
 import { Global, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
 import { join } from 'path';
 import request from 'supertest';
 import { CLOCK, fixedClock } from '../../../src/clock/clock';
@@ -15,6 +13,7 @@ import { createApiValidationPipe } from '../../../libs/nest/http/api-validation-
 import { Projector } from '../../../libs/projector/projector';
 import { READ_STORE } from '../../../libs/read-store/read-store.port';
 import { SqliteReadStore } from '../../../libs/read-store/sqlite/sqlite-read-store';
+import { useTempFolder } from '../../../libs/testing/temp-folder';
 import { setUpOpenApi } from '../openapi';
 import { OversightQueriesModule } from './oversight-queries.module';
 
@@ -23,14 +22,14 @@ import { OversightQueriesModule } from './oversight-queries.module';
  * store, projected by the projector into a SQLite read store, read over HTTP. Today is
  * Tuesday 31 March 2020.
  */
+const dir = useTempFolder('iro-oversight-queries-', 'all');
+
 describe('OversightQueriesModule on the embedded stores', () => {
-  let dir: string;
   let eventStore: SqliteEventStore;
   let readStore: SqliteReadStore;
   let app: INestApplication;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'iro-oversight-queries-'));
     const given = new OversightHistory();
     given.careStarted('C1', '2020-01-06');
     given.iroAllocated('C1', '2020-01-06', 'IRO7');
@@ -46,12 +45,12 @@ describe('OversightQueriesModule on the embedded stores', () => {
     given.challengeRaised('CH2', ['C2'], '2020-02-03', { category: 'placement' });
     given.challengeResolved('CH2', '2020-02-07');
 
-    eventStore = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
+    eventStore = new SqliteEventStore({ file: join(dir(), 'events.sqlite') });
     for (const event of given.events) {
       const { id, type, schemaVersion, data, metadata } = event;
       await eventStore.appendToStream(event.stream, [{ id, type, schemaVersion, data: data as unknown as Record<string, unknown>, metadata }], 'any');
     }
-    readStore = new SqliteReadStore({ file: join(dir, 'read-models.sqlite') });
+    readStore = new SqliteReadStore({ file: join(dir(), 'read-models.sqlite') });
     const projector = new Projector({
       eventStore,
       readStore,
@@ -85,7 +84,6 @@ describe('OversightQueriesModule on the embedded stores', () => {
     await app?.close();
     await readStore?.close();
     await eventStore?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   const get = (path: string) => request(app.getHttpServer()).get(path);

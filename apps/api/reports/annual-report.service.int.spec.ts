@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
 import { join } from 'path';
 import { fixedClock } from '../../../src/clock/clock';
 import { DEFAULT_LOCAL_AUTHORITY_CONFIG } from '../../../src/config/local-authority-config';
@@ -7,12 +5,13 @@ import { annualReportProjection } from '../../../src/reporting/annual-report.pro
 import { SqliteEventStore } from '../../../libs/event-store/sqlite/sqlite-event-store';
 import { Projector } from '../../../libs/projector/projector';
 import { SqliteReadStore } from '../../../libs/read-store/sqlite/sqlite-read-store';
+import { makeTempFolder, removeTempFolder } from '../../../libs/testing/temp-folder';
 import { councilHistory } from '../../../test/acceptance/report/council-history';
 import { recordHistory, recordingClock } from '../../../test/acceptance/report/record-history';
 import { AnnualReportService } from './annual-report.service';
 
 describe('the annual report from the read model and from a replay', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'iro-report-int-'));
+  const dir = makeTempFolder('iro-report-int-');
   const clock = recordingClock();
   const eventStore = new SqliteEventStore({ file: join(dir, 'events.sqlite'), clock });
   const readStore = new SqliteReadStore({ file: join(dir, 'read-models.sqlite') });
@@ -29,7 +28,7 @@ describe('the annual report from the read model and from a replay', () => {
   afterAll(async () => {
     await eventStore.close();
     await readStore.close();
-    rmSync(dir, { recursive: true, force: true });
+    removeTempFolder(dir);
   });
 
   it('gives the same report for the current and previous years either way', async () => {

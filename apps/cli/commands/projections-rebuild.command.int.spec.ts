@@ -1,26 +1,24 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createEventStore } from '../../../libs/event-store/create-event-store';
 import { SqliteEventStore } from '../../../libs/event-store/sqlite/sqlite-event-store';
 import { appendHistory } from '../../../libs/history-generator/append-history';
 import { generateHistory } from '../../../libs/history-generator/history-generator';
 import { ALL_PROJECTIONS } from '../../../libs/projector/all-projections';
 import { createReadStore } from '../../../libs/read-store/create-read-store';
+import { useTempFolder } from '../../../libs/testing/temp-folder';
 import { ProjectionsRebuildCommand } from './projections-rebuild.command';
 
+const dataDir = useTempFolder('iro-rebuild-');
+
 describe('iro projections rebuild [name]', () => {
-  let dataDir: string;
   let out: string;
   let err: string;
   const env = { ...process.env };
 
   beforeEach(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'iro-rebuild-'));
-    process.env = { ...env, DATA_DIR: dataDir };
+    process.env = { ...env, DATA_DIR: dataDir() };
     delete process.env.EVENTSTORE_URL;
     delete process.env.MONGODB_URL;
-    const events = createEventStore({ DATA_DIR: dataDir }) as SqliteEventStore;
+    const events = createEventStore({ DATA_DIR: dataDir() }) as SqliteEventStore;
     appendHistory(events, generateHistory({ events: 1_500, seed: 11 }));
     await events.close();
     out = '';
@@ -33,14 +31,13 @@ describe('iro projections rebuild [name]', () => {
     jest.restoreAllMocks();
     process.env = { ...env };
     process.exitCode = undefined;
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('rebuilds every read model into DATA_DIR’s read store, at the head of the event store', async () => {
     await new ProjectionsRebuildCommand().run([]);
     expect({ exitCode: process.exitCode, err }).toEqual({ exitCode: undefined, err: '' });
     for (const projection of ALL_PROJECTIONS) expect(out).toMatch(new RegExp(`^${projection.name}: rebuilt from \\d+ events into \\d+ documents, swapped in at position 1500`, 'm'));
-    const readStore = createReadStore({ DATA_DIR: dataDir });
+    const readStore = createReadStore({ DATA_DIR: dataDir() });
     try {
       for (const projection of ALL_PROJECTIONS) expect(await readStore.checkpoint(projection.name)).toBe(1_500);
     } finally {
@@ -52,7 +49,7 @@ describe('iro projections rebuild [name]', () => {
     const [first, ...others] = ALL_PROJECTIONS;
     await new ProjectionsRebuildCommand().run([first.name]);
     expect(out.trim().split('\n')).toHaveLength(1);
-    const readStore = createReadStore({ DATA_DIR: dataDir });
+    const readStore = createReadStore({ DATA_DIR: dataDir() });
     try {
       expect(await readStore.checkpoint(first.name)).toBe(1_500);
       for (const other of others) expect(await readStore.checkpoint(other.name)).toBe(0);

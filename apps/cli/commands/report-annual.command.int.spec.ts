@@ -1,17 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { useTempFolder } from '../../../libs/testing/temp-folder';
 import { ReportAnnualCommand } from './report-annual.command';
 
+const dataDir = useTempFolder('iro-report-cli-');
+
 describe('iro report annual', () => {
-  let dataDir: string;
   let out: string;
   let err: string;
   const env = { ...process.env };
 
   beforeEach(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'iro-report-cli-'));
-    process.env.DATA_DIR = dataDir;
+    process.env.DATA_DIR = dataDir();
     delete process.env.EVENTSTORE_URL;
     delete process.env.IRO_CONFIG;
     out = '';
@@ -24,11 +24,10 @@ describe('iro report annual', () => {
     jest.restoreAllMocks();
     process.env = { ...env };
     process.exitCode = undefined;
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('writes the HTML report for the year to --out from the store in DATA_DIR', async () => {
-    const file = join(dataDir, 'report.html');
+    const file = join(dataDir(), 'report.html');
     await new ReportAnnualCommand().run([], { year: '2019', format: 'html', out: file, asOf: '2020-04-30T00:00:00Z' });
     expect(process.exitCode).toBeUndefined();
     expect(out).toContain(`wrote the html report for 2019 to ${file}`);

@@ -1,20 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ensureAuthSecret } from '../../../libs/auth/auth-secret';
 import { embeddedAuthSettings } from '../../../libs/auth/auth-settings';
+import { useTempFolder } from '../../../libs/testing/temp-folder';
 import { createTokenVerifier } from '../../../libs/auth/token-verifier';
 import { TokenCommand } from './token.command';
 
+const dataDir = useTempFolder('iro-token-');
+
 describe('iro token', () => {
-  let dataDir: string;
   let out: string;
   let err: string;
   const env = { ...process.env };
 
   beforeEach(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'iro-token-'));
-    process.env.DATA_DIR = dataDir;
+    process.env.DATA_DIR = dataDir();
     delete process.env.AUTH_JWKS_URL;
     out = '';
     err = '';
@@ -26,11 +24,10 @@ describe('iro token', () => {
     jest.restoreAllMocks();
     process.env = { ...env };
     process.exitCode = undefined;
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('prints only a token the server (same DATA_DIR) accepts, for the role and user asked', async () => {
-    const secret = ensureAuthSecret(dataDir);
+    const secret = ensureAuthSecret(dataDir());
     await new TokenCommand().run([], { role: 'auditor', sub: 'aud-3', ttl: '30m' });
     expect(process.exitCode).toBeUndefined();
     expect(out).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
@@ -45,7 +42,7 @@ describe('iro token', () => {
   });
 
   it('refuses a bad role or lifetime, and refuses when a provider issues the tokens', async () => {
-    ensureAuthSecret(dataDir);
+    ensureAuthSecret(dataDir());
     await new TokenCommand().run([], { role: 'superuser', sub: 'x', ttl: '8h' });
     expect(err).toMatch(/--role must be one of iro, manager, panel, auditor, admin/);
     await new TokenCommand().run([], { role: 'iro', sub: 'x', ttl: 'forever' });

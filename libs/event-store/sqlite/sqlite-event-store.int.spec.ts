@@ -1,10 +1,9 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NewEvent, RecordedEvent } from '../../../src/events/envelope';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.port';
+import { useTempFolder } from '../../testing/temp-folder';
 import { encodeEvent } from '../encoded-event';
 import { SqliteEventStore } from './sqlite-event-store';
 
@@ -24,22 +23,21 @@ async function readAllOf(store: SqliteEventStore, fromPosition = 0): Promise<Rec
   return events;
 }
 
+const folder = useTempFolder('iro-sqlite-store-');
+
 describe('SqliteEventStore', () => {
-  let folder: string;
   let file: string;
   let store: SqliteEventStore;
   const others: SqliteEventStore[] = [];
 
   beforeEach(() => {
-    folder = mkdtempSync(join(tmpdir(), 'iro-sqlite-store-'));
-    file = join(folder, 'events.sqlite');
+    file = join(folder(), 'events.sqlite');
     store = new SqliteEventStore({ file });
   });
 
   afterEach(async () => {
     for (const other of others.splice(0)) await other.close();
     await store.close();
-    rmSync(folder, { recursive: true, force: true });
   });
 
   it('numbers events 1, 2, 3, ... with no gap, also after refused, repeated and failed appends', async () => {

@@ -1,7 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../event-store/sqlite/sqlite-event-store';
+import { makeTempFolder, removeTempFolder } from '../../testing/temp-folder';
 import { fixedClock } from '../../../src/clock/clock';
 import { DEFAULT_LOCAL_AUTHORITY_CONFIG } from '../../../src/config/local-authority-config';
 import { RecordedEvent } from '../../../src/events/envelope';
@@ -44,7 +43,7 @@ interface Outcome {
 
 /** The imports one after the other into a fresh store, each on the lanes `lanes()` gives; what they reported and recorded. */
 async function importAll(inputs: { input: ImportInput; skipInvalidChildren?: boolean }[], lanes: () => ImportLane[]): Promise<Outcome> {
-  const folder = mkdtempSync(join(tmpdir(), 'lanes-'));
+  const folder = makeTempFolder('lanes-');
   const store = new SqliteEventStore({ file: join(folder, 'events.sqlite'), clock: fixedClock(`${TODAY}T12:00:00Z`) });
   try {
     const reports: ImportReport[] = [];
@@ -60,7 +59,7 @@ async function importAll(inputs: { input: ImportInput; skipInvalidChildren?: boo
     return { reports, events: await recorded(store) };
   } finally {
     await store.close();
-    rmSync(folder, { recursive: true, force: true });
+    removeTempFolder(folder);
   }
 }
 
@@ -106,14 +105,14 @@ describe('an import read and decided on several threads', () => {
       cin: (history.cin ?? []).flatMap((unit) => unit.files),
     };
     const run = async (threads: number): Promise<Outcome> => {
-      const folder = mkdtempSync(join(tmpdir(), 'lanes-'));
+      const folder = makeTempFolder('lanes-');
       const store = new SqliteEventStore({ file: join(folder, 'events.sqlite'), clock: fixedClock(`${TODAY}T12:00:00Z`) });
       try {
         const report = await importCouncilHistory(files, { store, config, today: TODAY, threads });
         return { reports: [report], events: await recorded(store) };
       } finally {
         await store.close();
-        rmSync(folder, { recursive: true, force: true });
+        removeTempFolder(folder);
       }
     };
     const alone = await run(1);

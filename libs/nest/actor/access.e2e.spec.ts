@@ -1,19 +1,18 @@
 import { INestApplication } from '@nestjs/common';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import { createApiApp } from '../../../apps/api/create-api-app';
 import { fixedClock } from '../../../src/clock/clock';
 import { DEFAULT_LOCAL_AUTHORITY_CONFIG } from '../../../src/config/local-authority-config';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
+import { useTempFolder } from '../../testing/temp-folder';
 import { authHeader, testAuth } from '../../../test/support/auth';
 import { DEFAULT_HTTP_HARDENING, HttpHardeningSettings } from './http-hardening-settings';
 
+const dataDir = useTempFolder('iro-access-');
+
 /** Tried as a new user would, over HTTP: tokens, roles, ownership, the access audit, hardening. */
 describe('access over HTTP', () => {
-  let dataDir: string;
   let app: INestApplication;
   let logLines: Record<string, unknown>[];
 
@@ -26,7 +25,7 @@ describe('access over HTTP', () => {
       },
     });
     app = await createApiApp({
-      dataDir,
+      dataDir: dataDir(),
       config: DEFAULT_LOCAL_AUTHORITY_CONFIG,
       clock: fixedClock('2020-03-31T11:00:00Z'),
       auth: testAuth(),
@@ -44,13 +43,7 @@ describe('access over HTTP', () => {
   };
   const admin = () => as('admin', 'admin-1');
 
-  beforeEach(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'iro-access-'));
-  });
-  afterEach(async () => {
-    await app?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterEach(() => app?.close());
 
   /** C1 allocated to iro-1, C2 to iro-2, both in care. */
   const twoChildren = async () => {

@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
 import { join } from 'path';
 import { foldCase } from '../../../src/case/evolve-case';
 import { decideCase } from '../../../src/case/decide-case';
@@ -11,6 +9,7 @@ import { childStream } from '../../../src/events/streams';
 import { WrongExpectedRevisionError } from '../../event-store/event-store.port';
 import { SqliteEventStore } from '../../event-store/sqlite/sqlite-event-store';
 import { StreamReader } from '../streams/stream-reader';
+import { useTempFolder } from '../../testing/temp-folder';
 import { CommandOrigin } from './command-origin';
 import { RuleViolationError } from './rule-violation.error';
 import { StreamCommandRunner } from './stream-command-runner';
@@ -40,15 +39,15 @@ class ReadBarrier {
   }
 }
 
+const dir = useTempFolder('iro-runner-');
+
 describe('StreamCommandRunner (load, fold, decide, append)', () => {
-  let dir: string;
   let store: SqliteEventStore;
   let runner: StreamCommandRunner;
   let barrier: ReadBarrier | null;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'iro-runner-'));
-    store = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
+    store = new SqliteEventStore({ file: join(dir(), 'events.sqlite') });
     const clock = fixedClock('2020-03-31T11:00:00Z');
     barrier = null;
     const readStream = store.readStream.bind(store);
@@ -60,10 +59,7 @@ describe('StreamCommandRunner (load, fold, decide, append)', () => {
     runner = new StreamCommandRunner(store, new StreamReader(store, clock), DEFAULT_LOCAL_AUTHORITY_CONFIG);
     await runner.run(onCase({ type: 'registerChild', childId: 'C1', dateOfBirth: '2012-06-14', sex: 'male' }), origin());
   });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => store.close());
 
   it('appends what the decider decided, with the metadata and a new id per event', async () => {
     const outcome = await runner.run(allocate('IRO7'), origin());

@@ -1,8 +1,7 @@
 import { CallHandler, ExecutionContext } from '@nestjs/common';
-import { mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
 import { join } from 'path';
 import { from, lastValueFrom } from 'rxjs';
+import { useTempFolder } from '../../testing/temp-folder';
 import { IdempotencyKeyReusedError } from './idempotency-errors';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { SqliteIdempotencyStore } from './sqlite-idempotency-store';
@@ -54,19 +53,16 @@ function pendingHandler() {
   return { handler, finish, fail, runs: () => runs };
 }
 
+const dir = useTempFolder('iro-idem-');
+
 describe('IdempotencyInterceptor', () => {
-  let dir: string;
   let store: SqliteIdempotencyStore;
   let interceptor: IdempotencyInterceptor;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'iro-idem-'));
-    store = new SqliteIdempotencyStore({ file: join(dir, 'idempotency.sqlite') });
+    store = new SqliteIdempotencyStore({ file: join(dir(), 'idempotency.sqlite') });
     interceptor = new IdempotencyInterceptor(store);
   });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => store.close());
 
   it('makes a duplicate that arrives while the first runs wait for it and answer the same, running the command once', async () => {
     const command = pendingHandler();

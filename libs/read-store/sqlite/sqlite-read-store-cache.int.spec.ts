@@ -1,25 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { Query } from 'mingo';
+import { useTempFolder } from '../../testing/temp-folder';
 import { CheckpointMovedError, Sort } from '../read-store.port';
 import { SqliteReadStore } from './sqlite-read-store';
 
+const dir = useTempFolder('read-store-cache-');
+
 describe('SqliteReadStore documents kept in memory for queries', () => {
-  let dir: string;
   let store: SqliteReadStore;
   let other: SqliteReadStore;
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'read-store-cache-'));
-    store = new SqliteReadStore({ file: join(dir, 'read-models.sqlite') });
-    other = new SqliteReadStore({ file: join(dir, 'read-models.sqlite') });
+    store = new SqliteReadStore({ file: join(dir(), 'read-models.sqlite') });
+    other = new SqliteReadStore({ file: join(dir(), 'read-models.sqlite') });
   });
   afterEach(async () => {
     await store.close();
     await other.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('shows each commit of this connection to the next query, in id order, deletes included', async () => {

@@ -1,24 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { useTempFolder } from '../../testing/temp-folder';
 import { CheckpointMovedError } from '../read-store.port';
 import { SqliteReadStore, WriteTurn } from './sqlite-read-store';
 
+const dir = useTempFolder('read-store-turn-');
+
 describe('SqliteReadStore commits with a write turn (a rebuild\u2019s threads taking turns)', () => {
-  let dir: string;
   let store: SqliteReadStore;
   const calls: string[] = [];
   const turn: WriteTurn = { take: () => calls.push('take'), give: () => calls.push('give') };
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'read-store-turn-'));
-    store = new SqliteReadStore({ file: join(dir, 'read-models.sqlite'), writeTurn: turn });
+    store = new SqliteReadStore({ file: join(dir(), 'read-models.sqlite'), writeTurn: turn });
     calls.length = 0;
   });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => store.close());
 
   it('takes the turn for the transaction, after the documents are turned into JSON, and gives it back', async () => {
     await store.commit('p', 3, (batch) => {

@@ -1,15 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import { produceAnnualReport } from '../../../apps/cli/commands/report-annual.command';
 import { SQLITE_EVENTS_FILE } from '../../../libs/event-store/create-event-store';
 import { SqliteEventStore } from '../../../libs/event-store/sqlite/sqlite-event-store';
+import { makeTempFolder, removeTempFolder } from '../../../libs/testing/temp-folder';
 import { councilHistory } from './council-history';
 import { recordHistory, recordingClock } from './record-history';
 
 /** The annual report of a hand-built council history, through `iro report annual`, against figures worked out by hand. */
 describe('the annual report of a known council history (iro report annual)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'iro-report-acceptance-'));
+  const dataDir = makeTempFolder('iro-report-acceptance-');
   const env = { DATA_DIR: dataDir };
   let figures: Record<string, any>;
 
@@ -21,7 +21,7 @@ describe('the annual report of a known council history (iro report annual)', () 
     figures = JSON.parse(await produceAnnualReport({ year: '2019', format: 'json' }, env)).figures;
   });
 
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => removeTempFolder(dataDir));
 
   it('counts children looked after', () => {
     expect(figures['cla.atYearEnd']).toMatchObject({ value: 12, previousYear: { value: 6 }, change: 6 });

@@ -1,12 +1,12 @@
 import { spawnSync } from 'child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { existsSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { pathToFileURL } from 'url';
 import { DEFAULT_LOCAL_AUTHORITY_CONFIG } from '../../../src/config/local-authority-config';
 import { computeAnnualReport } from '../../../src/reporting/annual-report';
 import { collectReportFacts } from '../../../src/reporting/fold-report-facts';
 import { renderReport } from '../../../libs/reporting/render-report';
+import { makeTempFolder, removeTempFolder } from '../../../libs/testing/temp-folder';
 import { councilHistory } from './council-history';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -19,7 +19,7 @@ if (!haveChromium) {
 
 /** Opens the board's HTML report in headless Chromium, offline, and reads back what it drew. */
 (haveChromium ? describe : describe.skip)('the HTML report in headless Chromium', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'iro-report-chromium-'));
+  const dir = makeTempFolder('iro-report-chromium-');
   let dom: string;
 
   beforeAll(async () => {
@@ -40,7 +40,7 @@ if (!haveChromium) {
     dom = result.stdout;
   }, 120_000);
 
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => removeTempFolder(dir));
 
   it('shows the headline figures with last year beside them', () => {
     expect(dom).toContain('<tr data-figure="cla.atYearEnd"><td>Children in our care on 31 March</td><td class="now">12</td><td class="before">6</td><td>6</td></tr>');

@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
 import { join } from 'path';
 import { seedDataDir } from '../../../apps/cli/commands/seed.command';
 import { SQLITE_EVENTS_FILE } from '../../../libs/event-store/create-event-store';
@@ -7,6 +5,7 @@ import { SqliteEventStore } from '../../../libs/event-store/sqlite/sqlite-event-
 import { replayAnnualReport } from '../../../libs/reporting/report-facts-source';
 import { MIDDLESBROUGH_2019_20 } from '../../../libs/seed/profiles/middlesbrough-2019-20';
 import { seedConfig } from '../../../libs/seed/seed-config';
+import { makeTempFolder, removeTempFolder } from '../../../libs/testing/temp-folder';
 import { AnnualReport } from '../../../src/reporting/annual-report';
 
 /**
@@ -16,7 +15,7 @@ import { AnnualReport } from '../../../src/reporting/annual-report';
  * within half a point of the published ones.
  */
 describe('the middlesbrough-2019-20 seed history reproduces the IRO Annual Report 2019/20', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'iro-seed-acceptance-'));
+  const dataDir = makeTempFolder('iro-seed-acceptance-');
   let report: AnnualReport;
   let asOfYearEnd: AnnualReport;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -35,7 +34,7 @@ describe('the middlesbrough-2019-20 seed history reproduces the IRO Annual Repor
     figures = report.figures;
   }, 60_000);
 
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => removeTempFolder(dataDir));
 
   /** a published percentage, to half a point */
   const expectPercent = (actual: number | null | undefined, published: number) => {

@@ -1,17 +1,15 @@
-import { mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
 import { join } from 'path';
 import { idempotencyStoreContract } from './idempotency-store.contract';
 import { SqliteIdempotencyStore } from '../../../libs/nest/idempotency/sqlite-idempotency-store';
+import { useTempFolder } from '../../../libs/testing/temp-folder';
 
-const dir = mkdtempSync(join(tmpdir(), 'iro-idempotency-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = useTempFolder('iro-idempotency-', 'all');
 
-idempotencyStoreContract('SqliteIdempotencyStore', async () => new SqliteIdempotencyStore({ file: join(dir, 'idempotency.sqlite') }));
+idempotencyStoreContract('SqliteIdempotencyStore', async () => new SqliteIdempotencyStore({ file: join(dir(), 'idempotency.sqlite') }));
 
 describe('SqliteIdempotencyStore across connections', () => {
   it('lets only one of two connections to the same file (two processes) claim a key', async () => {
-    const file = join(dir, 'shared.sqlite');
+    const file = join(dir(), 'shared.sqlite');
     const a = new SqliteIdempotencyStore({ file });
     const b = new SqliteIdempotencyStore({ file });
     try {

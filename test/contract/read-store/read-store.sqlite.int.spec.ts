@@ -1,17 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteReadStore } from '../../../libs/read-store/sqlite/sqlite-read-store';
+import { makeTempFolder, removeTempFolder } from '../../../libs/testing/temp-folder';
 import { describeReadStoreContract } from './read-store.contract';
 
 describeReadStoreContract('embedded SQLite', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'read-store-'));
+  const dir = makeTempFolder('read-store-');
   const store = new SqliteReadStore({ file: join(dir, 'read-models.sqlite') });
   return {
     store,
     dispose: async () => {
       await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      removeTempFolder(dir);
     },
   };
 });
@@ -22,14 +21,14 @@ describe('embedded SQLite read store shared by two connections (API and projecto
   let reader: SqliteReadStore;
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'read-store-'));
+    dir = makeTempFolder('read-store-');
     writer = new SqliteReadStore({ file: join(dir, 'read-models.sqlite') });
     reader = new SqliteReadStore({ file: join(dir, 'read-models.sqlite') });
   });
   afterEach(async () => {
     await writer.close();
     await reader.close();
-    rmSync(dir, { recursive: true, force: true });
+    removeTempFolder(dir);
   });
 
   it('shows a query the other connection’s commits, not a stale cached copy', async () => {
