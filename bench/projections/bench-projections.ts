@@ -14,7 +14,7 @@ import { SqliteReadStore } from '../../libs/read-store/sqlite/sqlite-read-store'
 import { SqliteEventReplay } from '../../libs/projector/sqlite-event-replay';
 
 /**
- * npm run bench:projections [-- --events N --seed S --no-each --no-threads --sample --store-dir DIR]
+ * npm run bench:projections [-- --events N --seed S --no-each --no-threads --sample --store-dir DIR --projections A,B]
  *
  * Generates a history of N events (default 1,000,000) with the real event mix into an
  * embedded event store (BENCH_DIR, default the OS temp folder), then, each in its own
@@ -34,6 +34,9 @@ import { SqliteEventReplay } from '../../libs/projector/sqlite-event-replay';
  * rate as a multiple of the faster raw read (target >= 0.5x). --sample uses the
  * projector's sample projections instead (to see the projector's own cost).
  * --store-dir reuses the events.sqlite of an earlier run's folder instead of generating.
+ * --projections rebuilds only those (e.g. drift-and-delay,issues-resolution) where the
+ * run says "all projections": to see what a set of read models costs together; the
+ * target is for all of them.
  */
 
 const TARGET_RATIO = 0.5;
@@ -55,7 +58,7 @@ interface Options {
   threads: boolean;
 }
 
-function parseOptions(argv: string[]): Options & { phase?: string; dir?: string; projection?: string; storeDir?: string } {
+function parseOptions(argv: string[]): Options & { phase?: string; dir?: string; projection?: string; projections?: string; storeDir?: string } {
   const value = (flag: string): string | undefined => {
     const at = argv.indexOf(flag);
     return at >= 0 ? argv[at + 1] : undefined;
@@ -69,6 +72,7 @@ function parseOptions(argv: string[]): Options & { phase?: string; dir?: string;
     phase: value('--phase'),
     dir: value('--dir'),
     projection: value('--projection'),
+    projections: value('--projections'),
     storeDir: value('--store-dir'),
   };
 }
@@ -204,10 +208,13 @@ function runPhase(phase: string, dir: string, options: Options, projection?: str
   return resultOf(phase, output);
 }
 
-async function main(options: Options & { storeDir?: string }): Promise<void> {
+async function main(options: Options & { storeDir?: string; projections?: string }): Promise<void> {
   const benchDir = process.env.BENCH_DIR ?? tmpdir();
   const dir = options.storeDir ?? mkdtempSync(join(benchDir, 'iro-bench-projections-'));
-  const projections = projectionsFor(options.sample);
+  const projections = projectionsFor(options.sample, options.projections);
+  if (projections.length === 0) throw new Error(`no projection is named ${options.projections}`);
+  const subset = projections.length < projectionsFor(options.sample).length;
+  const rebuilt = subset ? `projections ${projections.map((p) => p.name).join(' + ')}` : 'all projections';
   console.log(
     `bench:projections — ${options.storeDir ? 'the events' : `${format(options.events)} generated events (seed ${options.seed})`}, ` +
       `projections: ${projections.map((p) => p.name).join(', ')}${options.sample ? ' (sample projections)' : ''}; ` +
@@ -221,9 +228,9 @@ async function main(options: Options & { storeDir?: string }): Promise<void> {
     }
 
     const rawBefore = runPhase('raw', dir, options);
-    const rebuild = runPhase('rebuild', dir, options);
+    const rebuild = runPhase('rebuild', dir, options, options.projections);
     // the other way round, for comparison: on a busy machine a second thread may not get a core of its own
-    const rebuildOtherWay = projections.length > 1 ? runPhase('rebuild', dir, { ...options, threads: !options.threads }) : undefined;
+    const rebuildOtherWay = projections.length > 1 ? runPhase('rebuild', dir, { ...options, threads: !options.threads }, options.projections) : undefined;
     const rawAfter = runPhase('raw', dir, options);
     const replayRead = runPhase('replay-read', dir, options);
     // the faster of the two raw reads: the ratio below is then a lower bound
@@ -238,16 +245,18 @@ async function main(options: Options & { storeDir?: string }): Promise<void> {
     console.log(line('raw read-all and parse (after)', rawAfter));
     console.log(line('replay read (in the order recorded)', replayRead));
     const threadsLabel = (threads: boolean) => (threads ? 'in worker threads' : 'in one thread');
-    console.log(line(`rebuild, all projections, ${threadsLabel(options.threads)}`, rebuild));
-    if (rebuildOtherWay) console.log(line(`rebuild, all projections, ${threadsLabel(!options.threads)}`, rebuildOtherWay));
+    console.log(line(`rebuild, ${rebuilt}, ${threadsLabel(options.threads)}`, rebuild));
+    if (rebuildOtherWay) console.log(line(`rebuild, ${rebuilt}, ${threadsLabel(!options.threads)}`, rebuildOtherWay));
     if (options.each && projections.length > 1) {
       for (const projection of projections) console.log(line(`  rebuild ${projection.name} alone`, runPhase('rebuild', dir, options, projection.name)));
     }
     const ratio = rate(rebuild) / raw;
     console.log('');
     console.log(
-      `rebuild with all projections (${threadsLabel(options.threads)}): ${ratio.toFixed(2)}x the raw read rate; ` +
-        `target >= ${TARGET_RATIO}x: ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'}`,
+      `rebuild with ${rebuilt} (${threadsLabel(options.threads)}): ${ratio.toFixed(2)}x the raw read rate; ` +
+        (subset
+          ? `the target (>= ${TARGET_RATIO}x) is for all projections`
+          : `target >= ${TARGET_RATIO}x: ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'}`),
     );
     const rawCpu = Math.min(rawBefore.cpuSeconds, rawAfter.cpuSeconds);
     console.log(
