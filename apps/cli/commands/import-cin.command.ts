@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { CommandRunner, Option, SubCommand } from 'nest-commander';
 import { importCinCensuses } from '../../../libs/interchange/cin/import-cin-census';
 import { readCinFiles } from '../../../libs/interchange/files/read-import-folder';
-import { finishImport, ImportCommandOptions, openImportTarget, parseYearOption, printProgress } from '../../../libs/interchange/files/import-command-support';
+import { ImportCommandOptions, parseYearOption, runImport } from '../../../libs/interchange/files/import-command-support';
 
 /** `iro import cin <file.xml...> [--year 2019] [--dry-run] [--skip-invalid-children] [--report issues.csv]` */
 @SubCommand({
@@ -14,22 +14,13 @@ import { finishImport, ImportCommandOptions, openImportTarget, parseYearOption, 
 })
 export class ImportCinCommand extends CommandRunner {
   async run(paths: string[], options: ImportCommandOptions): Promise<void> {
-    try {
-      const files = readCinFiles(paths.map((path) => resolve(path)));
-      const { store, options: target } = openImportTarget(process.env);
-      try {
-        const report = await importCinCensuses(files, {
+    await runImport(
+      (store, target) =>
+        importCinCensuses(readCinFiles(paths.map((path) => resolve(path))), {
           ...target, store, year: options.year, dryRun: options.dryRun, skipInvalidChildren: options.skipInvalidChildren,
-          onProgress: printProgress,
-        });
-        finishImport(report, options.report);
-      } finally {
-        await store.close();
-      }
-    } catch (error) {
-      console.error(error instanceof Error ? error.message : error);
-      process.exitCode = 1;
-    }
+        }),
+      options.report,
+    );
   }
 
   @Option({ flags: '--year <year>', description: 'the collection year of a single census (default: its ReferenceDate)' })

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { CommandRunner, Option, SubCommand } from 'nest-commander';
 import { readSsda903Folder } from '../../../libs/interchange/files/read-import-folder';
 import { importSsda903Returns } from '../../../libs/interchange/ssda903/import-ssda903-return';
-import { finishImport, ImportCommandOptions, openImportTarget, parseYearOption, printProgress } from '../../../libs/interchange/files/import-command-support';
+import { ImportCommandOptions, parseYearOption, runImport } from '../../../libs/interchange/files/import-command-support';
 
 /** `iro import ssda903 <folder> [--year 2019] [--dry-run] [--skip-invalid-children] [--report issues.csv]` */
 @SubCommand({
@@ -15,21 +15,13 @@ import { finishImport, ImportCommandOptions, openImportTarget, parseYearOption, 
 })
 export class ImportSsda903Command extends CommandRunner {
   async run([folder]: string[], options: ImportCommandOptions): Promise<void> {
-    try {
-      const returns = readSsda903Folder(resolve(folder), options.year);
-      const { store, options: target } = openImportTarget(process.env);
-      try {
-        const report = await importSsda903Returns(returns, {
-          ...target, store, dryRun: options.dryRun, skipInvalidChildren: options.skipInvalidChildren, onProgress: printProgress,
-        });
-        finishImport(report, options.report);
-      } finally {
-        await store.close();
-      }
-    } catch (error) {
-      console.error(error instanceof Error ? error.message : error);
-      process.exitCode = 1;
-    }
+    await runImport(
+      (store, target) =>
+        importSsda903Returns(readSsda903Folder(resolve(folder), options.year), {
+          ...target, store, dryRun: options.dryRun, skipInvalidChildren: options.skipInvalidChildren,
+        }),
+      options.report,
+    );
   }
 
   @Option({ flags: '--year <year>', description: 'the collection year, e.g. 2019 for 2019-20 (default: from the files)' })

@@ -35,6 +35,28 @@ export function openImportTarget(env: NodeJS.ProcessEnv): { store: EventStore; o
   };
 }
 
+/**
+ * What every `iro import` command does around its import: opens the store the environment
+ * names, imports into it with progress on standard error, finishes (see finishImport) and
+ * closes the store. A failure (settings, unreadable files) is printed, with exit code 1.
+ */
+export async function runImport(
+  importInto: (store: EventStore, target: Omit<ImportOptions, 'store'>) => Promise<ImportReport>,
+  reportFile: string | undefined,
+): Promise<void> {
+  try {
+    const { store, options } = openImportTarget(process.env);
+    try {
+      finishImport(await importInto(store, { ...options, onProgress: printProgress }), reportFile);
+    } finally {
+      await store.close();
+    }
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  }
+}
+
 /** Progress lines on standard error: files, rows, children, events. */
 export function printProgress(progress: ImportProgress): void {
   const verb = { read: 'read', checked: 'checked', decided: 'decided', appended: 'appended' }[progress.stage];
