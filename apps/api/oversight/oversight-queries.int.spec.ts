@@ -107,6 +107,9 @@ describe('OversightQueriesModule on the embedded stores', () => {
       raised: 2,
       byHighestStage: { '1': 1, '2': 1, '3': 0, '4': 0, cafcass: 0 },
       lookedAfterVsProtection: { lookedAfter: 2, protection: 1, neither: 0 },
+      byRaisedBy: { 'iro-1': { raised: 2, escalated: 1, resolved: 1, open: 1, overdue: 0 } },
+      byAddressedTo: { 'not given': { raised: 2, escalated: 1, resolved: 1, open: 1, overdue: 0 } },
+      byMonth: { '2020-02': { raised: 2, escalated: 1, resolved: 1, open: 1, overdue: 0 } },
     });
     expect((await get('/analysis/issues-resolution?from=2020-04-01&to=2020-03-31')).status).toBe(400);
   });
@@ -146,5 +149,7 @@ describe('OversightQueriesModule on the embedded stores', () => {
     expect(document.paths['/clinic/candidates'].get.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['asAt', 'cursor', 'flags', 'iroId', 'limit']);
     expect(document.components.schemas.IssuesResolutionAnalysisResponse.properties.stages.additionalProperties.$ref).toBe('#/components/schemas/StageFiguresResponse');
     expect(document.components.schemas.StageFiguresResponse).toBeDefined();
+    expect(document.components.schemas.IssuesResolutionAnalysisResponse.properties.byMonth.additionalProperties.$ref).toBe('#/components/schemas/ChallengeGroupSummaryResponse');
+    expect(document.components.schemas.ChallengeGroupSummaryResponse).toBeDefined();
   });
 });

@@ -2,6 +2,7 @@ import { CalendarDate } from '../../calendar/calendar-date';
 import { ChallengeCategory, CHALLENGE_CATEGORIES } from '../../events/codes';
 import { ChallengeDocument } from './challenge-document';
 import { answeredOn, challengeAsAt, currentSpell, deadlineMissedBy, isOverdueAt } from './challenge-history';
+import { challengeGroups, ChallengeGroupSummary, NOT_ADDRESSED } from './challenge-groups';
 import { byStage, StageKey, STAGE_KEYS } from './challenge-stages';
 import { median, percent, PercentFigure } from './percent';
 
@@ -38,6 +39,12 @@ export interface IssuesResolutionAnalysis {
   overdueByStage: Record<StageKey, number>;
   /** on the day each was raised, whether any child it names was looked after, on a plan (a challenge may count in both), or neither */
   lookedAfterVsProtection: { lookedAfter: number; protection: number; neither: number };
+  /** the cohort by the IRO who raised each challenge */
+  byRaisedBy: Record<string, ChallengeGroupSummary>;
+  /** by who each was addressed to (the team or manager; `not given` when the IRO named no one) */
+  byAddressedTo: Record<string, ChallengeGroupSummary>;
+  /** by the month each was raised (`yyyy-mm`) */
+  byMonth: Record<string, ChallengeGroupSummary>;
   /** the challenges of the cohort */
   challengeIds: string[];
 }
@@ -130,6 +137,9 @@ export function analyseIssuesResolution(documents: readonly ChallengeDocument[],
     openByStage,
     overdueByStage,
     lookedAfterVsProtection: split,
+    byRaisedBy: challengeGroups(cohort, (challenge) => challenge.raisedBy, to),
+    byAddressedTo: challengeGroups(cohort, (challenge) => challenge.addressedTo ?? NOT_ADDRESSED, to),
+    byMonth: challengeGroups(cohort, (challenge) => challenge.raisedOn.slice(0, 7), to),
     challengeIds: cohort.map((challenge) => challenge.challengeId),
   };
 }

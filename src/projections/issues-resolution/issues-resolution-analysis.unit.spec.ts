@@ -12,25 +12,25 @@ function reportingYear() {
   given.careStarted('child-b', '2019-02-04');
   given.initialConference('child-b', '2019-05-20');
   // A: answered in time and resolved at stage 1
-  given.challengeRaised('A', ['child-a'], '2019-06-03', { category: 'care-planning' });
+  given.challengeRaised('A', ['child-a'], '2019-06-03', { category: 'care-planning', addressedTo: 'Children in Care 1' });
   given.challengeResponded('A', '2019-06-05');
   given.challengeResolved('A', '2019-06-07', 'resolved');
   // B: stage 1 missed, stage 2 answered in time, resolved at stage 3 with a recovery plan
-  given.challengeRaised('B', ['child-b'], '2019-06-03', { category: 'permanence' });
+  given.challengeRaised('B', ['child-b'], '2019-06-03', { category: 'permanence', raisedBy: 'iro-2', addressedTo: 'Children in Care 2' });
   given.challengeEscalated('B', '2019-06-11', 2);
   given.challengeResponded('B', '2019-06-14');
   given.challengeEscalated('B', '2019-06-17', 3);
   given.challengeResolved('B', '2019-06-20', 'recovery-plan-agreed');
   // C: referred to Cafcass from stage 1, still open
-  given.challengeRaised('C', ['child-c'], '2019-06-10', { category: 'permanence' });
+  given.challengeRaised('C', ['child-c'], '2019-06-10', { category: 'permanence', raisedBy: 'iro-2' });
   given.challengeEscalated('C', '2019-06-12', 'cafcass');
   // G: escalated straight to the director, unanswered
-  given.challengeRaised('G', ['child-g'], '2019-07-01', { category: 'drift-and-delay' });
+  given.challengeRaised('G', ['child-g'], '2019-07-01', { category: 'drift-and-delay', addressedTo: 'Children in Care 2' });
   given.challengeEscalated('G', '2019-07-03', 4);
   // D: unanswered at stage 1, overdue at year end
-  given.challengeRaised('D', ['child-d'], '2020-03-02', { category: 'care-planning' });
+  given.challengeRaised('D', ['child-d'], '2020-03-02', { category: 'care-planning', addressedTo: 'Children in Care 1' });
   // E: raised days before year end, escalated after it
-  given.challengeRaised('E', ['child-e'], '2020-03-27', { category: 'contact' });
+  given.challengeRaised('E', ['child-e'], '2020-03-27', { category: 'contact', raisedBy: 'iro-3' });
   given.challengeEscalated('E', '2020-04-02', 2);
   // F: raised in the year before
   given.challengeRaised('F', ['child-f'], '2019-03-20', { category: 'health' });
@@ -87,6 +87,25 @@ describe('Issues Resolution stage analysis for 2019/20', () => {
     expect(analysis.lookedAfterVsProtection).toEqual({ lookedAfter: 2, protection: 1, neither: 4 });
   });
 
+  it('sums the challenges up by the IRO who raised them, the team they were addressed to and the month raised, as they stood at year end', () => {
+    expect(analysis.byRaisedBy).toEqual({
+      'iro-1': { raised: 3, escalated: 1, resolved: 1, open: 2, overdue: 2 },
+      'iro-2': { raised: 2, escalated: 2, resolved: 1, open: 1, overdue: 0 },
+      'iro-3': { raised: 1, escalated: 0, resolved: 0, open: 1, overdue: 0 },
+    });
+    expect(analysis.byAddressedTo).toEqual({
+      'Children in Care 1': { raised: 2, escalated: 0, resolved: 1, open: 1, overdue: 1 },
+      'Children in Care 2': { raised: 2, escalated: 2, resolved: 1, open: 1, overdue: 1 },
+      'not given': { raised: 2, escalated: 1, resolved: 0, open: 2, overdue: 0 },
+    });
+    expect(analysis.byMonth).toEqual({
+      '2019-06': { raised: 3, escalated: 2, resolved: 2, open: 1, overdue: 0 },
+      '2019-07': { raised: 1, escalated: 1, resolved: 0, open: 1, overdue: 1 },
+      '2020-03': { raised: 2, escalated: 0, resolved: 0, open: 2, overdue: 1 },
+    });
+    expect(Object.keys(analysis.byMonth)).toEqual(['2019-06', '2019-07', '2020-03']);
+  });
+
   it('counts steps only up to the end of the range', () => {
     const midJune = analyseIssuesResolution(reportingYear(), { from: '2019-04-01', to: '2019-06-14' });
     expect(midJune.challengeIds).toEqual(['A', 'B', 'C']);
@@ -95,6 +114,7 @@ describe('Issues Resolution stage analysis for 2019/20', () => {
     expect(midJune.overdueByStage).toEqual({ '1': 0, '2': 0, '3': 0, '4': 0, cafcass: 0 });
     expect(midJune.recoveryPlansAgreed).toBe(0);
     expect(midJune.stages['2'].deadlineMetPercent).toEqual({ value: 100, numerator: 1, denominator: 1 });
+    expect(midJune.byMonth).toEqual({ '2019-06': { raised: 3, escalated: 2, resolved: 1, open: 2, overdue: 0 } });
   });
 
   it('gives null figures with reasons for a range with no challenges', () => {
@@ -105,6 +125,7 @@ describe('Issues Resolution stage analysis for 2019/20', () => {
       value: null, numerator: 0, denominator: 0, reason: 'no challenge raised in the period was resolved by 2019-03-01',
     });
     expect(empty.stages['1'].deadlineMetPercent.value).toBeNull();
+    expect([empty.byRaisedBy, empty.byAddressedTo, empty.byMonth]).toEqual([{}, {}, {}]);
   });
 
   it('breaks a tie for the most common highest stage towards the higher stage', () => {

@@ -192,7 +192,7 @@ export class OversightHistory {
     challengeId: string,
     childIds: string[],
     raisedOn: CalendarDate,
-    options: { raisedBy?: string; category?: ChallengeCategory } = {},
+    options: { raisedBy?: string; category?: ChallengeCategory; addressedTo?: string } = {},
   ): StoredOversightEvent {
     this.stageOf.set(challengeId, 1);
     return this.record(challengeStream(challengeId), 'ChallengeRaised', {
@@ -203,6 +203,7 @@ export class OversightHistory {
       raisedBy: options.raisedBy ?? 'iro-1',
       category: options.category ?? 'care-planning',
       summary: 'The care plan has not been updated since the last review',
+      ...(options.addressedTo !== undefined && { addressedTo: options.addressedTo }),
       stage: 1,
       responseDueBy: stageResponseDueBy(1, raisedOn, DEFAULT_LOCAL_AUTHORITY_CONFIG)!,
     });

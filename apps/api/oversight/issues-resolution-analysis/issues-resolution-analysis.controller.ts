@@ -11,11 +11,11 @@ import { Document } from '../../../../libs/read-store/read-store.port';
 import { FreshReadModels } from '../fresh-read-models';
 import { QueryDate } from '../query-date';
 import { IssuesResolutionAnalysisQuery } from './issues-resolution-analysis.query';
-import { IssuesResolutionAnalysisResponse, StageFiguresResponse } from './issues-resolution-analysis.response';
+import { ChallengeGroupSummaryResponse, IssuesResolutionAnalysisResponse, StageFiguresResponse } from './issues-resolution-analysis.response';
 
 @ApiTags('oversight')
 @Controller('analysis/issues-resolution')
-@ApiExtraModels(StageFiguresResponse)
+@ApiExtraModels(StageFiguresResponse, ChallengeGroupSummaryResponse)
 export class IssuesResolutionAnalysisController {
   constructor(
     private readonly readModels: FreshReadModels,

@@ -28,6 +28,22 @@ export class LookedAfterVsProtectionResponse {
   @ApiProperty() neither!: number;
 }
 
+export class ChallengeGroupSummaryResponse {
+  @ApiProperty({ description: 'challenges of the cohort in the group', example: 3 }) raised!: number;
+  @ApiProperty({ description: 'of those, escalated past stage 1 by `to`', example: 1 }) escalated!: number;
+  @ApiProperty({ description: 'resolved by `to`', example: 1 }) resolved!: number;
+  @ApiProperty({ description: 'open on `to`', example: 2 }) open!: number;
+  @ApiProperty({ description: 'open on `to` and past their stage deadline with no answer', example: 1 }) overdue!: number;
+}
+
+const groupMap = (description: string, example: string) =>
+  ApiProperty({
+    description,
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/ChallengeGroupSummaryResponse' },
+    example: { [example]: { raised: 3, escalated: 1, resolved: 1, open: 2, overdue: 1 } },
+  });
+
 export class IssuesResolutionAnalysisResponse {
   @ApiProperty({ format: 'date' }) from!: string;
   @ApiProperty({ format: 'date' }) to!: string;
@@ -53,5 +69,9 @@ export class IssuesResolutionAnalysisResponse {
   @stageMap('open on `to` and past their stage deadline with no answer') overdueByStage!: Record<string, number>;
   @ApiProperty({ type: LookedAfterVsProtectionResponse, description: 'whether on the day raised a child named was looked after, on a plan (both may count), or neither (challenges.lookedAfterVsProtection)' })
   lookedAfterVsProtection!: LookedAfterVsProtectionResponse;
+  @groupMap('by the IRO who raised each challenge', 'iro-7') byRaisedBy!: Record<string, ChallengeGroupSummaryResponse>;
+  @groupMap('by who each was addressed to (the team or manager); `not given` when the IRO named no one', 'Team manager, Children in Care 2')
+  byAddressedTo!: Record<string, ChallengeGroupSummaryResponse>;
+  @groupMap('by the month each was raised (yyyy-mm)', '2019-06') byMonth!: Record<string, ChallengeGroupSummaryResponse>;
   @ApiProperty({ type: [String], description: 'the challenges counted' }) challengeIds!: string[];
 }
