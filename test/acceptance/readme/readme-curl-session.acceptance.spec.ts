@@ -41,7 +41,7 @@ describe("the README's curl session", () => {
 
     server = await startServerProcess(folder());
     const port = new URL(server.url).port;
-    shell = new ShellSession({ PATH: process.env.PATH, HOME: folder(), DATA_DIR: join(folder()) }, folder());
+    shell = new ShellSession({ PATH: process.env.PATH, HOME: folder(), DATA_DIR: folder() }, folder());
     await shell.run(`npx() { if [ "$1" = iro ]; then shift; node -r '${REGISTER}' '${CLI}' "$@"; else command npx "$@"; fi; }`);
 
     const mismatches: { command: string; shown: string; answer: string; errors: string }[] = [];
