@@ -5,9 +5,11 @@ import { Projection, ProjectionContext } from '../../src/projections/projection'
 import { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
 import { appendHistory } from '../history-generator/append-history';
 import { generateHistory, GeneratedEvent } from '../history-generator/history-generator';
+import { RebuildInProgressError } from '../read-store/read-store.port';
 import { SqliteReadStore } from '../read-store/sqlite/sqlite-read-store';
 import { useTempFolder } from '../testing/temp-folder';
 import { Projector, UnknownProjectionError } from './projector';
+import { isStaleRebuildClaim, newRebuildClaim } from './rebuild-claim';
 import { eventTotalsProjection, SAMPLE_PROJECTIONS } from './testing/sample-projections';
 import { foldedSnapshot, snapshotOf } from './testing/read-model-snapshot';
 
@@ -227,6 +229,32 @@ describe('Projector (SQLite event store and read store)', () => {
     await second.start();
     await second.whenCaughtUp();
     expect(await readStore.get('sample-event-totals', 'all')).toEqual(totalsAtHead);
+  });
+
+  it('refuses a second rebuild of a read model while one runs (it would empty the first one\'s collections), and the first swaps in whole', async () => {
+    append(history);
+    const first = projector().rebuild();
+    await expect(projector().rebuild()).rejects.toBeInstanceOf(RebuildInProgressError);
+    await first;
+    await expectReadModelsToMatchAFoldOfTheStore();
+    // each claim was given back: the next rebuild runs
+    await projector().rebuild(SAMPLE_PROJECTIONS[0].name);
+    await expectReadModelsToMatchAFoldOfTheStore();
+  });
+
+  it('gives back the claims it took when a later projection is claimed by another rebuild, and takes over a claim whose process died', async () => {
+    append(history.slice(0, 1_000));
+    const [firstName, secondName] = SAMPLE_PROJECTIONS.map((projection) => projection.name);
+    const elsewhere = { ...newRebuildClaim(new Date()), id: 'another-rebuild' };
+    await readStore.claimRebuild(secondName, elsewhere, () => false);
+    await expect(projector().rebuild()).rejects.toMatchObject({ projection: secondName, holder: elsewhere });
+    await readStore.claimRebuild(firstName, newRebuildClaim(new Date()), (holder) => isStaleRebuildClaim(holder, new Date()));
+    await readStore.releaseRebuild(secondName, 'another-rebuild');
+
+    const crashed = { ...newRebuildClaim(new Date()), id: 'crashed', pid: 2 ** 22 + 1 };
+    await readStore.claimRebuild(secondName, crashed, () => false);
+    await projector().rebuild(secondName);
+    await expectReadModelsToMatchAFoldOfTheStore([SAMPLE_PROJECTIONS[1]]);
   });
 
   it('reports the projections of another process from the read store, and refuses to rebuild an unknown one', async () => {

@@ -4,13 +4,14 @@ import { isOversightEventType } from '../../src/events/schema-versions';
 import { Projection, ProjectionContext } from '../../src/projections/projection';
 import { EventStore, Subscription } from '../event-store/event-store.port';
 import { ProjectionHealthSource } from '../nest/health/projection-health';
-import { CheckpointAheadError, CheckpointMovedError, ReadStore } from '../read-store/read-store.port';
+import { CheckpointAheadError, CheckpointMovedError, ReadStore, RebuildClaim } from '../read-store/read-store.port';
 import { SqliteReadStore } from '../read-store/sqlite/sqlite-read-store';
 import { asOversightEvent } from './oversight-event';
 import { liveTarget, ProjectionRunner, ProjectionTarget, REBUILD_DOCUMENTS_PER_COMMIT, rebuildTarget } from './projection-runner';
 import { ProjectorHealth } from './projector-health';
 import { RebuiltProjection } from './childwise-rebuild';
 import { loadProjections } from './projections-module';
+import { isStaleRebuildClaim, newRebuildClaim } from './rebuild-claim';
 import { replayInto } from './replay-into';
 import { ChildwiseOutcome, rebuildableChildwise, runChildwiseRebuild } from './run-childwise-rebuild';
 import { SqliteEventReplay } from './sqlite-event-replay';
@@ -191,6 +192,34 @@ export class Projector {
    */
   async rebuild(name?: string): Promise<RebuildReport[]> {
     const selected = name === undefined ? this.projections : [this.projectionNamed(name)];
+    const claim = await this.claimRebuilds(selected);
+    try {
+      return await this.rebuildClaimed(selected);
+    } finally {
+      for (const projection of selected) await this.readStore.releaseRebuild(projection.name, claim.id);
+    }
+  }
+
+  /**
+   * Claims every projection to rebuild, before anything is emptied: throws
+   * RebuildInProgressError (giving back what it claimed) when another rebuild holds one.
+   */
+  private async claimRebuilds(selected: readonly Projection[]): Promise<RebuildClaim> {
+    const claim = newRebuildClaim(new Date());
+    const claimed: Projection[] = [];
+    try {
+      for (const projection of selected) {
+        await this.readStore.claimRebuild(projection.name, claim, (holder) => isStaleRebuildClaim(holder, new Date()));
+        claimed.push(projection);
+      }
+    } catch (error) {
+      for (const projection of claimed) await this.readStore.releaseRebuild(projection.name, claim.id);
+      throw error;
+    }
+    return claim;
+  }
+
+  private async rebuildClaimed(selected: readonly Projection[]): Promise<RebuildReport[]> {
     const started = Date.now();
     if (this.rebuildsFromFile() && rebuildableChildwise(selected)) return this.rebuildChildwise(selected, started);
     const rebuilt: ProjectionRunner[] = [];

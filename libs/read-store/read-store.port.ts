@@ -65,6 +65,35 @@ export class CheckpointAheadError extends Error {
   }
 }
 
+/**
+ * Who is rebuilding a projection. A rebuild claims each projection it rebuilds before it
+ * empties the projection's rebuild collections, and gives the claim back when it ends:
+ * a second rebuild started meanwhile would otherwise empty them under the first, and the
+ * one swapped in last would hold only the documents written after that.
+ */
+export interface RebuildClaim {
+  /** unique to one rebuild */
+  id: string;
+  host: string;
+  pid: number;
+  /** ISO instant */
+  claimedAt: string;
+}
+
+/** Another rebuild holds the projection's claim (see RebuildClaim): nothing was changed. */
+export class RebuildInProgressError extends Error {
+  constructor(
+    readonly projection: string,
+    readonly holder: RebuildClaim,
+  ) {
+    super(
+      `a rebuild of ${projection} is already running (process ${holder.pid} on ${holder.host}, since ${holder.claimedAt}): ` +
+        'wait for it to finish',
+    );
+    this.name = 'RebuildInProgressError';
+  }
+}
+
 /** A set of writes applied atomically with a projection's checkpoint. */
 export interface ReadStoreBatch {
   upsert(collection: string, document: Document): void;
@@ -122,6 +151,14 @@ export interface ReadStore {
    * live checkpoint is already past `position`. One transaction where the backend allows it.
    */
   swapInRebuild(projection: string, position: number, swaps: readonly CollectionSwap[]): Promise<Checkpoint>;
+  /**
+   * Claims the projection for a rebuild: stores `claim` when no claim is held, or when
+   * `stale(holder)` says the holder is gone (its process died); otherwise throws
+   * RebuildInProgressError, changing nothing. Two claimants at once: one gets it.
+   */
+  claimRebuild(projection: string, claim: RebuildClaim, stale: (holder: RebuildClaim) => boolean): Promise<void>;
+  /** Gives the projection's claim back, if the claim `claimId` still holds it. */
+  releaseRebuild(projection: string, claimId: string): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -4,6 +4,7 @@ import { appendHistory } from '../../../libs/history-generator/append-history';
 import { generateHistory } from '../../../libs/history-generator/history-generator';
 import { ALL_PROJECTIONS } from '../../../libs/projector/all-projections';
 import { createReadStore } from '../../../libs/read-store/create-read-store';
+import { newRebuildClaim } from '../../../libs/projector/rebuild-claim';
 import { useTempFolder } from '../../../libs/testing/temp-folder';
 import { ProjectionsRebuildCommand } from './projections-rebuild.command';
 
@@ -59,5 +60,24 @@ describe('iro projections rebuild [name]', () => {
     await new ProjectionsRebuildCommand().run(['no-such-read-model']);
     expect(process.exitCode).toBe(1);
     expect(err).toContain(`no projection named no-such-read-model; the projections are: ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}`);
+  });
+
+  it('refuses, saying who holds it, to rebuild a read model another rebuild is working on, and changes nothing', async () => {
+    const [first] = ALL_PROJECTIONS;
+    const readStore = createReadStore({ DATA_DIR: dataDir() });
+    const running = { ...newRebuildClaim(new Date()), id: 'the-other-rebuild' };
+    try {
+      await readStore.claimRebuild(first.name, running, () => false);
+      await new ProjectionsRebuildCommand().run([first.name]);
+      expect(process.exitCode).toBe(1);
+      expect(out).toBe('');
+      expect(err).toBe(
+        `iro projections rebuild: a rebuild of ${first.name} is already running (process ${process.pid} on ${running.host}, ` +
+          `since ${running.claimedAt}): wait for it to finish\n`,
+      );
+      expect(await readStore.checkpoint(first.name)).toBe(0);
+    } finally {
+      await readStore.close();
+    }
   });
 });

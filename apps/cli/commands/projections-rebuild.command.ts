@@ -5,13 +5,15 @@ import { ALL_PROJECTIONS } from '../../../libs/projector/all-projections';
 import { Projector, UnknownProjectionError } from '../../../libs/projector/projector';
 import { embeddedRebuildFor } from '../../../libs/projector/threaded-rebuild';
 import { createReadStore } from '../../../libs/read-store/create-read-store';
+import { RebuildInProgressError } from '../../../libs/read-store/read-store.port';
 
 /**
  * `iro projections rebuild [name]`: replays every event from position 0 into fresh
  * collections and swaps them in with the checkpoint (with the embedded stores, the read
  * models are folded and written in worker threads, as the API's rebuild does).
  * Queries keep reading the live collections until the swap; a projector running in the
- * API or apps/projector notices the swap at its next commit and reloads.
+ * API or apps/projector notices the swap at its next commit and reloads. A rebuild of a
+ * read model another rebuild is working on is refused (see RebuildClaim).
  */
 @SubCommand({
   name: 'rebuild',
@@ -50,7 +52,8 @@ export class ProjectionsRebuildCommand extends CommandRunner {
         );
       }
     } catch (error) {
-      process.stderr.write(`iro projections rebuild: ${error instanceof UnknownProjectionError ? error.message : (error as Error).stack}\n`);
+      const known = error instanceof UnknownProjectionError || error instanceof RebuildInProgressError;
+      process.stderr.write(`iro projections rebuild: ${known ? error.message : (error as Error).stack}\n`);
       process.exitCode = 1;
     } finally {
       await eventStore.close();

@@ -10,6 +10,8 @@ import {
   FindOptions,
   ReadStore,
   ReadStoreBatch,
+  RebuildClaim,
+  RebuildInProgressError,
   StoredDocument,
 } from '../read-store.port';
 import { assertCollectionName } from '../collection-name';
@@ -29,10 +31,17 @@ export interface MongoDbReadStoreOptions {
 /** Each stored document carries the position of the commit that last wrote it; reads strip it. */
 const APPLIED_POSITION = '_appliedPosition';
 const CHECKPOINTS = 'projection_checkpoints';
+const REBUILD_CLAIMS = 'projection_rebuild_claims';
+const DUPLICATE_KEY = 11000;
 const NAMESPACE_NOT_FOUND = 26;
 const NAMESPACE_EXISTS = 48;
 
 type StoredMongoDocument = Document & { [APPLIED_POSITION]?: number };
+interface RebuildClaimDocument {
+  /** the projection */
+  _id: string;
+  claim: RebuildClaim;
+}
 interface CheckpointDocument {
   _id: string;
   position: number;
@@ -171,6 +180,31 @@ export class MongoDbReadStore implements ReadStore {
     return { position, epoch: swapped?.epoch ?? 1 };
   }
 
+  /**
+   * A claim is one document per projection: inserted when none is held (the unique `_id`
+   * lets one of two claimants in), replaced only while it still holds the stale claim read.
+   */
+  async claimRebuild(projection: string, claim: RebuildClaim, stale: (holder: RebuildClaim) => boolean): Promise<void> {
+    const claims = this.rebuildClaims();
+    const held = await claims.findOne({ _id: projection });
+    if (!held) {
+      try {
+        await claims.insertOne({ _id: projection, claim });
+        return;
+      } catch (error) {
+        if (!isServerError(error, DUPLICATE_KEY)) throw error;
+        throw new RebuildInProgressError(projection, (await claims.findOne({ _id: projection }))?.claim ?? claim);
+      }
+    }
+    if (!stale(held.claim)) throw new RebuildInProgressError(projection, held.claim);
+    const taken = await claims.replaceOne({ _id: projection, 'claim.id': held.claim.id }, { claim });
+    if (taken.matchedCount === 0) throw new RebuildInProgressError(projection, (await claims.findOne({ _id: projection }))?.claim ?? held.claim);
+  }
+
+  async releaseRebuild(projection: string, claimId: string): Promise<void> {
+    await this.rebuildClaims().deleteOne({ _id: projection, 'claim.id': claimId });
+  }
+
   async close(): Promise<void> {
     await this.client.close();
   }
@@ -225,6 +259,10 @@ export class MongoDbReadStore implements ReadStore {
 
   private checkpoints(): Collection<CheckpointDocument> {
     return this.db.collection<CheckpointDocument>(CHECKPOINTS);
+  }
+
+  private rebuildClaims(): Collection<RebuildClaimDocument> {
+    return this.db.collection<RebuildClaimDocument>(REBUILD_CLAIMS);
   }
 }
 

@@ -14,6 +14,8 @@ import {
   ProjectionCommit,
   ReadStore,
   ReadStoreBatch,
+  RebuildClaim,
+  RebuildInProgressError,
   Sort,
   StoredDocument,
 } from '../read-store.port';
@@ -83,6 +85,9 @@ export class SqliteReadStore implements ReadStore {
   private readonly writeCheckpoint: Database.Statement<[string, number]>;
   private readonly swapCheckpoint: Database.Statement<[string, number]>;
   private readonly removeCheckpoint: Database.Statement<[string]>;
+  private readonly selectRebuildClaim: Database.Statement<[string], string>;
+  private readonly writeRebuildClaim: Database.Statement<[string, string, string]>;
+  private readonly removeRebuildClaim: Database.Statement<[string, string]>;
 
   private readonly writeTurn?: WriteTurn;
 
@@ -100,6 +105,7 @@ export class SqliteReadStore implements ReadStore {
     this.db.exec(
       'CREATE TABLE IF NOT EXISTS checkpoints (projection TEXT PRIMARY KEY, position INTEGER NOT NULL, epoch INTEGER NOT NULL DEFAULT 0)',
     );
+    this.db.exec('CREATE TABLE IF NOT EXISTS rebuild_claims (projection TEXT PRIMARY KEY, id TEXT NOT NULL, claim TEXT NOT NULL)');
     this.dataVersion = this.db.prepare('PRAGMA data_version').pluck() as Database.Statement<[], number>;
     this.selectCheckpoint = this.db.prepare('SELECT position, epoch FROM checkpoints WHERE projection = ?');
     this.writeCheckpoint = this.db.prepare(
@@ -109,6 +115,9 @@ export class SqliteReadStore implements ReadStore {
       'INSERT INTO checkpoints (projection, position, epoch) VALUES (?, ?, 1) ON CONFLICT (projection) DO UPDATE SET position = excluded.position, epoch = epoch + 1',
     );
     this.removeCheckpoint = this.db.prepare('DELETE FROM checkpoints WHERE projection = ?');
+    this.selectRebuildClaim = this.db.prepare<[string], string>('SELECT claim FROM rebuild_claims WHERE projection = ?').pluck();
+    this.writeRebuildClaim = this.db.prepare('INSERT OR REPLACE INTO rebuild_claims (projection, id, claim) VALUES (?, ?, ?)');
+    this.removeRebuildClaim = this.db.prepare('DELETE FROM rebuild_claims WHERE projection = ? AND id = ?');
   }
 
   async get<T extends Document = Document>(collection: string, id: string): Promise<T | null> {
@@ -232,6 +241,21 @@ export class SqliteReadStore implements ReadStore {
         return this.storedCheckpoint(projection);
       }).immediate,
     );
+  }
+
+  async claimRebuild(projection: string, claim: RebuildClaim, stale: (holder: RebuildClaim) => boolean): Promise<void> {
+    this.db.transaction(() => {
+      const held = this.selectRebuildClaim.get(projection);
+      if (held !== undefined) {
+        const holder = JSON.parse(held) as RebuildClaim;
+        if (!stale(holder)) throw new RebuildInProgressError(projection, holder);
+      }
+      this.writeRebuildClaim.run(projection, claim.id, JSON.stringify(claim));
+    }).immediate();
+  }
+
+  async releaseRebuild(projection: string, claimId: string): Promise<void> {
+    this.removeRebuildClaim.run(projection, claimId);
   }
 
   async close(): Promise<void> {

@@ -3,6 +3,8 @@ import {
   CheckpointMovedError,
   Document,
   ReadStore,
+  RebuildClaim,
+  RebuildInProgressError,
 } from '../../../libs/read-store/read-store.port';
 
 /** Opens a fresh, empty read store for one test; `dispose` closes and removes it. */
@@ -339,6 +341,44 @@ export function describeReadStoreContract(adapter: string, open: ReadStoreFactor
         expect(await store.checkpoint('issues-resolution')).toBe(200);
         expect(await store.count('challenges')).toBe(4);
         expect(await store.count('challenges__rebuild')).toBe(1);
+      });
+    });
+
+    describe('claiming a projection for a rebuild', () => {
+      const claim = (id: string): RebuildClaim => ({ id, host: 'host-a', pid: 100, claimedAt: '2026-11-26T10:00:00.000Z' });
+      const live = () => false;
+      const gone = () => true;
+
+      it('gives the claim to the first claimant and refuses a second while the first holds it, naming the holder', async () => {
+        await store.claimRebuild('drift-and-delay', claim('first'), live);
+        const second = store.claimRebuild('drift-and-delay', claim('second'), live);
+        await expect(second).rejects.toBeInstanceOf(RebuildInProgressError);
+        await expect(store.claimRebuild('drift-and-delay', claim('second'), live)).rejects.toMatchObject({
+          projection: 'drift-and-delay',
+          holder: claim('first'),
+          message: expect.stringContaining('a rebuild of drift-and-delay is already running (process 100 on host-a'),
+        });
+        await store.claimRebuild('annual-report', claim('second'), live); // another projection is free
+      });
+
+      it('asks whether the holder is gone with the holder as stored, and takes over a claim whose holder is', async () => {
+        await store.claimRebuild('drift-and-delay', claim('crashed'), live);
+        const asked: RebuildClaim[] = [];
+        await store.claimRebuild('drift-and-delay', claim('next'), (holder) => {
+          asked.push(holder);
+          return gone();
+        });
+        expect(asked).toEqual([claim('crashed')]);
+        await expect(store.claimRebuild('drift-and-delay', claim('third'), live)).rejects.toMatchObject({ holder: claim('next') });
+      });
+
+      it('frees the claim when its holder gives it back, and not when another claim does', async () => {
+        await store.claimRebuild('drift-and-delay', claim('first'), live);
+        await store.releaseRebuild('drift-and-delay', 'someone-else');
+        await expect(store.claimRebuild('drift-and-delay', claim('second'), live)).rejects.toBeInstanceOf(RebuildInProgressError);
+        await store.releaseRebuild('drift-and-delay', 'first');
+        await store.claimRebuild('drift-and-delay', claim('second'), live);
+        await store.releaseRebuild('never-claimed', 'nobody');
       });
     });
   });
