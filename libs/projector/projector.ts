@@ -189,10 +189,12 @@ export class Projector {
    * them in with the checkpoint. Queries keep reading the live collections until the swap.
    * Works whether this projector is running or not (e.g. from the CLI while the API runs
    * the projector: that projector notices the moved checkpoint at its next commit and reloads).
+   * Another rebuild of one of them is refused (RebuildInProgressError) unless its process
+   * is gone (see rebuild-claim.ts), or `takeOver` says the caller knows it is.
    */
-  async rebuild(name?: string): Promise<RebuildReport[]> {
+  async rebuild(name?: string, options: { takeOver?: boolean } = {}): Promise<RebuildReport[]> {
     const selected = name === undefined ? this.projections : [this.projectionNamed(name)];
-    const claim = await this.claimRebuilds(selected);
+    const claim = await this.claimRebuilds(selected, options.takeOver === true);
     try {
       return await this.rebuildClaimed(selected);
     } finally {
@@ -204,12 +206,12 @@ export class Projector {
    * Claims every projection to rebuild, before anything is emptied: throws
    * RebuildInProgressError (giving back what it claimed) when another rebuild holds one.
    */
-  private async claimRebuilds(selected: readonly Projection[]): Promise<RebuildClaim> {
+  private async claimRebuilds(selected: readonly Projection[], takeOver: boolean): Promise<RebuildClaim> {
     const claim = newRebuildClaim(new Date());
     const claimed: Projection[] = [];
     try {
       for (const projection of selected) {
-        await this.readStore.claimRebuild(projection.name, claim, (holder) => isStaleRebuildClaim(holder, new Date()));
+        await this.readStore.claimRebuild(projection.name, claim, (holder) => takeOver || isStaleRebuildClaim(holder, new Date()));
         claimed.push(projection);
       }
     } catch (error) {

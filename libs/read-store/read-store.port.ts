@@ -88,7 +88,7 @@ export class RebuildInProgressError extends Error {
   ) {
     super(
       `a rebuild of ${projection} is already running (process ${holder.pid} on ${holder.host}, since ${holder.claimedAt}): ` +
-        'wait for it to finish',
+        'wait for it to finish, or if it no longer runs (its machine went down), rebuild with --take-over',
     );
     this.name = 'RebuildInProgressError';
   }

@@ -73,9 +73,20 @@ describe('iro projections rebuild [name]', () => {
       expect(out).toBe('');
       expect(err).toBe(
         `iro projections rebuild: a rebuild of ${first.name} is already running (process ${process.pid} on ${running.host}, ` +
-          `since ${running.claimedAt}): wait for it to finish\n`,
+          `since ${running.claimedAt}): wait for it to finish, or if it no longer runs (its machine went down), ` +
+          'rebuild with --take-over\n',
       );
       expect(await readStore.checkpoint(first.name)).toBe(0);
+
+      // the operator knows that rebuild is gone (its host went down): they take it over
+      err = '';
+      process.exitCode = undefined;
+      await new ProjectionsRebuildCommand().run([first.name], { takeOver: true });
+      expect({ exitCode: process.exitCode, err }).toEqual({ exitCode: undefined, err: '' });
+      expect(out).toMatch(new RegExp(`^${first.name}: rebuilt from \\d+ events`));
+      expect(await readStore.checkpoint(first.name)).toBe(1_500);
+      // and gave the claim back when done
+      await readStore.claimRebuild(first.name, newRebuildClaim(new Date()), () => false);
     } finally {
       await readStore.close();
     }

@@ -1,4 +1,4 @@
-import { Command, CommandRunner, SubCommand } from 'nest-commander';
+import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
 import { createEventStore } from '../../../libs/event-store/create-event-store';
 import { loadInfrastructureSettings } from '../../../libs/nest/config/infrastructure-settings';
 import { ALL_PROJECTIONS } from '../../../libs/projector/all-projections';
@@ -21,7 +21,7 @@ import { RebuildInProgressError } from '../../../libs/read-store/read-store.port
   description: `Rebuild a read model (or all) from position 0 and swap it in. Names: ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}`,
 })
 export class ProjectionsRebuildCommand extends CommandRunner {
-  async run([name]: string[]): Promise<void> {
+  async run([name]: string[], options: { takeOver?: boolean } = {}): Promise<void> {
     const loaded = loadInfrastructureSettings(process.env);
     if ('errors' in loaded) {
       process.stderr.write(`iro projections rebuild: ${loaded.errors.join('; ')}\n`);
@@ -45,7 +45,7 @@ export class ProjectionsRebuildCommand extends CommandRunner {
         }),
         logger: { log: () => undefined, error: (message) => process.stderr.write(`${message}\n`) },
       });
-      for (const report of await projector.rebuild(name)) {
+      for (const report of await projector.rebuild(name, { takeOver: options.takeOver })) {
         process.stdout.write(
           `${report.name}: rebuilt from ${report.eventsApplied} events into ${report.documents} documents, ` +
             `swapped in at position ${report.position} (${(report.milliseconds / 1000).toFixed(1)} s)\n`,
@@ -59,6 +59,14 @@ export class ProjectionsRebuildCommand extends CommandRunner {
       await eventStore.close();
       await readStore.close();
     }
+  }
+
+  @Option({
+    flags: '--take-over',
+    description: "take over another rebuild's claim on the read models: only when that rebuild no longer runs (its machine went down)",
+  })
+  parseTakeOver(): boolean {
+    return true;
   }
 }
 
