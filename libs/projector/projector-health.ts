@@ -19,4 +19,6 @@ export interface ProjectorHealth extends ProjectionHealth {
   /** this-process: fed by this process's projector; another-process: e.g. the apps/projector worker */
   runsIn: 'this-process' | 'another-process';
   error?: string;
+  /** present while a rebuild holds the projection (see RebuildClaim); processGone: it died, and the next rebuild takes it over */
+  rebuild?: { since: string; host: string; pid: number; processGone: boolean };
 }

@@ -253,7 +253,15 @@ describe('Projector (SQLite event store and read store)', () => {
 
     const crashed = { ...newRebuildClaim(new Date()), id: 'crashed', pid: 2 ** 22 + 1 };
     await readStore.claimRebuild(secondName, crashed, () => false);
+    // GET /health shows who holds a claim, and whether its process is gone
+    const health = await projector().health();
+    expect(health.find((h) => h.name === firstName)?.rebuild).toEqual({
+      since: expect.any(String), host: elsewhere.host, pid: process.pid, processGone: false,
+    });
+    expect(health.find((h) => h.name === secondName)?.rebuild).toEqual({ since: crashed.claimedAt, host: crashed.host, pid: crashed.pid, processGone: true });
+    expect(health.find((h) => h.name === SAMPLE_PROJECTIONS[2].name)?.rebuild).toBeUndefined();
     await projector().rebuild(secondName);
+    expect((await projector().health()).find((h) => h.name === secondName)?.rebuild).toBeUndefined();
     await expectReadModelsToMatchAFoldOfTheStore([SAMPLE_PROJECTIONS[1]]);
   });
 

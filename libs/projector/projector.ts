@@ -364,6 +364,7 @@ export class Projector {
         const position = await this.readStore.checkpoint(projection.name);
         const lag = Math.max(0, headPosition - position);
         const runner = this.runners.get(projection.name);
+        const claim = await this.readStore.rebuildClaim(projection.name);
         const here = this.running || runner !== undefined;
         let status: ProjectorHealth['status'] = lag === 0 ? 'ok' : 'catching-up';
         if (runner?.failure) status = 'error';
@@ -378,6 +379,9 @@ export class Projector {
           runsIn: here ? 'this-process' : 'another-process',
           ...(runner?.failure
             ? { error: `${runner.failure.eventType} at position ${runner.failure.position}: ${runner.failure.message}` }
+            : {}),
+          ...(claim
+            ? { rebuild: { since: claim.claimedAt, host: claim.host, pid: claim.pid, processGone: isStaleRebuildClaim(claim, new Date()) } }
             : {}),
         };
       }),

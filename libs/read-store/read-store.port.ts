@@ -159,6 +159,8 @@ export interface ReadStore {
   claimRebuild(projection: string, claim: RebuildClaim, stale: (holder: RebuildClaim) => boolean): Promise<void>;
   /** Gives the projection's claim back, if the claim `claimId` still holds it. */
   releaseRebuild(projection: string, claimId: string): Promise<void>;
+  /** the claim a rebuild holds on the projection, null when none does */
+  rebuildClaim(projection: string): Promise<RebuildClaim | null>;
   close(): Promise<void>;
 }
 

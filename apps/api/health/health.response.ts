@@ -7,11 +7,21 @@ export class EventStoreHealth {
   @ApiProperty({ required: false }) error?: string;
 }
 
+export class ProjectionRebuildHealth {
+  @ApiProperty({ description: 'when the rebuild claimed the read model (ISO instant)' }) since!: string;
+  @ApiProperty() host!: string;
+  @ApiProperty() pid!: number;
+  @ApiProperty({ description: 'its process no longer runs (on this machine) or it is over 6 hours old: the next rebuild takes it over' })
+  processGone!: boolean;
+}
+
 export class ProjectionHealthEntry {
   @ApiProperty() name!: string;
   @ApiProperty() checkpoint!: number;
   @ApiProperty() lag!: number;
   @ApiProperty({ enum: ['ok', 'catching-up', 'stopped', 'error'] }) status!: string;
+  @ApiProperty({ type: ProjectionRebuildHealth, required: false, description: 'present while a rebuild of this read model runs (iro projections rebuild)' })
+  rebuild?: ProjectionRebuildHealth;
 }
 
 export class HealthResponse {

@@ -205,6 +205,10 @@ export class MongoDbReadStore implements ReadStore {
     await this.rebuildClaims().deleteOne({ _id: projection, 'claim.id': claimId });
   }
 
+  async rebuildClaim(projection: string): Promise<RebuildClaim | null> {
+    return (await this.rebuildClaims().findOne({ _id: projection }))?.claim ?? null;
+  }
+
   async close(): Promise<void> {
     await this.client.close();
   }

@@ -258,6 +258,11 @@ export class SqliteReadStore implements ReadStore {
     this.removeRebuildClaim.run(projection, claimId);
   }
 
+  async rebuildClaim(projection: string): Promise<RebuildClaim | null> {
+    const held = this.selectRebuildClaim.get(projection);
+    return held === undefined ? null : (JSON.parse(held) as RebuildClaim);
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }

@@ -373,10 +373,13 @@ export function describeReadStoreContract(adapter: string, open: ReadStoreFactor
       });
 
       it('frees the claim when its holder gives it back, and not when another claim does', async () => {
+        expect(await store.rebuildClaim('drift-and-delay')).toBeNull();
         await store.claimRebuild('drift-and-delay', claim('first'), live);
+        expect(await store.rebuildClaim('drift-and-delay')).toEqual(claim('first'));
         await store.releaseRebuild('drift-and-delay', 'someone-else');
         await expect(store.claimRebuild('drift-and-delay', claim('second'), live)).rejects.toBeInstanceOf(RebuildInProgressError);
         await store.releaseRebuild('drift-and-delay', 'first');
+        expect(await store.rebuildClaim('drift-and-delay')).toBeNull();
         await store.claimRebuild('drift-and-delay', claim('second'), live);
         await store.releaseRebuild('never-claimed', 'nobody');
       });
