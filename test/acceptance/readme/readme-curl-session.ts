@@ -28,16 +28,20 @@ export function readmeCurlSession(readme: string = readFileSync(README_FILE, 'ut
   const steps: ReadmeStep[] = [];
   for (const block of section.split('```sh\n').slice(1).map((rest) => rest.slice(0, rest.indexOf('```')))) {
     const lines = block.split('\n');
+    // the step whose answer the next lines show, until a blank line or a comment
+    let answering: ReadmeStep | undefined;
     for (let at = 0; at < lines.length; at += 1) {
       const line = lines[at];
       if (startsCommand(line)) {
         let command = line;
         while (command.endsWith('\\') && at + 1 < lines.length) command = `${command.slice(0, -1)} ${lines[++at].trim()}`;
-        steps.push({ command });
-      } else if (line.trim() !== '' && !line.startsWith('#')) {
-        const step = steps[steps.length - 1];
-        if (!step) throw new Error(`an answer before any command in the README's curl session: ${line}`);
-        step.shown = (step.shown ?? '') + line.trim();
+        answering = { command };
+        steps.push(answering);
+      } else if (line.trim() === '' || line.startsWith('#')) {
+        answering = undefined;
+      } else {
+        if (!answering) throw new Error(`an answer under no command in the README's curl session: ${line}`);
+        answering.shown = (answering.shown ?? '') + line.trim();
       }
     }
   }
