@@ -137,9 +137,15 @@ export function analyseIssuesResolution(documents: readonly ChallengeDocument[],
     openByStage,
     overdueByStage,
     lookedAfterVsProtection: split,
-    byRaisedBy: challengeGroups(cohort, (challenge) => challenge.raisedBy, to),
-    byAddressedTo: challengeGroups(cohort, (challenge) => challenge.addressedTo ?? NOT_ADDRESSED, to),
-    byMonth: challengeGroups(cohort, (challenge) => challenge.raisedOn.slice(0, 7), to),
+    ...challengeGroups(
+      cohort,
+      {
+        byRaisedBy: (challenge) => challenge.raisedBy,
+        byAddressedTo: (challenge) => challenge.addressedTo ?? NOT_ADDRESSED,
+        byMonth: (challenge) => challenge.raisedOn.slice(0, 7),
+      },
+      to,
+    ),
     challengeIds: cohort.map((challenge) => challenge.challengeId),
   };
 }
