@@ -11,7 +11,9 @@ import { longDate } from './long-date';
  * - review-overdue: from the day after a review's due date until it is held;
  * - no-permanence-plan-at-second-review: from a period's second review recording no
  *   permanence plan until a later review records one;
- * - not-visited-before-review: from a review the IRO did not visit before until the next review.
+ * - not-visited-before-review: from a review the IRO did not visit before until the next
+ *   review the IRO did visit before (or whose visit is not known): consecutive unvisited
+ *   reviews are one run, standing since the first.
  */
 export function reviewFlagWindows(timeline: Pick<ChildTimeline, 'periods'>, lookedAfter: readonly DateInterval[]): FlagWindow[] {
   const windows: FlagWindow[] = [];
@@ -48,19 +50,43 @@ export function reviewFlagWindows(timeline: Pick<ChildTimeline, 'periods'>, look
       );
     }
 
-    period.reviews.forEach((review, index) => {
-      if (review.iroVisitedBeforeReview !== false) return;
-      const next = period.reviews[index + 1];
+    for (const run of unvisitedRuns(period.reviews)) {
+      const first = run[0];
+      const last = run[run.length - 1];
+      const next = period.reviews[period.reviews.indexOf(last) + 1];
       const until = earlierEnd(next ? next.date : null, period.until);
+      const dates = run.map((review) => longDate(review.date));
+      const reason =
+        run.length === 1
+          ? `The IRO did not visit the child before the review on ${dates[0]}.`
+          : `The IRO did not visit the child before the reviews on ${dates.slice(0, -1).join(', ')} and ${dates[dates.length - 1]}.`;
       windows.push(
-        ...clipTo({ from: review.date, until }, lookedAfter).map((part) =>
-          flagWindow('not-visited-before-review', part, `The IRO did not visit the child before the review on ${longDate(review.date)}.`, {
-            eventIds: [review.eventId],
-            dates: { reviewOn: review.date },
+        ...clipTo({ from: first.date, until }, lookedAfter).map((part) =>
+          flagWindow('not-visited-before-review', part, reason, {
+            eventIds: run.map((review) => review.eventId),
+            dates: run.length === 1 ? { reviewOn: first.date } : { reviewOn: last.date, firstReviewOn: first.date },
           }),
         ),
       );
-    });
+    }
   }
   return windows;
+}
+
+type PeriodReview = ChildTimeline['periods'][number]['reviews'][number];
+
+/** the period's reviews the IRO did not visit before, in runs of consecutive ones */
+function unvisitedRuns(reviews: readonly PeriodReview[]): PeriodReview[][] {
+  const runs: PeriodReview[][] = [];
+  let run: PeriodReview[] = [];
+  for (const review of reviews) {
+    if (review.iroVisitedBeforeReview === false) {
+      run.push(review);
+    } else if (run.length > 0) {
+      runs.push(run);
+      run = [];
+    }
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
 }

@@ -100,6 +100,31 @@ describe('drift flag not-visited-before-review', () => {
     expect(flagOn(given, 'c-1', '2020-03-19', 'not-visited-before-review')).toBeUndefined();
   });
 
+  it('stands since the first of consecutive reviews the IRO did not visit before, with each of them as evidence', () => {
+    const given = new OversightHistory();
+    given.careStarted('c-1', '2019-12-02');
+    const first = given.reviewHeld('c-1', '2019-12-20', { iroVisitedBeforeReview: false });
+    const second = given.reviewHeld('c-1', '2020-03-19', { iroVisitedBeforeReview: false });
+    given.reviewHeld('c-1', '2020-09-10', { iroVisitedBeforeReview: true });
+
+    expect(flagOn(given, 'c-1', '2020-04-01', 'not-visited-before-review')).toEqual({
+      flag: 'not-visited-before-review',
+      since: '2019-12-20',
+      reason: 'The IRO did not visit the child before the reviews on 20 December 2019 and 19 March 2020.',
+      evidence: [{ eventIds: [first.id, second.id], dates: { reviewOn: '2020-03-19', firstReviewOn: '2019-12-20' } }],
+    });
+    expect(flagOn(given, 'c-1', '2020-09-10', 'not-visited-before-review')).toBeUndefined();
+  });
+
+  it('starts again at a review not visited after one that was', () => {
+    const given = new OversightHistory();
+    given.careStarted('c-1', '2019-12-02');
+    given.reviewHeld('c-1', '2019-12-20', { iroVisitedBeforeReview: false });
+    given.reviewHeld('c-1', '2020-03-19', { iroVisitedBeforeReview: true });
+    given.reviewHeld('c-1', '2020-09-10', { iroVisitedBeforeReview: false });
+    expect(flagOn(given, 'c-1', '2020-10-01', 'not-visited-before-review')?.since).toBe('2020-09-10');
+  });
+
   it('is not true for an imported review whose visit is not known', () => {
     const given = new OversightHistory();
     given.careStarted('c-1', '2019-12-02');
