@@ -6,7 +6,7 @@ import { collectionYear, CollectionYear, collectionYearOf } from './collection-y
 import { parseDfeDate } from './dfe-date';
 import { parseEpisodeRow, parseHeaderRow, parseReviewRow, ParsedRow, RowContext } from './parse-ssda903-rows';
 import { byDecom, byHeldOn, ChildSsda903History } from './ssda903-records';
-import { isImportedTable, SSDA903_TABLES, Ssda903Table, ssda903TableOf } from './ssda903-tables';
+import { importedTableNearly, isImportedTable, SSDA903_TABLES, Ssda903Table, ssda903TableOf } from './ssda903-tables';
 import { validateChildReturn } from './validate-child-return';
 
 /** A file handed to the import: its name (for the report only) and its bytes. */
@@ -59,6 +59,12 @@ export function readSsda903Return(files: readonly ImportFile[], options: ReadSsd
     const table = ssda903TableOf(csv.header);
     if (!table) {
       summaries.push({ file: file.name, recognisedAs: null, imported: false, rows: csv.rows.length, note: 'header row not an SSDA903 table' });
+      const nearly = importedTableNearly(csv.header);
+      if (nearly) {
+        issues.push(issueAt({ file: file.name, row: 1 }, '', csv.header.join(','), 'table-header-not-exact',
+          `The header row holds the ${nearly} table's columns but is not its exact header row (${SSDA903_TABLES[nearly].join(',')}): ` +
+          `fix the header row, or its ${csv.rows.length} rows would be left out unseen.`));
+      }
       continue;
     }
     const imported = isImportedTable(table);

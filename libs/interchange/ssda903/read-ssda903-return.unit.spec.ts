@@ -52,10 +52,20 @@ describe('reading an SSDA903 return: files are recognised by their header row, n
     ]);
   });
 
-  it('does not recognise a header row with the columns in another order', () => {
+  it('does not recognise a header row with the columns in another order, and refuses it as nearly the table', () => {
     const read = readSsda903Return([file('header.csv', 'SEX,CHILD,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,A1,01/02/2010,WBRI,,,\n')], { today, year: 2019 });
     expect(read.files[0].recognisedAs).toBeNull();
-    expect(read.issues.map((issue) => issue.rule)).toEqual(['table-missing']);
+    expect(read.issues.map((issue) => [issue.file, issue.rule])).toEqual([['header.csv', 'table-header-not-exact'], ['', 'table-missing']]);
+  });
+
+  it('refuses an imported table whose header row has an extra or empty column, rather than leave its rows out unseen', () => {
+    for (const reviewsHeader of ['CHILD,DOB,REVIEW,REVIEW_CODE,', 'CHILD,DOB,REVIEW,REVIEW_CODE,NOTES']) {
+      const read = readSsda903Return([file('header.csv', header), file('reviews.csv', `${reviewsHeader}\nA1,01/02/2010,20/11/2019,PN1,\n`)], { today, year: 2019 });
+      expect(read.issues).toEqual([
+        expect.objectContaining({ file: 'reviews.csv', row: 1, rule: 'table-header-not-exact', value: reviewsHeader }),
+      ]);
+      expect(read.issues[0].message).toContain("reviews table's columns");
+    }
   });
 
   it('refuses two files holding the same table', () => {

@@ -44,3 +44,13 @@ export function ssda903TableOf(header: readonly string[]): Ssda903Table | null {
 
 export const isImportedTable = (table: Ssda903Table): table is ImportedSsda903Table =>
   (IMPORTED_SSDA903_TABLES as readonly string[]).includes(table);
+
+/**
+ * The imported table whose columns this header row holds, though not exactly its header
+ * row (another order, an extra or empty column such as a trailing comma), or null: such a
+ * file is almost certainly that table, so reading past it would lose its rows unseen.
+ */
+export function importedTableNearly(header: readonly string[]): ImportedSsda903Table | null {
+  const given = new Set(header.map((column) => column.trim().toUpperCase()).filter((column) => column !== ''));
+  return IMPORTED_SSDA903_TABLES.find((table) => SSDA903_TABLES[table].every((column) => given.has(column))) ?? null;
+}
