@@ -41,7 +41,17 @@ export async function serveApi(env: NodeJS.ProcessEnv = process.env): Promise<{ 
     http: http.settings,
     backgroundWalCheckpoints: true,
   });
-  await app.listen(settings.port);
+  try {
+    await app.listen(settings.port);
+  } catch (error) {
+    // the app is built (its projector running): close it, or the process would stay up serving nothing
+    await app.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') {
+      throw new SettingsError([`PORT ${settings.port}: ${code === 'EADDRINUSE' ? 'already in use by another process' : 'not allowed for this user'}`]);
+    }
+    throw error;
+  }
   const logger = new Logger('iro serve');
   logger.log(`IRO Oversight API on http://localhost:${settings.port} (OpenAPI at /docs)`);
   logger.log(

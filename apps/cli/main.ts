@@ -11,6 +11,11 @@ CommandFactory.run(CliModule, {
     const code = (error as Error & { exitCode?: number }).exitCode;
     process.exit(typeof code === 'number' ? code : 1);
   },
+  // a command or an option parser that throws (e.g. `--year abc`): its message, and exit 1
+  serviceErrorHandler: (error) => {
+    console.error(`iro: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
 }).catch((error: unknown) => {
   console.error(error);
   process.exit(1);

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Clock, systemClock } from '../../src/clock/clock';
 import { EventStore } from './event-store.port';
@@ -16,4 +16,17 @@ export function createEventStore(env: { EVENTSTORE_URL?: string; DATA_DIR: strin
   if (url) return new EventStoreDbEventStore({ connectionString: url, clock });
   mkdirSync(env.DATA_DIR, { recursive: true });
   return new SqliteEventStore({ file: join(env.DATA_DIR, SQLITE_EVENTS_FILE), clock });
+}
+
+/**
+ * The event store for a command that only reads it (a report, an export, a rebuild, a dry
+ * run): as createEventStore, but an embedded store that does not exist yet is an error, not
+ * an empty store made on the spot (a mistyped DATA_DIR would read as a council with no history).
+ */
+export function openExistingEventStore(env: { EVENTSTORE_URL?: string; DATA_DIR: string }, clock: Clock = systemClock): EventStore {
+  const file = join(env.DATA_DIR, SQLITE_EVENTS_FILE);
+  if (!env.EVENTSTORE_URL?.trim() && !existsSync(file)) {
+    throw new Error(`no event store at ${file}: is DATA_DIR (${env.DATA_DIR}) right? Nothing was read or written.`);
+  }
+  return createEventStore(env, clock);
 }

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
 import { exportSsda903Tables } from '../../../libs/interchange/ssda903/export-ssda903-tables';
 import { openImportTarget, parseYearOption } from '../../../libs/interchange/files/import-command-support';
+import { CommandGroup } from './command-group';
 
 /** `iro export ssda903 --year 2019 <folder>` */
 @SubCommand({
@@ -16,7 +17,7 @@ export class ExportSsda903Command extends CommandRunner {
   async run([folder]: string[], options: { year?: number }): Promise<void> {
     try {
       if (options.year === undefined) throw new Error('--year is required, e.g. --year 2019 for 2019-20');
-      const { store } = openImportTarget(process.env);
+      const { store } = openImportTarget(process.env, { readOnly: true });
       try {
         const tables = await exportSsda903Tables(store, options.year);
         const target = resolve(folder);
@@ -41,8 +42,4 @@ export class ExportSsda903Command extends CommandRunner {
 
 /** `iro export <table set>` */
 @Command({ name: 'export', description: 'Export statutory tables from the events (ssda903: episodes and reviews)', subCommands: [ExportSsda903Command] })
-export class ExportCommand extends CommandRunner {
-  async run(): Promise<void> {
-    this.command.outputHelp();
-  }
-}
+export class ExportCommand extends CommandGroup {}

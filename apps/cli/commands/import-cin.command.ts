@@ -19,7 +19,7 @@ export class ImportCinCommand extends CommandRunner {
         importCinCensuses(readCinFiles(paths.map((path) => resolve(path))), {
           ...target, store, year: options.year, dryRun: options.dryRun, skipInvalidChildren: options.skipInvalidChildren,
         }),
-      options.report,
+      options,
     );
   }
 

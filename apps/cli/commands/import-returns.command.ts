@@ -1,4 +1,5 @@
-import { Command, CommandRunner } from 'nest-commander';
+import { Command } from 'nest-commander';
+import { CommandGroup } from './command-group';
 import { ImportCinCommand } from './import-cin.command';
 import { ImportSsda903Command } from './import-ssda903.command';
 
@@ -8,8 +9,4 @@ import { ImportSsda903Command } from './import-ssda903.command';
   description: 'Import a council\'s history (ssda903: SSDA903 returns; cin: CIN census XML) into the event store, validated first',
   subCommands: [ImportSsda903Command, ImportCinCommand],
 })
-export class ImportCommand extends CommandRunner {
-  async run(): Promise<void> {
-    this.command.outputHelp();
-  }
-}
+export class ImportCommand extends CommandGroup {}

@@ -20,7 +20,7 @@ export class ImportSsda903Command extends CommandRunner {
         importSsda903Returns(readSsda903Folder(resolve(folder), options.year), {
           ...target, store, dryRun: options.dryRun, skipInvalidChildren: options.skipInvalidChildren,
         }),
-      options.report,
+      options,
     );
   }
 

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { createEventStore } from '../../../libs/event-store/create-event-store';
 import { SqliteEventStore } from '../../../libs/event-store/sqlite/sqlite-event-store';
 import { appendHistory } from '../../../libs/history-generator/append-history';
@@ -60,6 +62,17 @@ describe('iro projections rebuild [name]', () => {
     await new ProjectionsRebuildCommand().run(['no-such-read-model']);
     expect(process.exitCode).toBe(1);
     expect(err).toContain(`no projection named no-such-read-model; the projections are: ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}`);
+  });
+
+  it('refuses when DATA_DIR holds no event store, and writes no read store there', async () => {
+    const mistyped = join(dataDir(), 'mistyped');
+    process.env.DATA_DIR = mistyped;
+    await new ProjectionsRebuildCommand().run([]);
+    expect(process.exitCode).toBe(1);
+    expect(out).toBe('');
+    expect(err).toContain(`iro projections rebuild: no event store at ${join(mistyped, 'events.sqlite')}`);
+    expect(existsSync(join(mistyped, 'events.sqlite'))).toBe(false);
+    expect(existsSync(join(mistyped, 'read-models.sqlite'))).toBe(false);
   });
 
   it('refuses, saying who holds it, to rebuild a read model another rebuild is working on, and changes nothing', async () => {

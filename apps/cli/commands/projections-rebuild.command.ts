@@ -1,11 +1,12 @@
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
-import { createEventStore } from '../../../libs/event-store/create-event-store';
+import { openExistingEventStore } from '../../../libs/event-store/create-event-store';
 import { loadInfrastructureSettings } from '../../../libs/nest/config/infrastructure-settings';
 import { ALL_PROJECTIONS } from '../../../libs/projector/all-projections';
 import { Projector, UnknownProjectionError } from '../../../libs/projector/projector';
 import { embeddedRebuildFor } from '../../../libs/projector/threaded-rebuild';
 import { createReadStore } from '../../../libs/read-store/create-read-store';
 import { RebuildInProgressError } from '../../../libs/read-store/read-store.port';
+import { CommandGroup } from './command-group';
 
 /**
  * `iro projections rebuild [name]`: replays every event from position 0 into fresh
@@ -29,7 +30,14 @@ export class ProjectionsRebuildCommand extends CommandRunner {
       return;
     }
     const { settings } = loaded;
-    const eventStore = createEventStore({ DATA_DIR: settings.dataDir, EVENTSTORE_URL: settings.eventStoreUrl ?? undefined });
+    let eventStore;
+    try {
+      eventStore = openExistingEventStore({ DATA_DIR: settings.dataDir, EVENTSTORE_URL: settings.eventStoreUrl ?? undefined });
+    } catch (error) {
+      process.stderr.write(`iro projections rebuild: ${(error as Error).message}\n`);
+      process.exitCode = 1;
+      return;
+    }
     const readStore = createReadStore({ DATA_DIR: settings.dataDir, MONGODB_URL: settings.mongodbUrl ?? undefined });
     try {
       const projector = new Projector({
@@ -76,9 +84,4 @@ export class ProjectionsRebuildCommand extends CommandRunner {
   description: 'Manage the read models (projections): rebuild [name]',
   subCommands: [ProjectionsRebuildCommand],
 })
-export class ProjectionsCommand extends CommandRunner {
-  async run(): Promise<void> {
-    process.stderr.write('usage: iro projections rebuild [name]\n');
-    process.exitCode = 1;
-  }
-}
+export class ProjectionsCommand extends CommandGroup {}

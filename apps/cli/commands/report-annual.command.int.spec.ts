@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createEventStore } from '../../../libs/event-store/create-event-store';
 import { useTempFolder } from '../../../libs/testing/temp-folder';
 import { ReportAnnualCommand } from './report-annual.command';
 
@@ -27,6 +28,7 @@ describe('iro report annual', () => {
   });
 
   it('writes the HTML report for the year to --out from the store in DATA_DIR', async () => {
+    await createEventStore({ DATA_DIR: dataDir() }).close();
     const file = join(dataDir(), 'report.html');
     await new ReportAnnualCommand().run([], { year: '2019', format: 'html', out: file, asOf: '2020-04-30T00:00:00Z' });
     expect(process.exitCode).toBeUndefined();
@@ -36,9 +38,25 @@ describe('iro report annual', () => {
     expect(html).toContain('as of 2020-04-30T00:00:00.000Z');
   });
 
+  it('exits 1 when DATA_DIR holds no event store, and makes no store (a mistyped DATA_DIR is not a council with no history)', async () => {
+    process.env.DATA_DIR = join(dataDir(), 'mistyped');
+    await new ReportAnnualCommand().run([], { year: '2019', format: 'json' });
+    expect(process.exitCode).toBe(1);
+    expect(err).toContain(`no event store at ${join(dataDir(), 'mistyped', 'events.sqlite')}`);
+    expect(existsSync(join(dataDir(), 'mistyped', 'events.sqlite'))).toBe(false);
+  });
+
   it('exits 1 with a message for a bad option', async () => {
     await new ReportAnnualCommand().run([], { year: 'last', format: 'html' });
     expect(process.exitCode).toBe(1);
     expect(err).toContain('--year must be a reporting year');
+  });
+
+  it('exits 1 naming --as-of for an instant on a day that does not exist', async () => {
+    const file = join(dataDir(), 'never.html');
+    await new ReportAnnualCommand().run([], { year: '2019', format: 'html', out: file, asOf: '2020-02-30T10:00:00Z' });
+    expect(process.exitCode).toBe(1);
+    expect(err).toContain('--as-of must be an ISO 8601 instant');
+    expect(out).not.toContain('wrote');
   });
 });

@@ -1,11 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
-import { createEventStore } from '../../../libs/event-store/create-event-store';
+import { openExistingEventStore } from '../../../libs/event-store/create-event-store';
 import { loadInfrastructureSettings, SETTINGS_HELP } from '../../../libs/nest/config/infrastructure-settings';
 import { isReportFormat, REPORT_FORMATS, renderReport, ReportFormat } from '../../../libs/reporting/render-report';
 import { replayAnnualReport } from '../../../libs/reporting/report-facts-source';
 import { parseReportInstant, parseReportYear } from '../../../libs/reporting/report-instant';
+import { CommandGroup } from './command-group';
 
 export interface AnnualReportRequest {
   year?: string;
@@ -31,7 +32,7 @@ export async function produceAnnualReport(request: AnnualReportRequest, env: Nod
   if ('errors' in loaded) problems.push(...loaded.errors, '', 'Settings (environment):', ...SETTINGS_HELP);
   if (problems.length > 0 || 'errors' in loaded) throw new Error(problems.join('\n'));
   const { settings } = loaded;
-  const store = createEventStore({ DATA_DIR: settings.dataDir, EVENTSTORE_URL: settings.eventStoreUrl ?? undefined });
+  const store = openExistingEventStore({ DATA_DIR: settings.dataDir, EVENTSTORE_URL: settings.eventStoreUrl ?? undefined });
   try {
     const report = await replayAnnualReport(store, { year: year!, asOf: asOf ?? null, config: settings.config, generatedAt: now.toISOString() });
     const body = await renderReport(report, format, settings.config.disclosureThreshold);
@@ -84,8 +85,4 @@ export class ReportAnnualCommand extends CommandRunner {
 
 /** `iro report <kind>` */
 @Command({ name: 'report', description: 'Produce a report (annual: the annual IRO report)', subCommands: [ReportAnnualCommand] })
-export class ReportCommand extends CommandRunner {
-  async run(): Promise<void> {
-    this.command.outputHelp();
-  }
-}
+export class ReportCommand extends CommandGroup {}

@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { resolve } from 'node:path';
-import { createEventStore } from '../../event-store/create-event-store';
+import { dirname, resolve } from 'node:path';
+import { createEventStore, openExistingEventStore } from '../../event-store/create-event-store';
 import { EventStore } from '../../event-store/event-store.port';
 import { loadInfrastructureSettings, SETTINGS_HELP } from '../../nest/config/infrastructure-settings';
 import { systemClock, today } from '../../../src/clock/clock';
@@ -18,12 +18,16 @@ export interface ImportCommandOptions {
   report?: string;
 }
 
-/** The store and configuration the environment names (DATA_DIR or EVENTSTORE_URL, IRO_CONFIG), as the API uses them. */
-export function openImportTarget(env: NodeJS.ProcessEnv): { store: EventStore; options: Omit<ImportOptions, 'store'> } {
+/**
+ * The store and configuration the environment names (DATA_DIR or EVENTSTORE_URL, IRO_CONFIG),
+ * as the API uses them; `readOnly` (an export): an embedded store must exist already.
+ */
+export function openImportTarget(env: NodeJS.ProcessEnv, use: { readOnly?: boolean } = {}): { store: EventStore; options: Omit<ImportOptions, 'store'> } {
   const loaded = loadInfrastructureSettings(env);
   if ('errors' in loaded) throw new Error([...loaded.errors, '', 'Settings (environment):', ...SETTINGS_HELP].join('\n'));
   const { settings } = loaded;
-  const store = createEventStore({ DATA_DIR: settings.dataDir, EVENTSTORE_URL: settings.eventStoreUrl ?? undefined });
+  const storeEnv = { DATA_DIR: settings.dataDir, EVENTSTORE_URL: settings.eventStoreUrl ?? undefined };
+  const store = use.readOnly ? openExistingEventStore(storeEnv) : createEventStore(storeEnv);
   return {
     store,
     options: {
@@ -42,12 +46,13 @@ export function openImportTarget(env: NodeJS.ProcessEnv): { store: EventStore; o
  */
 export async function runImport(
   importInto: (store: EventStore, target: Omit<ImportOptions, 'store'>) => Promise<ImportReport>,
-  reportFile: string | undefined,
+  command: Pick<ImportCommandOptions, 'report'>,
 ): Promise<void> {
   try {
+    const issuesFile = writableReportFile(command.report);
     const { store, options } = openImportTarget(process.env);
     try {
-      finishImport(await importInto(store, { ...options, onProgress: printProgress }), reportFile);
+      finishImport(await importInto(store, { ...options, onProgress: printProgress }), issuesFile);
     } finally {
       await store.close();
     }
@@ -55,6 +60,23 @@ export async function runImport(
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;
   }
+}
+
+/**
+ * The issues file named by --report (undefined: the default in the working folder, named
+ * by the import's source), checked before anything is imported: an import that appended
+ * its events must not then fail on its report.
+ */
+function writableReportFile(reportFile: string | undefined): string | undefined {
+  const file = reportFile === undefined ? undefined : resolve(reportFile);
+  const place = file === undefined ? process.cwd() : existsSync(file) ? file : dirname(file);
+  try {
+    accessSync(place, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new Error(`the issues report cannot be written to ${file ?? place} (${code}); nothing was imported (choose another with --report)`);
+  }
+  return file;
 }
 
 /** Progress lines on standard error: files, rows, children, events. */
