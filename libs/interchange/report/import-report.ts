@@ -48,10 +48,12 @@ export function summariseReport(report: ImportReport): string {
     ...report.files.map(
       (file) =>
         `  ${file.file}: ${file.recognisedAs ?? 'not recognised'}, ${file.rows} rows, ` +
-        `${file.imported ? 'imported' : 'not imported'}${file.note ? ` (${file.note})` : ''}`,
+        `${!file.imported ? 'not imported' : report.accepted ? 'imported' : 'read'}${file.note ? ` (${file.note})` : ''}`,
     ),
-    `  rows ${report.rows}, children ${report.children.total}: ${report.children.imported} with new events, ` +
-      `${report.children.unchanged} unchanged, ${report.children.skipped.length} skipped`,
+    report.accepted
+      ? `  rows ${report.rows}, children ${report.children.total}: ${report.children.imported} with new events, ` +
+        `${report.children.unchanged} unchanged, ${report.children.skipped.length} skipped`
+      : `  rows ${report.rows}, children ${report.children.total}: ${report.children.skipped.length} with issues; nothing imported`,
     `  events ${report.dryRun ? 'to append' : 'appended'} ${report.events.appended} (of which voids ${report.events.voided})`,
     `  issues ${report.issues.length}`,
     ...report.warnings.map((warning) => `  warning: ${warning}`),
