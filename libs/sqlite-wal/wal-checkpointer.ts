@@ -50,6 +50,9 @@ export class WalCheckpointer {
   }
 
   async stop(): Promise<void> {
+    // unref'd while it runs; while it stops, it holds the process open, or a close awaiting
+    // it (the app's, e.g. after a failed listen) would see the process end under it, exit code 0
+    this.worker.ref();
     this.worker.postMessage('stop');
     await this.exited;
   }
