@@ -4,6 +4,9 @@ import { CaseCommand } from './case-commands';
 import { refuseCase } from './case-rules';
 import { CaseState, lastPeriodOf, periodOn } from './case-state';
 import { recordDateNotAllowed } from './record-checks';
+import {
+  careEndsInTemporaryPlacement, careStartsInTemporaryPlacement, placementTypeNotValidOn, shortBreaksOverReview,
+} from './dfe-guards';
 
 type StartCare = Extract<CaseCommand, { type: 'startCare' }>;
 type ChangePlacement = Extract<CaseCommand, { type: 'changePlacement' }>;
@@ -28,6 +31,8 @@ export function startCare(command: StartCare, state: CaseState, context: Decisio
       `Care cannot start on ${startDate}: the previous period of care ran from ${last.startDate} to ${last.endDate}.`,
     );
   }
+  const dfeRefused = careStartsInTemporaryPlacement(placementType) ?? placementTypeNotValidOn(placementType, startDate);
+  if (dfeRefused) return dfeRefused;
   return accept({
     type: 'CareStarted',
     data: {
@@ -48,6 +53,11 @@ export function changePlacement(command: ChangePlacement, state: CaseState, cont
   const { childId, effectiveDate, placementType, placedOutsideLocalAuthority, reasonForChange } = command;
   const refused = notInCareOn(state, 'placement change', effectiveDate, context);
   if (refused) return refused;
+  const period = periodOn(state, effectiveDate)!;
+  // a placement dated on the first day of care replaces the one care started with
+  const dfeRefused = (effectiveDate === period.startDate ? careStartsInTemporaryPlacement(placementType) : null) ??
+    placementTypeNotValidOn(placementType, effectiveDate);
+  if (dfeRefused) return dfeRefused;
   return accept({
     type: 'PlacementChanged',
     data: {
@@ -64,6 +74,8 @@ export function changeLegalStatus(command: ChangeLegalStatus, state: CaseState, 
   const { childId, effectiveDate, legalStatus } = command;
   const refused = notInCareOn(state, 'legal status change', effectiveDate, context);
   if (refused) return refused;
+  const shortBreaksRefused = shortBreaksOverReview(periodOn(state, effectiveDate)!, legalStatus, effectiveDate);
+  if (shortBreaksRefused) return shortBreaksRefused;
   return accept({ type: 'LegalStatusChanged', data: { childId, legalStatus, effectiveDate } });
 }
 
@@ -82,6 +94,8 @@ export function endCare(command: EndCare, state: CaseState, context: DecisionCon
       `Care cannot end on ${endDate}: a placement, legal status or review is recorded in this period on ${period.lastRecordOn}.`,
     );
   }
+  const temporaryRefused = careEndsInTemporaryPlacement(period);
+  if (temporaryRefused) return temporaryRefused;
   return accept({
     type: 'CareEnded',
     data: { childId, periodId: period.periodId, endDate, reasonCeased, effectiveDate: endDate },

@@ -13,6 +13,12 @@ export const RECORD_RULES = {
   'void-unknown-event': 'Only a record of this same stream can be voided.',
   'void-already-voided': 'The record is already voided.',
   'void-cannot-be-voided': 'A void cannot itself be voided; enter the record again instead.',
+  'void-has-dependent-records':
+    "A record cannot be voided while standing records depend on it (a period of care's placements, legal statuses, " +
+    'reviews and ending on its start; a review on the earlier reviews of its period; a care start on the previous ' +
+    "care ending; a plan's review conferences and ending on its start; a review conference on the earlier ones of " +
+    "its plan; a plan start or initial conference on the previous plan's ending; each step of a challenge on the " +
+    'steps before it). Void those first, latest first.',
 } as const;
 
 /** Every rule the child's case decider enforces, by id, in plain words. */
@@ -25,10 +31,14 @@ export const CASE_RULES = {
   'care-start-before-last-care-end': 'A period of care cannot start before the previous one ended.',
   'care-end-before-last-record': 'Care cannot end before the last placement, legal status or review recorded in the period.',
   'review-before-last-review': 'A review cannot be dated before the last review of the same period of care.',
+  'review-already-recorded':
+    "A review id is recorded once for a child: a review whose id a standing review of the child already has is refused (void that review to enter it again).",
   'participation-age':
     'Participation PN0 is for a child under 4 on the review date, and only for them (DfE rules 440/441).',
   'no-open-plan': 'A review conference or plan ending needs an open child protection plan.',
-  'plan-already-open': 'An initial conference or a plan start is not possible while a child protection plan is open.',
+  'plan-already-open':
+    'An initial conference or a plan start is not possible on a date a child protection plan was open, ' +
+    'whether or not it has ended since, nor before a plan that is still open.',
   'strategy-discussion-required': 'An initial conference needs the date of the strategy discussion.',
   'strategy-discussion-after-conference': 'The strategy discussion cannot be after the initial conference.',
   'category-of-abuse-required': 'A plan starts with a category of abuse.',
@@ -38,6 +48,15 @@ export const CASE_RULES = {
     "A review conference cannot be dated before the plan's last conference or its start.",
   'plan-start-before-last-plan-end': 'A plan cannot start before the previous plan ended.',
   'plan-end-before-last-conference': "A plan cannot end before its last conference or its start.",
+  'care-start-temporary-placement':
+    'A period of care cannot start with a temporary placement, T0 to T4 (DfE rule 380).',
+  'care-end-temporary-placement':
+    'A period of care cannot end while the child is in a temporary placement, T0 to T4 (DfE rule 381).',
+  'review-on-short-breaks':
+    'No looked-after review is recorded for a child on short breaks, legal status V3 or V4 (DfE rule 399).',
+  'placement-type-withdrawn':
+    'A placement type cannot be recorded from the date the DfE withdrew it: P2 from 28/10/2023 (DfE rule 217); ' +
+    'H5, P2 and Z1 from the 2025-26 year, 1/4/2025 (DfE rule 146).',
 } as const;
 
 export type RecordRuleId = keyof typeof RECORD_RULES;

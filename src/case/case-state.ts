@@ -1,6 +1,6 @@
 import { CalendarDate } from '../calendar/calendar-date';
 import {
-  CategoryOfAbuse, CategoryOfNeed, EthnicityCode, LegalStatus, PlacementType, ReasonCeased, Sex,
+  CategoryOfAbuse, CategoryOfNeed, EthnicityCode, LegalStatus, ParticipationCode, PlacementType, ReasonCeased, Sex,
 } from '../events/codes';
 import { OversightEventType } from '../events/oversight-events';
 
@@ -61,6 +61,29 @@ export interface IroAllocation {
   since: CalendarDate;
 }
 
+/** A standing record of the case (not the registration, not a void), to check it against a new date of birth. */
+export interface StandingRecord {
+  /** null for an event folded without its id */
+  eventId: string | null;
+  type: OversightEventType;
+  /** the date it takes effect */
+  date: CalendarDate;
+  /** a review's id and participation */
+  reviewId?: string;
+  participation?: ParticipationCode;
+}
+
+/**
+ * The event ids behind each period of care and plan (events folded with an id), so that the
+ * fold knows which records stand on which.
+ */
+export interface RecordLinks {
+  /** by periodId: its CareStarted, its reviews in the order recorded, its CareEnded */
+  periods: Record<string, { startId: string | null; reviewIds: string[]; endId: string | null }>;
+  /** by planId: the record that started it, its review conferences in the order recorded, the record that ended it */
+  plans: Record<string, { startId: string | null; conferenceIds: string[]; endId: string | null }>;
+}
+
 /** A child's case as the decider sees it: the fold of the child's stream, voided records left out. */
 export interface CaseState {
   registered: boolean;
@@ -79,6 +102,11 @@ export interface CaseState {
   eventsSeen: Record<string, OversightEventType>;
   /** ids of voided events (they are left out of the fold) */
   voidedIds: string[];
+  /** every standing record but the registration and voids, in the order recorded */
+  records: StandingRecord[];
+  /** by event id: the ids of the standing records that stand on it, in the order recorded */
+  dependents: Record<string, string[]>;
+  recordLinks: RecordLinks;
 }
 
 export const initialCaseState: CaseState = {
@@ -92,6 +120,9 @@ export const initialCaseState: CaseState = {
   plans: [],
   eventsSeen: {},
   voidedIds: [],
+  records: [],
+  dependents: {},
+  recordLinks: { periods: {}, plans: {} },
 };
 
 /** The date of birth, or for an unborn child the expected one. */

@@ -21,11 +21,11 @@ export function holdCPConference(command: HoldCPConference, state: CaseState, co
   const refused = recordDateNotAllowed(state, `${command.conferenceType} conference`, command.heldOn, context, 'allowed-while-unborn');
   if (refused) return refused;
   return command.conferenceType === 'initial'
-    ? holdInitialConference(command, state)
+    ? holdInitialConference(command, state, context)
     : holdReviewConference(command, state);
 }
 
-function holdInitialConference(command: HoldCPConference, state: CaseState): Decision {
+function holdInitialConference(command: HoldCPConference, state: CaseState, context: DecisionContext): Decision {
   const { childId, heldOn, strategyDiscussionOn, outcome, categoryOfAbuse } = command;
   if (strategyDiscussionOn === undefined) {
     return refuseCase('strategy-discussion-required', 'An initial conference needs the date of the strategy discussion.');
@@ -36,10 +36,13 @@ function holdInitialConference(command: HoldCPConference, state: CaseState): Dec
       `The strategy discussion on ${strategyDiscussionOn} is after the initial conference on ${heldOn}.`,
     );
   }
-  if (state.openPlan) {
+  const discussionRefused = recordDateNotAllowed(state, 'strategy discussion', strategyDiscussionOn, context, 'allowed-while-unborn');
+  if (discussionRefused) return discussionRefused;
+  const openThen = planOpenOn(state, heldOn);
+  if (openThen) {
     return refuseCase(
       'plan-already-open',
-      `A child protection plan is open since ${state.openPlan.startDate}; hold a review conference instead.`,
+      `A child protection plan was open on ${heldOn} (${planSpan(openThen)}); hold a review conference of that plan instead.`,
     );
   }
   if (outcome !== 'plan-started' && outcome !== 'no-plan') {
@@ -53,7 +56,7 @@ function holdInitialConference(command: HoldCPConference, state: CaseState): Dec
     if (!categoryOfAbuse) {
       return refuseCase('category-of-abuse-required', 'A plan started at an initial conference needs its category of abuse.');
     }
-    const overlap = overlapsLastPlan(state, heldOn);
+    const overlap = runsIntoOpenPlan(state, heldOn) ?? overlapsLastPlan(state, heldOn);
     if (overlap) return overlap;
   }
   const dueBy = initialConferenceDueDate(strategyDiscussionOn);
@@ -126,13 +129,14 @@ export function startChildProtectionPlan(command: StartChildProtectionPlan, stat
   const { childId, startDate, categoryOfAbuse, previousPlanCount } = command;
   const refused = recordDateNotAllowed(state, 'plan start', startDate, context, 'allowed-while-unborn');
   if (refused) return refused;
-  if (state.openPlan) {
-    return refuseCase('plan-already-open', `A child protection plan is already open since ${state.openPlan.startDate}.`);
+  const openThen = planOpenOn(state, startDate);
+  if (openThen) {
+    return refuseCase('plan-already-open', `A child protection plan was open on ${startDate} (${planSpan(openThen)}).`);
   }
   if (!categoryOfAbuse) {
     return refuseCase('category-of-abuse-required', 'A plan starts with its category of abuse.');
   }
-  const overlap = overlapsLastPlan(state, startDate);
+  const overlap = runsIntoOpenPlan(state, startDate) ?? overlapsLastPlan(state, startDate);
   if (overlap) return overlap;
   return accept({
     type: 'ChildProtectionPlanStarted',
@@ -171,6 +175,27 @@ export function endChildProtectionPlan(command: EndChildProtectionPlan, state: C
 
 const latestStepOf = (plan: ChildProtectionPlan): CalendarDate =>
   plan.lastConferenceOn ? laterOf(plan.startDate, plan.lastConferenceOn) : plan.startDate;
+
+/**
+ * The plan open on `date`, whether or not it has ended since: started on or before it and
+ * not ended by then (on its end date a plan is over, and a new one may start).
+ */
+function planOpenOn(state: CaseState, date: CalendarDate): ChildProtectionPlan | null {
+  return state.plans.find((plan) => plan.startDate <= date && (plan.endDate === null || date < plan.endDate)) ?? null;
+}
+
+const planSpan = (plan: ChildProtectionPlan): string =>
+  plan.endDate ? `from ${plan.startDate} to ${plan.endDate}` : `open since ${plan.startDate}`;
+
+/** A plan starting before the open plan started would still be open when it starts. */
+function runsIntoOpenPlan(state: CaseState, startDate: CalendarDate): Decision | null {
+  const open = state.openPlan;
+  if (!open) return null;
+  return refuseCase(
+    'plan-already-open',
+    `A child protection plan is open since ${open.startDate}; a plan starting on ${startDate} would run into it.`,
+  );
+}
 
 /** Plans do not overlap: a new one starts after the previous one started, on or after it ended. */
 function overlapsLastPlan(state: CaseState, startDate: CalendarDate): Decision | null {

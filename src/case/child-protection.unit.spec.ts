@@ -76,14 +76,14 @@ describe('initial child protection conferences', () => {
     caseSpec.given(registered).when(initialConference('2020-01-09', { outcome })).thenRejects('conference-outcome-not-allowed');
   });
 
-  it('refuses a plan starting before the previous plan ended', () => {
+  it('refuses a plan starting before the previous plan, which has ended since', () => {
     caseSpec
       .given(
         registered,
         planStarted({ childId: 'child-1', startDate: '2019-01-07' }),
         planEnded({ childId: 'child-1', planId: 'child-1:2019-01-07', endDate: '2020-01-20' }),
       )
-      .when(initialConference('2020-01-09'))
+      .when(initialConference('2018-12-03', { strategyDiscussionOn: '2018-11-19' }))
       .thenRejects('plan-start-before-last-plan-end');
   });
 
@@ -91,6 +91,112 @@ describe('initial child protection conferences', () => {
     caseSpec
       .given(childRegistered({ childId: 'child-1', dateOfBirth: '2020-11-10' }))
       .when(initialConference('2020-01-09'))
+      .thenRejects('before-birth');
+  });
+});
+
+describe('an initial conference or plan start dated while a plan was open (the plan on that date, not today)', () => {
+  // a plan from the initial conference on 15 Oct 2019, ended at the review conference on 20 Jan 2020
+  const pastPlan = [
+    registered,
+    initialConferenceHeld({ childId: 'child-1', strategyDiscussionOn: '2019-10-01', heldOn: '2019-10-15' }),
+    reviewConferenceHeld({ childId: 'child-1', planId: 'child-1:2019-10-15', heldOn: '2020-01-20', dueBy: '2020-01-15', outcome: 'plan-ended' }),
+  ];
+  const duringPastPlan = { heldOn: '2019-12-02', strategyDiscussionOn: '2019-11-25' };
+
+  it.each(['no-plan', 'plan-started'] as const)('refuses an initial conference (%s) dated inside a plan that has ended since', (outcome) => {
+    caseSpec
+      .given(...pastPlan)
+      .when(initialConference(duringPastPlan.heldOn, { ...duringPastPlan, outcome, ...(outcome === 'no-plan' && { categoryOfAbuse: undefined }) }))
+      .thenRejects('plan-already-open');
+  });
+
+  it('refuses it on the day the plan started', () => {
+    caseSpec
+      .given(...pastPlan)
+      .when(initialConference('2019-10-15', { strategyDiscussionOn: '2019-10-01', outcome: 'no-plan', categoryOfAbuse: undefined }))
+      .thenRejects('plan-already-open');
+  });
+
+  it('names the plan open on that date in its refusal', () => {
+    const outcome = caseSpec.given(...pastPlan).when(initialConference(duringPastPlan.heldOn, duringPastPlan));
+    expect(outcome.decision).toEqual({
+      violation: { rule: 'plan-already-open', message: expect.stringContaining('from 2019-10-15 to 2020-01-20') },
+    });
+  });
+
+  it('accepts an initial conference on the day the plan ended, or after', () => {
+    const outcome = caseSpec
+      .given(...pastPlan)
+      .when(initialConference('2020-01-20', { strategyDiscussionOn: '2020-01-06', outcome: 'no-plan', categoryOfAbuse: undefined }));
+    expect(outcome.decision).toEqual({ events: [expect.objectContaining({ type: 'CPConferenceHeld' })] });
+  });
+
+  it('refuses a plan start record dated inside a plan that has ended since', () => {
+    caseSpec
+      .given(...pastPlan)
+      .when({ type: 'startChildProtectionPlan', childId: 'child-1', startDate: '2019-12-02', categoryOfAbuse: 'SAB' })
+      .thenRejects('plan-already-open');
+  });
+
+  it('refuses a plan start record dated inside a plan started without a conference and ended since', () => {
+    caseSpec
+      .given(
+        registered,
+        planStarted({ childId: 'child-1', startDate: '2019-06-03' }),
+        planEnded({ childId: 'child-1', planId: 'child-1:2019-06-03', endDate: '2019-12-02' }),
+      )
+      .when({ type: 'startChildProtectionPlan', childId: 'child-1', startDate: '2019-07-01', categoryOfAbuse: 'SAB' })
+      .thenRejects('plan-already-open');
+  });
+
+  describe('with a plan open today that started after the date', () => {
+    const openPlan = [registered, initialConferenceHeld({ childId: 'child-1', strategyDiscussionOn: '2020-01-06', heldOn: '2020-01-20' })];
+
+    it('accepts an initial conference deciding no plan, dated before the open plan started', () => {
+      const outcome = caseSpec
+        .given(...openPlan)
+        .when(initialConference('2019-11-04', { strategyDiscussionOn: '2019-10-21', outcome: 'no-plan', categoryOfAbuse: undefined }));
+      expect(outcome.decision).toEqual({
+        events: [expect.objectContaining({ type: 'CPConferenceHeld', data: expect.objectContaining({ heldOn: '2019-11-04', outcome: 'no-plan' }) })],
+      });
+    });
+
+    it('refuses a plan starting before it: the new plan would run into the open one', () => {
+      caseSpec
+        .given(...openPlan)
+        .when(initialConference('2019-11-04', { strategyDiscussionOn: '2019-10-21' }))
+        .thenRejects('plan-already-open');
+    });
+
+    it('refuses a plan start record before it, for the same reason', () => {
+      caseSpec
+        .given(...openPlan)
+        .when({ type: 'startChildProtectionPlan', childId: 'child-1', startDate: '2019-11-04', categoryOfAbuse: 'SAB' })
+        .thenRejects('plan-already-open');
+    });
+  });
+});
+
+describe('the strategy discussion before the birth', () => {
+  it("refuses a strategy discussion more than a pregnancy before a born child's birth", () => {
+    caseSpec
+      .given(childRegistered({ childId: 'child-1', dateOfBirth: '2015-01-01' }))
+      .when(initialConference('2020-02-03', { strategyDiscussionOn: '2010-01-25', outcome: 'no-plan', categoryOfAbuse: undefined }))
+      .thenRejects('before-birth');
+  });
+
+  it('accepts a strategy discussion in the pregnancy, as it does the conference (a pre-birth plan)', () => {
+    const outcome = caseSpec
+      .given(childRegistered({ childId: 'child-1', dateOfBirth: '2020-03-02' }))
+      .when(initialConference('2020-01-20', { strategyDiscussionOn: '2020-01-06' }));
+    expect(outcome.decision).toEqual({ events: [expect.objectContaining({ type: 'CPConferenceHeld' })] });
+  });
+
+  it("refuses one more than a pregnancy before an unborn child's expected birth", () => {
+    caseSpec
+      .given(childRegistered({ childId: 'child-1', expectedDateOfBirth: '2021-05-03' }))
+      .when(initialConference('2021-01-18', { strategyDiscussionOn: '2020-06-01' }))
       .thenRejects('before-birth');
   });
 });

@@ -1,17 +1,24 @@
 import { CalendarDate, laterOf } from '../calendar/calendar-date';
 import { OversightEvent } from '../events/oversight-events';
 import { firstReviewConferenceDueDate } from '../timescales/child-protection-conferences';
-import { CarePeriod, CaseState, ChildProtectionPlan, initialCaseState, periodOn } from './case-state';
+import {
+  CarePeriod, CaseState, ChildProtectionPlan, initialCaseState, lastPeriodOf, lastPlanOf, periodOn, RecordLinks, StandingRecord,
+} from './case-state';
 
 type CaseEvent = OversightEvent & { id?: string };
 
 /**
- * Applies one event of the child's stream. A void only records the voided id here: it
- * cannot take back what the voided event did, so decisions fold with foldCase, which
- * leaves voided events out before folding. Events that find nothing to apply to (a
- * review whose period of care was voided) change nothing but are still seen.
+ * Applies one event of the child's stream. A void only records the voided id here (and
+ * drops it from the records that stand on others): it cannot take back what the voided
+ * event did, so decisions fold with foldCase, which leaves voided events out before
+ * folding. Events that find nothing to apply to (a review whose period of care was
+ * voided) change nothing but are still seen.
  */
 export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
+  return linkRecord(state, applyEvent(state, event), event);
+}
+
+function applyEvent(state: CaseState, event: CaseEvent): CaseState {
   const seen: CaseState = event.id ? { ...state, eventsSeen: { ...state.eventsSeen, [event.id]: event.type } } : state;
   switch (event.type) {
     case 'ChildRegistered': {
@@ -181,3 +188,125 @@ const touched = (period: CarePeriod, date: CalendarDate): CarePeriod => ({
   ...period,
   lastRecordOn: laterOf(period.lastRecordOn, date),
 });
+
+/**
+ * Keeps what stands on what, by event id: a period's placements, legal statuses, reviews and
+ * ending stand on its start; a review on the period's earlier reviews (its sequence and due
+ * date came from them); a care start on the previous period's ending; a plan's review
+ * conferences and ending on its start; a review conference on the plan's earlier ones; an
+ * initial conference or plan start on the previous plan's ending.
+ */
+function linkRecord(before: CaseState, after: CaseState, event: CaseEvent): CaseState {
+  if (event.type === 'RecordVoided') return withoutVoided(after, event.data.eventId);
+  if (event.type === 'ChildRegistered') return after;
+  const id = event.id ?? null;
+  const record: StandingRecord = {
+    eventId: id,
+    type: event.type,
+    date: event.data.effectiveDate,
+    ...(event.type === 'ReviewHeld' && { reviewId: event.data.reviewId, participation: event.data.participation }),
+  };
+  const { parents, recordLinks } = standsOn(before, event, id);
+  return {
+    ...after,
+    records: [...after.records, record],
+    dependents: id ? withDependent(after.dependents, parents, id) : after.dependents,
+    recordLinks,
+  };
+}
+
+function standsOn(state: CaseState, event: CaseEvent, id: string | null): { parents: (string | null)[]; recordLinks: RecordLinks } {
+  const links = state.recordLinks;
+  const nothing = { parents: [], recordLinks: links };
+  switch (event.type) {
+    case 'CareStarted': {
+      const previous = lastPeriodOf(state);
+      return {
+        parents: [previous ? (links.periods[previous.periodId]?.endId ?? null) : null],
+        recordLinks: withPeriodLinks(links, event.data.periodId, { startId: id, reviewIds: [], endId: null }),
+      };
+    }
+    case 'PlacementChanged':
+    case 'LegalStatusChanged': {
+      const period = periodOn(state, event.data.effectiveDate);
+      return { parents: [period ? (links.periods[period.periodId]?.startId ?? null) : null], recordLinks: links };
+    }
+    case 'CareEnded': {
+      const period = links.periods[event.data.periodId];
+      if (!period) return nothing;
+      return { parents: [period.startId], recordLinks: withPeriodLinks(links, event.data.periodId, { ...period, endId: id }) };
+    }
+    case 'ReviewHeld': {
+      const period = links.periods[event.data.periodId];
+      if (!period) return nothing;
+      return {
+        parents: [period.startId, ...period.reviewIds],
+        recordLinks: withPeriodLinks(links, event.data.periodId, { ...period, reviewIds: id ? [...period.reviewIds, id] : period.reviewIds }),
+      };
+    }
+    case 'CPConferenceHeld': {
+      const d = event.data;
+      if (d.type === 'initial') {
+        const parents = [lastPlanEndId(state)];
+        if (d.outcome !== 'plan-started' || !d.planId || !d.categoryOfAbuse) return { parents, recordLinks: links };
+        return { parents, recordLinks: withPlanLinks(links, d.planId, { startId: id, conferenceIds: [], endId: null }) };
+      }
+      const plan = d.planId ? links.plans[d.planId] : undefined;
+      if (!d.planId || !plan) return nothing;
+      return {
+        parents: [plan.startId, ...plan.conferenceIds],
+        recordLinks: withPlanLinks(links, d.planId, {
+          ...plan,
+          conferenceIds: id ? [...plan.conferenceIds, id] : plan.conferenceIds,
+          endId: d.outcome === 'plan-ended' ? id : plan.endId,
+        }),
+      };
+    }
+    case 'ChildProtectionPlanStarted':
+      return {
+        parents: [lastPlanEndId(state)],
+        recordLinks: withPlanLinks(links, event.data.planId, { startId: id, conferenceIds: [], endId: null }),
+      };
+    case 'ChildProtectionPlanEnded': {
+      const plan = links.plans[event.data.planId];
+      if (!plan) return nothing;
+      return { parents: [plan.startId], recordLinks: withPlanLinks(links, event.data.planId, { ...plan, endId: id }) };
+    }
+    default:
+      return nothing;
+  }
+}
+
+/** The record that ended the last plan, while no plan is open. */
+function lastPlanEndId(state: CaseState): string | null {
+  const last = lastPlanOf(state);
+  return last?.endDate ? (state.recordLinks.plans[last.planId]?.endId ?? null) : null;
+}
+
+const withPeriodLinks = (links: RecordLinks, periodId: string, period: RecordLinks['periods'][string]): RecordLinks => ({
+  ...links,
+  periods: { ...links.periods, [periodId]: period },
+});
+
+const withPlanLinks = (links: RecordLinks, planId: string, plan: RecordLinks['plans'][string]): RecordLinks => ({
+  ...links,
+  plans: { ...links.plans, [planId]: plan },
+});
+
+function withDependent(dependents: Record<string, string[]>, parents: (string | null)[], id: string): Record<string, string[]> {
+  const standing = parents.filter((parent): parent is string => parent !== null && parent !== id);
+  if (standing.length === 0) return dependents;
+  const next = { ...dependents };
+  for (const parent of new Set(standing)) next[parent] = [...(Object.hasOwn(next, parent) ? next[parent] : []), id];
+  return next;
+}
+
+/** A voided record counts nowhere: it no longer stands on anything, nor is it a standing record. */
+function withoutVoided(state: CaseState, voidedId: string): CaseState {
+  const dependents: Record<string, string[]> = {};
+  for (const [parent, ids] of Object.entries(state.dependents)) {
+    const standing = ids.filter((id) => id !== voidedId);
+    if (parent !== voidedId && standing.length > 0) dependents[parent] = standing;
+  }
+  return { ...state, dependents, records: state.records.filter((record) => record.eventId !== voidedId) };
+}

@@ -83,4 +83,26 @@ describe("the child's case state", () => {
     expect(afterVoid.voidedIds).toEqual(['care']);
     expect(afterVoid.inCare).toBe(true);
   });
+
+  it('keeps, by event id, the standing records that stand on it, and forgets a voided one', () => {
+    const history = [
+      withId('reg', childRegistered({ childId: 'child-1', dateOfBirth: '2012-06-01' })),
+      withId('care', careStarted({ childId: 'child-1', startDate: '2020-01-06' })),
+      withId('place', placementChanged({ childId: 'child-1', effectiveDate: '2020-01-20' })),
+      withId('rev-1', reviewHeld({ childId: 'child-1', periodId: 'child-1:2020-01-06', heldOn: '2020-01-31', sequence: 1, dueBy: '2020-02-03' })),
+      withId('rev-2', reviewHeld({ childId: 'child-1', periodId: 'child-1:2020-01-06', heldOn: '2020-04-20', sequence: 2, dueBy: '2020-04-30' })),
+      withId('plan', planStarted({ childId: 'child-1', startDate: '2020-02-03' })),
+      withId('plan-end', planEnded({ childId: 'child-1', planId: 'child-1:2020-02-03', endDate: '2020-05-04' })),
+      withId('icpc', initialConferenceHeld({ childId: 'child-1', strategyDiscussionOn: '2020-06-01', heldOn: '2020-06-15', outcome: 'no-plan' })),
+    ];
+    expect(foldCase(history).dependents).toEqual({
+      care: ['place', 'rev-1', 'rev-2'], 'rev-1': ['rev-2'], plan: ['plan-end'], 'plan-end': ['icpc'],
+    });
+    const voided = withId('void', recordVoided({ eventId: 'rev-2', voidedType: 'ReviewHeld', effectiveDate: '2020-05-01' }));
+    const state = foldCase([...history, voided]);
+    expect(state.dependents).toEqual({ care: ['place', 'rev-1'], plan: ['plan-end'], 'plan-end': ['icpc'] });
+    expect(state.records.map((record) => record.eventId)).toEqual(['care', 'place', 'rev-1', 'plan', 'plan-end', 'icpc']);
+    // evolveCase alone drops the voided record from what stands, as the fold does
+    expect(evolveCase(foldCase(history), voided).dependents).toEqual(state.dependents);
+  });
 });

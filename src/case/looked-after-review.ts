@@ -5,6 +5,7 @@ import { CaseCommand } from './case-commands';
 import { refuseCase } from './case-rules';
 import { birthDateOf, CaseState, periodOn } from './case-state';
 import { notInCareOn } from './care-periods';
+import { reviewOnShortBreaks } from './dfe-guards';
 
 type HoldReview = Extract<CaseCommand, { type: 'holdReview' }>;
 
@@ -20,7 +21,17 @@ export function holdReview(command: HoldReview, state: CaseState, context: Decis
     command;
   const refused = notInCareOn(state, 'review', heldOn, context);
   if (refused) return refused;
+  const sameId = state.records.find((record) => record.type === 'ReviewHeld' && record.reviewId === reviewId);
+  if (sameId) {
+    return refuseCase(
+      'review-already-recorded',
+      `Review ${reviewId} is already recorded for this child, held on ${sameId.date}` +
+        `${sameId.eventId ? ` (record ${sameId.eventId})` : ''}; give this review its own id, or void that record first to enter it anew.`,
+    );
+  }
   const period = periodOn(state, heldOn)!;
+  const shortBreaks = reviewOnShortBreaks(period, heldOn);
+  if (shortBreaks) return shortBreaks;
   if (period.reviews.lastHeldOn && heldOn < period.reviews.lastHeldOn) {
     return refuseCase(
       'review-before-last-review',

@@ -178,3 +178,24 @@ describe('participation and age (DfE rules 440/441)', () => {
       .thenRejects('participation-age');
   });
 });
+
+describe('a review id is recorded once for a child', () => {
+  const care = careStarted({ childId: 'child-1', startDate: '2020-01-06' });
+  const first = { ...reviewHeld({ childId: 'child-1', periodId: 'child-1:2020-01-06', heldOn: '2020-01-31', sequence: 1, dueBy: '2020-02-03', reviewId: 'R-1' }), id: 'rev-1' };
+
+  it('refuses a review whose id a standing review of the child already has, naming it', () => {
+    const outcome = caseSpec.given(registered, care, first).when(review('2020-04-20', { reviewId: 'R-1' }));
+    outcome.thenRejects('review-already-recorded');
+    expect(outcome.decision).toEqual({
+      violation: expect.objectContaining({ message: expect.stringContaining('Review R-1 is already recorded for this child, held on 2020-01-31 (record rev-1)') }),
+    });
+  });
+
+  it('accepts the id again once that review is voided', () => {
+    const voided = { type: 'RecordVoided' as const, data: { eventId: 'rev-1', voidedType: 'ReviewHeld', reason: 'wrong date', effectiveDate: '2020-02-01' } };
+    caseSpec
+      .given(registered, care, first, voided)
+      .when(review('2020-02-01', { reviewId: 'R-1' }))
+      .then(expect.objectContaining({ data: expect.objectContaining({ reviewId: 'R-1', sequence: 1 }) }));
+  });
+});

@@ -7,6 +7,8 @@ import { RecordRuleId } from './case-rules';
 export interface VoidableRecords {
   eventsSeen: Record<string, OversightEventType>;
   voidedIds: string[];
+  /** by event id: the ids of the standing records that stand on it */
+  dependents: Record<string, string[]>;
 }
 
 export interface VoidRequest {
@@ -19,7 +21,9 @@ const refuse = (rule: RecordRuleId, message: string): Decision => reject(rule, m
 
 /**
  * A record entered wrongly is voided, never edited: it must be a record of this same
- * stream, not voided already, and not itself a void (the right record is entered anew).
+ * stream, not voided already, not itself a void (the right record is entered anew), and
+ * no standing record may stand on it (those are voided first, latest first, and entered
+ * anew after it).
  */
 export function decideVoid(records: VoidableRecords, request: VoidRequest, context: Pick<DecisionContext, 'today'>): Decision {
   const { eventId, reason, voidedOn } = request;
@@ -37,5 +41,32 @@ export function decideVoid(records: VoidableRecords, request: VoidRequest, conte
   if (voidedType === 'RecordVoided') {
     return refuse('void-cannot-be-voided', `Record ${eventId} is itself a void and cannot be voided.`);
   }
+  const dependents = standingDependentsOf(records, eventId);
+  if (dependents.length > 0) {
+    const named = dependents.map((id) => `${id} (${records.eventsSeen[id]})`).join(', ');
+    return refuse(
+      'void-has-dependent-records',
+      `Record ${eventId} (${voidedType}) cannot be voided while records that depend on it stand: ${named}. ` +
+        'Void them first, latest first (in the order listed), then this one, and enter the right records anew.',
+    );
+  }
   return accept({ type: 'RecordVoided', data: { eventId, voidedType, reason, effectiveDate: voidedOn } });
+}
+
+/** Every standing record that stands on `eventId`, directly or through another, latest recorded first. */
+function standingDependentsOf(records: VoidableRecords, eventId: string): string[] {
+  const voided = new Set(records.voidedIds);
+  const found = new Set<string>();
+  const pending = [eventId];
+  while (pending.length > 0) {
+    const id = pending.pop()!;
+    const direct = Object.hasOwn(records.dependents, id) ? records.dependents[id] : [];
+    for (const dependent of direct) {
+      if (voided.has(dependent) || found.has(dependent) || dependent === eventId) continue;
+      found.add(dependent);
+      pending.push(dependent);
+    }
+  }
+  const order = new Map(Object.keys(records.eventsSeen).map((id, index) => [id, index]));
+  return [...found].sort((a, b) => (order.get(b) ?? -1) - (order.get(a) ?? -1));
 }

@@ -43,6 +43,10 @@ export interface ChallengeState {
   eventsSeen: Record<string, OversightEventType>;
   /** ids of voided events (they are left out of the fold) */
   voidedIds: string[];
+  /** ids of the standing steps of the raised challenge (raise, escalations, responses, resolution), in the order recorded */
+  stepIds: string[];
+  /** by event id: the ids of the standing steps that stand on it (every later one), in the order recorded */
+  dependents: Record<string, string[]>;
 }
 
 export const initialChallengeState: ChallengeState = {
@@ -65,4 +69,6 @@ export const initialChallengeState: ChallengeState = {
   recoveryPlan: null,
   eventsSeen: {},
   voidedIds: [],
+  stepIds: [],
+  dependents: {},
 };

@@ -1,6 +1,6 @@
 import { challengeSpec } from '../testing/decider-specs';
 import { withId } from '../testing/given-when-then';
-import { challengeEscalated, challengeRaised, challengeResolved, recordVoided } from '../testing/oversight-history';
+import { challengeEscalated, challengeRaised, challengeResolved, challengeResponded, recordVoided } from '../testing/oversight-history';
 import { ChallengeCommand } from './challenge-commands';
 
 const raised = withId('raise', challengeRaised({ challengeId: 'ch-1', raisedOn: '2020-04-27' }));
@@ -66,5 +66,43 @@ describe('voiding a challenge record', () => {
 
   it('refuses a void on a challenge with no records', () => {
     challengeSpec.given().when(voidRecord('esc')).thenRejects('challenge-not-found');
+  });
+});
+
+describe('only the latest standing step of a challenge can be voided', () => {
+  const voided = (eventId: string, voidedType: string) => recordVoided({ eventId, voidedType, effectiveDate: '2020-05-10' });
+
+  it('refuses to void the raising while later steps stand, naming them latest first', () => {
+    const outcome = challengeSpec.given(raised, toStage3, resolvedAt3).when(voidRecord('raise'));
+    outcome.thenRejects('void-has-dependent-records');
+    expect(outcome.decision).toEqual({
+      violation: expect.objectContaining({ message: expect.stringContaining('res (ChallengeResolved), esc (ChallengeEscalated)') }),
+    });
+  });
+
+  it('refuses to void an escalation after the resolution (the resolution stands on it)', () => {
+    challengeSpec.given(raised, toStage3, resolvedAt3).when(voidRecord('esc')).thenRejects('void-has-dependent-records');
+  });
+
+  it('voids the resolution, then the escalation, then the raising; the challenge is then raised anew with no old steps', () => {
+    challengeSpec
+      .given(raised, toStage3, resolvedAt3, voided('res', 'ChallengeResolved'))
+      .when(voidRecord('esc'))
+      .then(expect.objectContaining({ type: 'RecordVoided' }));
+    challengeSpec
+      .given(raised, toStage3, resolvedAt3, voided('res', 'ChallengeResolved'), voided('esc', 'ChallengeEscalated'))
+      .when(voidRecord('raise'))
+      .then(expect.objectContaining({ type: 'RecordVoided' }));
+    const state = challengeSpec
+      .given(raised, toStage3, resolvedAt3, voided('res', 'ChallengeResolved'), voided('esc', 'ChallengeEscalated'), voided('raise', 'ChallengeRaised'),
+        withId('raise-2', challengeRaised({ challengeId: 'ch-1', raisedOn: '2020-04-28' })))
+      .when(voidRecord('raise-2')).state;
+    expect(state).toMatchObject({ stage: 1, highestStage: 1, stepIds: ['raise-2'], dependents: {} });
+  });
+
+  it('a response stands on the steps before it', () => {
+    const responded = withId('resp', challengeResponded({ challengeId: 'ch-1', respondedOn: '2020-05-06', stage: 3 }));
+    challengeSpec.given(raised, toStage3, responded).when(voidRecord('esc')).thenRejects('void-has-dependent-records');
+    challengeSpec.given(raised, toStage3, responded).when(voidRecord('resp')).then(expect.objectContaining({ type: 'RecordVoided' }));
   });
 });

@@ -7,12 +7,27 @@ type ChallengeEvent = OversightEvent & { id?: string };
 
 /**
  * Applies one event of the challenge's stream. As for the case, a void only records the
- * voided id: decisions fold with foldChallenge, which leaves voided events out first.
- * Steps on a challenge that is not raised (its raise was voided) change nothing.
+ * voided id (and drops it from the steps): decisions fold with foldChallenge, which leaves
+ * voided events out first. Steps on a challenge that is not raised (its raise was voided)
+ * change nothing. Each step stands on every step before it (its stage, dates and deadline
+ * came from them), so only the latest standing step can be voided.
  */
 export function evolveChallenge(state: ChallengeState, event: ChallengeEvent): ChallengeState {
+  const stepped = applyEvent(state, event);
+  if (!event.id || !stepped.raised) return stepped;
+  const id = event.id;
+  if (event.type === 'ChallengeRaised') return { ...stepped, stepIds: [id] };
+  if (!STEPS.has(event.type)) return stepped;
+  const dependents = { ...stepped.dependents };
+  for (const step of stepped.stepIds) dependents[step] = [...(Object.hasOwn(dependents, step) ? dependents[step] : []), id];
+  return { ...stepped, stepIds: [...stepped.stepIds, id], dependents };
+}
+
+const STEPS = new Set<string>(['ChallengeEscalated', 'ChallengeResponded', 'ChallengeResolved']);
+
+function applyEvent(state: ChallengeState, event: ChallengeEvent): ChallengeState {
   const seen: ChallengeState = event.id ? { ...state, eventsSeen: { ...state.eventsSeen, [event.id]: event.type } } : state;
-  if (event.type === 'RecordVoided') return { ...seen, voidedIds: [...seen.voidedIds, event.data.eventId] };
+  if (event.type === 'RecordVoided') return withoutVoided({ ...seen, voidedIds: [...seen.voidedIds, event.data.eventId] }, event.data.eventId);
   if (event.type === 'ChallengeRaised') {
     const d = event.data;
     return {
@@ -76,6 +91,15 @@ export function evolveChallenge(state: ChallengeState, event: ChallengeEvent): C
 export function foldChallenge(events: readonly (OversightEvent & { id: string })[]): ChallengeState {
   const voided = new Set(events.flatMap((event) => (event.type === 'RecordVoided' ? [event.data.eventId] : [])));
   return events.filter((event) => !voided.has(event.id)).reduce(evolveChallenge, initialChallengeState);
+}
+
+function withoutVoided(state: ChallengeState, voidedId: string): ChallengeState {
+  const dependents: Record<string, string[]> = {};
+  for (const [step, ids] of Object.entries(state.dependents)) {
+    const standing = ids.filter((id) => id !== voidedId);
+    if (step !== voidedId && standing.length > 0) dependents[step] = standing;
+  }
+  return { ...state, dependents, stepIds: state.stepIds.filter((id) => id !== voidedId) };
 }
 
 function leaveCurrentStage(history: StageVisit[], leftOn: string): StageVisit[] {

@@ -10,7 +10,10 @@ type RaiseChallenge = Extract<ChallengeCommand, { type: 'raiseChallenge' }>;
 /**
  * The IRO raises a challenge about one child's plan, or several children's (a
  * service-level challenge), at stage 1 of the Issues Resolution Process. Every child
- * named must be registered; an unborn child may be named (a pre-birth plan).
+ * named must be registered, and the challenge cannot be dated before any named child's
+ * birth: the `before-birth` rule lets only conferences, a plan start or end and an IRO
+ * allocation stand in the pregnancy, so an unborn child may be named from its expected
+ * date of birth on.
  */
 export function raiseChallenge(command: RaiseChallenge, state: ChallengeState, context: ChallengeDecisionContext): Decision {
   const { challengeId, childIds, raisedOn, raisedBy, category, summary, addressedTo } = command;
@@ -37,6 +40,14 @@ export function raiseChallenge(command: RaiseChallenge, state: ChallengeState, c
       return refuseChallenge(
         'before-birth',
         `The challenge is dated ${raisedOn}, before child ${childId}'s birth on ${dateOfBirth}.`,
+      );
+    }
+    const expectedDateOfBirth = child.child?.expectedDateOfBirth;
+    if (!dateOfBirth && expectedDateOfBirth && raisedOn < expectedDateOfBirth) {
+      return refuseChallenge(
+        'before-birth',
+        `The challenge is dated ${raisedOn}, before unborn child ${childId}'s expected date of birth (${expectedDateOfBirth}); ` +
+          'only conferences, a plan and an IRO allocation may be dated in the pregnancy.',
       );
     }
   }

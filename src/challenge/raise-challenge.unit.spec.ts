@@ -8,7 +8,8 @@ const caseOf = (event: ReturnType<typeof childRegistered>): CaseState => foldCas
 const children: Record<string, CaseState> = {
   'child-1': caseOf(childRegistered({ childId: 'child-1', dateOfBirth: '2012-06-01' })),
   'child-2': caseOf(childRegistered({ childId: 'child-2', dateOfBirth: '2020-03-10' })),
-  'unborn-1': caseOf(childRegistered({ childId: 'unborn-1', expectedDateOfBirth: '2021-07-01' })),
+  'unborn-1': caseOf(childRegistered({ childId: 'unborn-1', expectedDateOfBirth: '2021-01-04' })),
+  'unborn-2': caseOf(childRegistered({ childId: 'unborn-2', expectedDateOfBirth: '2021-07-01' })),
 };
 const raise = (extra: Partial<Extract<ChallengeCommand, { type: 'raiseChallenge' }>> = {}): ChallengeCommand => ({
   type: 'raiseChallenge', challengeId: 'ch-1', childIds: ['child-1'], raisedOn: '2020-05-04', raisedBy: 'iro-1',
@@ -30,7 +31,7 @@ describe('raising a challenge', () => {
       });
   });
 
-  it('names several children for a service-level challenge, an unborn child among them', () => {
+  it('names several children for a service-level challenge, one registered unborn and due by then among them', () => {
     const outcome = challengeSpec.given().when(raise({ childIds: ['child-1', 'unborn-1'], raisedOn: '2021-01-11' }), { children });
     expect(outcome.decision).toEqual({
       events: [expect.objectContaining({ data: expect.objectContaining({ childIds: ['child-1', 'unborn-1'], responseDueBy: '2021-01-18' }) })],
@@ -62,6 +63,15 @@ describe('raising a challenge', () => {
 
   it("refuses a challenge dated before a named child's birth", () => {
     challengeSpec.given().when(raise({ childIds: ['child-2'], raisedOn: '2020-03-09' }), { children }).thenRejects('before-birth');
+  });
+
+  it("refuses a challenge about an unborn child dated before its expected birth, naming the child (nothing else than conferences, plans and an IRO allocation may be dated in the pregnancy)", () => {
+    const outcome = challengeSpec.given().when(raise({ childIds: ['child-1', 'unborn-2'], raisedOn: '2021-01-11' }), { children });
+    outcome.thenRejects('before-birth');
+    expect(outcome.decision).toEqual({
+      violation: expect.objectContaining({ message: expect.stringMatching(/unborn-2.*expected date of birth \(2021-07-01\)/) }),
+    });
+    challengeSpec.given().when(raise({ childIds: ['unborn-2'], raisedOn: '2000-01-03' }), { children }).thenRejects('before-birth');
   });
 
   it('refuses a challenge dated after today', () => {

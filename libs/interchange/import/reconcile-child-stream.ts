@@ -78,14 +78,21 @@ export function reconcileChildStream(request: ReconcileRequest): ReconcileResult
   let voided = 0;
   if (superseded.length > 0) {
     const history: (OversightEvent & { id: string })[] = stream.slice() as (OversightEvent & { id: string })[];
-    for (const command of superseded) {
-      for (const eventId of command.eventIds) {
+    // latest first: a record is voided only once nothing standing stands on it
+    for (const command of [...superseded].reverse()) {
+      for (const eventId of [...command.eventIds].reverse()) {
         const decision = decideCase(
           { type: 'voidRecord', childId, eventId, reason: `superseded by a later ${source} import`, voidedOn: context.today },
           state,
           context,
         );
-        if (isViolation(decision)) throw new Error(`cannot void ${eventId} of ${childId}: ${decision.violation.message}`);
+        if (isViolation(decision)) {
+          // records entered since (through the API) stand on one the return corrects: the child is refused, reported at the first row that differs
+          const at = planned[kept] ?? planned[planned.length - 1];
+          if (!at) throw new Error(`cannot void ${eventId} of ${childId}: ${decision.violation.message}`);
+          const message = `The return corrects this child's imported records from here on, which would void them, but: ${decision.violation.message}`;
+          return { refused: at, violation: { rule: decision.violation.rule, message } };
+        }
         for (const event of decision.events) {
           const id = deterministicEventId('void', source, childId, eventId);
           const recorded = { ...event, id } as OversightEvent & { id: string };
@@ -109,14 +116,15 @@ export function reconcileChildStream(request: ReconcileRequest): ReconcileResult
     const from = request.sourceOf(command);
     for (let position = 0; position < decision.events.length; position += 1) {
       const event = decision.events[position];
-      // nothing appended in this run is voided in it, so the new ids need not be in the state
-      state = evolveWithoutId(state, event);
+      const id = freshId(takenIds, digest, position);
+      // nothing appended in this run is voided in it, so the new ids need not be in eventsSeen
+      state = evolveWithoutId(state, event, id);
       const metadata: EventMetadata = {
         correlationId, causationId: correlationId, actor, source: from,
         importedFrom: source, importKey: command.key, importHash: hash,
       };
       if (command.details) metadata[source] = command.details;
-      events.push(toNewEvent(event, freshId(takenIds, digest, position), metadata));
+      events.push(toNewEvent(event, id, metadata));
     }
   }
   return { events, voided, kept, state };

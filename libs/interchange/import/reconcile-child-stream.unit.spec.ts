@@ -1,4 +1,8 @@
 import { CaseCommand } from '../../../src/case/case-commands';
+import { decideCase } from '../../../src/case/decide-case';
+import { foldCase } from '../../../src/case/evolve-case';
+import { isViolation } from '../../../src/decision/decision';
+import { OversightEvent } from '../../../src/events/oversight-events';
 import { DEFAULT_LOCAL_AUTHORITY_CONFIG } from '../../../src/config/local-authority-config';
 import { NewEvent, StoredOversightEvent } from '../../../src/events/envelope';
 import { PlannedCommand } from './planned-command';
@@ -63,5 +67,26 @@ describe('reconciling a child stream, given the case as a previous source left i
     const first = reconcileChildStream(request('ssda903', [], careRecords('2019-05-20')));
     if (!('events' in first)) throw new Error('refused');
     expect(reconcileChildStream(request('ssda903', stored(first.events), careRecords('2019-05-20')))).toEqual({ events: [], voided: 0, kept: 3, state: null });
+  });
+
+  it('refuses the child, at the first row that differs, when a record entered since stands on one the return corrects', () => {
+    const first = reconcileChildStream(request('ssda903', [], careRecords('2019-05-20')));
+    if (!('events' in first)) throw new Error('refused');
+    const stream = stored(first.events);
+    // an IRO records the next review through the API
+    const entered = decideCase(
+      { type: 'holdReview', childId, reviewId: 'R-api', heldOn: '2019-08-01', chairIroId: 'iro-7', participation: 'PN1', iroVisitedBeforeReview: true },
+      foldCase(stream as unknown as (OversightEvent & { id: string })[]),
+      context,
+    );
+    if (isViolation(entered)) throw new Error(entered.violation.message);
+    const withApiReview = stored([{ id: 'api-review', type: entered.events[0].type, data: entered.events[0].data, schemaVersion: 1, metadata: {} } as unknown as NewEvent], stream);
+
+    const corrected = reconcileChildStream(request('ssda903', withApiReview, careRecords('2019-05-27')));
+    expect(corrected).toEqual({
+      refused: expect.objectContaining({ key: 'review:2019-05-27' }),
+      violation: { rule: 'void-has-dependent-records', message: expect.stringContaining('The return corrects this child\'s imported records from here on, which would void them, but: Record') },
+    });
+    expect('violation' in corrected && corrected.violation.message).toContain('api-review (ReviewHeld)');
   });
 });

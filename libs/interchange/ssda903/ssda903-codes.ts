@@ -1,7 +1,8 @@
 import {
   CATEGORIES_OF_NEED, ETHNICITY_CODES, LEGAL_STATUSES, PARTICIPATION_CODES, PLACEMENT_TYPES, REASONS_CEASED,
-  REASONS_PLACE_CHANGE, Sex,
+  REASONS_PLACE_CHANGE, Sex, SHORT_BREAK_LEGAL_STATUSES, TEMPORARY_PLACEMENT_TYPES,
 } from '../../../src/events/codes';
+import { P2_INVALID_FROM, placeCodesFor } from '../../../src/case/dfe-episode-rules';
 
 /**
  * SSDA903 code lists by collection year (csc-data.md §1.2). Years before 2022-23 use the
@@ -23,24 +24,10 @@ export const CONTINUES_SAME_DAY = 'X1';
 export const REC_CODES: readonly string[] = [...REASONS_CEASED, CONTINUES_SAME_DAY];
 
 export const PLACE_PROVIDER_CODES: readonly string[] = ['PR0', 'PR1', 'PR2', 'PR3', 'PR4', 'PR5'];
-export const TEMPORARY_PLACES: readonly string[] = ['T0', 'T1', 'T2', 'T3', 'T4'];
+export const TEMPORARY_PLACES: readonly string[] = TEMPORARY_PLACEMENT_TYPES;
 
-const PLACES_2022 = [
-  'A3', 'A4', 'A5', 'A6', 'H5', 'K1', 'K2', 'P1', 'P2', 'P3', 'R1', 'R2', 'R3', 'R5', 'S1',
-  'T0', 'T1', 'T2', 'T3', 'T4', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'Z1',
-];
-const PLACES_2024 = [...PLACES_2022, 'K3'];
-const PLACES_2025 = [
-  'A3', 'A4', 'A5', 'A6', 'K1', 'K2', 'K3', 'P1', 'P3', 'R1', 'R2', 'R3', 'R5', 'S1',
-  'T0', 'T1', 'T2', 'T3', 'T4', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'Z11', 'Z12', 'Z13', 'Z14',
-];
-
-/** PLACE codes valid in a collection year (V903 rule 146). */
-export function placeCodesFor(year: number): readonly string[] {
-  if (year >= 2025) return PLACES_2025;
-  if (year >= 2024) return PLACES_2024;
-  return PLACES_2022;
-}
+/** PLACE codes valid in a collection year (V903 rule 146): one list with the case deciders. */
+export { placeCodesFor };
 
 /** PLACE codes that are valid in the year but that the event model does not carry yet. */
 export const isPlaceRecorded = (place: string): boolean => (PLACEMENT_TYPES as readonly string[]).includes(place);
@@ -54,7 +41,7 @@ export function placesWithoutProvider(year: number): readonly string[] {
 }
 
 /** P2 (independent living) is not valid for a placement starting on or after 28 October 2023 (rule 217). */
-export const P2_INVALID_FROM = '2023-10-28';
+export { P2_INVALID_FROM };
 
 export const SSDA903_CODE_LISTS = {
   ETHNIC: ETHNICITY_CODES as readonly string[],
@@ -68,4 +55,4 @@ export const SSDA903_CODE_LISTS = {
   MOTHER: ['0', '1'] as readonly string[],
 };
 
-export const SHORT_BREAK_LS: readonly string[] = ['V3', 'V4'];
+export const SHORT_BREAK_LS: readonly string[] = SHORT_BREAK_LEGAL_STATUSES;

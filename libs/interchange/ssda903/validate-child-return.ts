@@ -2,12 +2,11 @@ import { addMonths } from '../../../src/calendar/calendar-months';
 import { ImportIssue, issueAt, RowOrigin } from '../report/import-issue';
 import { formatDfeDate } from './dfe-date';
 import { CollectionYear } from './collection-year';
-import {
-  CONTINUES_SAME_DAY, RNE_CHANGES_PLACEMENT, SHORT_BREAK_LS, TEMPORARY_PLACES,
-} from './ssda903-codes';
+import { isShortBreakLegalStatus, isTemporaryPlacement } from '../../../src/case/dfe-episode-rules';
+import { CONTINUES_SAME_DAY, RNE_CHANGES_PLACEMENT } from './ssda903-codes';
 import { ChildSsda903History, EpisodeRecord, ReviewRecord } from './ssda903-records';
 
-const isTemporary = (place: string): boolean => TEMPORARY_PLACES.includes(place);
+const isTemporary = isTemporaryPlacement;
 const UNKNOWN_ORIGIN: RowOrigin = { file: '', row: 0 };
 
 /**
@@ -67,7 +66,7 @@ export function validateChildReturn(history: ChildSsda903History, year: Collecti
     const episode = episodes.find((e) => e.decom <= review.heldOn && (e.dec === null || review.heldOn <= e.dec));
     if (!episode) {
       fail(review.origin, 'REVIEW', heldOn(), 'not-in-care', 'The child is in no episode of care on the review date.');
-    } else if (SHORT_BREAK_LS.includes(episode.ls)) {
+    } else if (isShortBreakLegalStatus(episode.ls)) {
       fail(review.origin, 'REVIEW', heldOn(), 'dfe-399',
         'No review is recorded for a child on short breaks (legal status V3 or V4).');
     }
