@@ -98,6 +98,25 @@ describe('a challenge through the Issues Resolution Process over HTTP', () => {
     expect(challenge.body.stageHistory).toEqual([{ stage: 1, enteredOn: '2020-02-03', responseDueBy: '2020-02-10', leftOn: null, overdue: true }]);
   });
 
+  it('does not show a stage overdue once it was answered in time: the same answer as GET /challenges?overdue=true', async () => {
+    await created(raiseChallenge(api, 'CH5B', ['C2']));
+    await created(api.http().post('/challenges/CH5B/responses').send({ respondedOn: '2020-02-05', respondedBy: 'Team manager', response: 'Plan booked.' }));
+    const challenge = await api.http().get('/challenges/CH5B');
+    expect(challenge.body.stageHistory).toEqual([{ stage: 1, enteredOn: '2020-02-03', responseDueBy: '2020-02-10', leftOn: null, overdue: false }]);
+    const overdue = await api.http().get('/challenges').query({ overdue: true, childId: 'C2' });
+    expect(overdue.status).toBe(200);
+    const overdueIds = overdue.body.items.map((listed: { challengeId: string }) => listed.challengeId);
+    expect(overdueIds).toContain('CH5');
+    expect(overdueIds).not.toContain('CH5B');
+  });
+
+  it('shows a stage answered late overdue from its deadline until the answer, not after', async () => {
+    await created(raiseChallenge(api, 'CH5C', ['C2']));
+    await created(api.http().post('/challenges/CH5C/responses').send({ respondedOn: '2020-02-20', respondedBy: 'Team manager', response: 'Late.' }));
+    const challenge = await api.http().get('/challenges/CH5C');
+    expect(challenge.body.stageHistory[0]).toMatchObject({ stage: 1, responseDueBy: '2020-02-10', overdue: false });
+  });
+
   it('voids a record of the challenge', async () => {
     await created(raiseChallenge(api, 'CH6', ['C1']));
     const escalation = await created(escalate(api, 'CH6', { escalatedOn: '2020-02-12', toStage: 4 }));
@@ -148,6 +167,13 @@ describe('a challenge through the Issues Resolution Process over HTTP', () => {
     it("before-birth: a challenge dated before a named child's birth", async () => {
       await created(registerChild(api, 'YOUNG', { dateOfBirth: '2020-03-01' }));
       await expectRefused(api, () => raiseChallenge(api, 'EARLY', ['YOUNG']), 'before-birth');
+    });
+    it("before-birth: a challenge about an unborn child dated before its expected date of birth, naming the child", async () => {
+      await created(registerChild(api, 'UNBORN', { dateOfBirth: undefined, expectedDateOfBirth: '2020-06-01' }));
+      const refused = await expectRefused(api, () => raiseChallenge(api, 'PREBIRTH', ['C1', 'UNBORN'], { raisedOn: '2019-10-01' }), 'before-birth');
+      expect(refused.body.message).toContain('UNBORN');
+      expect(refused.body.message).toContain('2020-06-01');
+      await expectRefused(api, () => raiseChallenge(api, 'PREBIRTH', ['UNBORN']), 'before-birth');
     });
     it('void-unknown-event and void-already-voided', async () => {
       await expectRefused(api, () => api.http().post('/challenges/AT2/voids').send({ eventId: 'nope', reason: 'x' }), 'void-unknown-event');

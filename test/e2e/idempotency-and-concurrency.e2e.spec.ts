@@ -119,6 +119,21 @@ describe('If-Match and concurrent writers', () => {
     expect(await api.eventCount()).toBe(before);
   });
 
+  it('answers If-Match on an unknown child or challenge with 404, not 409 expected-revision', async () => {
+    const before = await api.eventCount();
+    const child = await api.http().post('/children/NOPE/iro-allocations').set('If-Match', '0').send({ iroId: 'IRO7', effectiveDate: '2020-01-07' });
+    expect(child.status).toBe(404);
+    expect(child.body).toMatchObject({ statusCode: 404, rule: 'child-not-registered' });
+    const challenge = await api
+      .http()
+      .post('/challenges/NOPE/escalations')
+      .set('If-Match', '0')
+      .send({ escalatedOn: '2020-02-12', toStage: 2, reason: 'No answer.' });
+    expect(challenge.status).toBe(404);
+    expect(challenge.body).toMatchObject({ statusCode: 404, rule: 'challenge-not-found' });
+    expect(await api.eventCount()).toBe(before);
+  });
+
   it('lets one of two appends at one expected revision win; the other gets 409', async () => {
     const [a, b] = await Promise.all([
       api.http().post('/children/C1/iro-allocations').set('If-Match', '1').send({ iroId: 'IRO7', effectiveDate: '2020-01-07' }),

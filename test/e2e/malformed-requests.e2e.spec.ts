@@ -133,6 +133,21 @@ describe('malformed requests', () => {
   it('refuses a body that is not JSON', () =>
     expectMalformed(api, () => api.http().post('/children').set('Content-Type', 'application/json').send('{"childId": '), ['body']));
 
+  it('lists a bad id in the path beside the body errors', () =>
+    expectMalformed(api, () => holdReview(api, 'bad%20id', { heldOn: 'x', participation: 'PN9' }), ['childId', 'heldOn', 'participation']));
+
+  it('lists a bad If-Match or Idempotency-Key beside the body and path errors, in one 400', async () => {
+    const review = () => holdReview(api, 'bad%20id', { heldOn: 'x', participation: 'PN9' });
+    await expectMalformed(api, () => review().set('If-Match', 'abc'), ['childId', 'heldOn', 'participation', 'If-Match']);
+    await expectMalformed(api, () => review().set('Idempotency-Key', 'has space'), ['childId', 'heldOn', 'participation', 'Idempotency-Key']);
+    await expectMalformed(
+      api,
+      () => review().set('If-Match', 'abc').set('Idempotency-Key', 'has space'),
+      ['childId', 'heldOn', 'participation', 'If-Match', 'Idempotency-Key'],
+    );
+    await expectMalformed(api, () => holdReview(api, 'C1').set('If-Match', 'abc').set('Idempotency-Key', 'has space'), ['If-Match', 'Idempotency-Key']);
+  });
+
   it('refuses headers it cannot read: If-Match, Idempotency-Key, X-Correlation-Id', async () => {
     await expectMalformed(api, () => registerChild(api, 'C7').set('If-Match', 'yesterday'), ['If-Match']);
     await expectMalformed(api, () => registerChild(api, 'C7').set('Idempotency-Key', 'k'.repeat(256)), ['Idempotency-Key']);

@@ -61,6 +61,16 @@ describe('OpenAPI and health', () => {
       expect(projection).toMatchObject({ checkpoint: expect.any(Number), lag: expect.any(Number), status: expect.any(String) });
     }
   });
+
+  it('documents every field /health gives for a projection', async () => {
+    const health = await request(api.app.getHttpServer()).get('/health');
+    const docs = await request(api.app.getHttpServer()).get('/docs-json');
+    const documented = Object.keys(docs.body.components.schemas.ProjectionHealthEntry.properties);
+    for (const projection of health.body.projections) {
+      expect(documented).toEqual(expect.arrayContaining(Object.keys(projection)));
+    }
+    expect(documented).toEqual(expect.arrayContaining(['position', 'headPosition', 'runsIn', 'error']));
+  });
 });
 
 /** An event store that works until told to fail, to see how the API answers what it did not expect. */

@@ -17,9 +17,22 @@ export class ProjectionRebuildHealth {
 
 export class ProjectionHealthEntry {
   @ApiProperty() name!: string;
-  @ApiProperty() checkpoint!: number;
-  @ApiProperty() lag!: number;
-  @ApiProperty({ enum: ['ok', 'catching-up', 'stopped', 'error'] }) status!: string;
+  @ApiProperty({ description: 'the last global position of the event store applied to this read model' }) checkpoint!: number;
+  @ApiProperty({ required: false, description: 'the same as checkpoint: the position the read model has reached' }) position?: number;
+  @ApiProperty({ required: false, description: "the event store's last global position when /health was read" }) headPosition?: number;
+  @ApiProperty({ description: 'events in the store not yet applied (headPosition - position)' }) lag!: number;
+  @ApiProperty({
+    enum: ['ok', 'catching-up', 'stopped', 'error'],
+    description: 'ok: caught up; catching-up: behind the head; stopped: runs in this process but is not started; error: the projection failed (see error)',
+  })
+  status!: string;
+  @ApiProperty({
+    enum: ['this-process', 'another-process'],
+    required: false,
+    description: "this-process: fed by the API's own projector; another-process: by another process, e.g. the projector worker",
+  })
+  runsIn?: 'this-process' | 'another-process';
+  @ApiProperty({ required: false, description: 'with status error: the event type, its position and what went wrong' }) error?: string;
   @ApiProperty({ type: ProjectionRebuildHealth, required: false, description: 'present while a rebuild of this read model runs (iro projections rebuild)' })
   rebuild?: ProjectionRebuildHealth;
 }

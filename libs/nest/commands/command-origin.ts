@@ -4,7 +4,7 @@ import { Request } from 'express';
 import { EventMetadata } from '../../../src/events/envelope';
 import { actorOf, RequestWithActor } from '../actor/current-actor.decorator';
 import { RequestWithCorrelation } from '../http/correlation-id.middleware';
-import { badRequest } from '../http/field-errors';
+import { badRequest, FieldError } from '../http/field-errors';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 export const IF_MATCH_HEADER = 'If-Match';
@@ -19,16 +19,20 @@ export interface CommandOrigin {
   expectedRevision: number | undefined;
 }
 
+const IF_MATCH = /^(?:W\/)?"?(\d{1,15})"?$/;
+
+/** What is wrong with an `If-Match` header, if anything (none when it is missing). */
+export function ifMatchErrors(header: string | undefined): FieldError[] {
+  if (header === undefined || IF_MATCH.test(header.trim())) return [];
+  return [{ field: IF_MATCH_HEADER, messages: [`${IF_MATCH_HEADER} must be the stream revision the change is based on, e.g. 3 or "3"`] }];
+}
+
 /** `If-Match: 3`, `"3"` or `W/"3"` -> 3; a missing header -> undefined. */
 export function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;
-  const match = /^(?:W\/)?"?(\d{1,15})"?$/.exec(header.trim());
-  if (!match) {
-    throw badRequest([
-      { field: IF_MATCH_HEADER, messages: [`${IF_MATCH_HEADER} must be the stream revision the change is based on, e.g. 3 or "3"`] },
-    ]);
-  }
-  return Number(match[1]);
+  const errors = ifMatchErrors(header);
+  if (errors.length > 0) throw badRequest(errors);
+  return Number(IF_MATCH.exec(header.trim())![1]);
 }
 
 export function commandOriginOf(request: Request & RequestWithActor & RequestWithCorrelation): CommandOrigin {

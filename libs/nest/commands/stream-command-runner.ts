@@ -8,7 +8,7 @@ import { schemaVersionOf } from '../../../src/events/schema-versions';
 import { EVENT_STORE, EventStore, WrongExpectedRevisionError } from '../../event-store/event-store.port';
 import { CommandOrigin } from './command-origin';
 import { StreamReader } from '../streams/stream-reader';
-import { RuleViolationError } from './rule-violation.error';
+import { isNotFoundRule, RuleViolationError } from './rule-violation.error';
 
 /** One command on one stream: how to fold the stream and how to decide. */
 export interface StreamCommand<S> {
@@ -37,8 +37,9 @@ const ATTEMPTS_WITHOUT_IF_MATCH = 5;
  * nothing.
  *
  * With If-Match the caller's revision must be the stream's (else 409 expected-revision,
- * no retry). Without it, a concurrent write to the same stream makes the runner decide
- * again on the new state, a few times, before it gives up with the same 409.
+ * no retry), unless the child or challenge is unknown (404 first). Without it, a
+ * concurrent write to the same stream makes the runner decide again on the new state, a
+ * few times, before it gives up with the same 409.
  */
 @Injectable()
 export class StreamCommandRunner {
@@ -66,10 +67,12 @@ export class StreamCommandRunner {
 
   private async runOnce<S>(command: StreamCommand<S>, origin: CommandOrigin): Promise<CommandOutcome> {
     const loaded = await this.reader.load(command.stream, command.fold);
+    const decision = await command.decide(loaded.state, this.decisionContext());
+    // an unknown child or challenge is 404 whatever revision the caller expected
+    if (isViolation(decision) && isNotFoundRule(decision.violation.rule)) throw new RuleViolationError(decision.violation);
     if (origin.expectedRevision !== undefined && origin.expectedRevision !== loaded.revision) {
       throw new WrongExpectedRevisionError(command.stream, origin.expectedRevision, loaded.revision);
     }
-    const decision = await command.decide(loaded.state, this.decisionContext());
     if (isViolation(decision)) throw new RuleViolationError(decision.violation);
 
     const events = decision.events.map((event) => ({ ...event, id: randomUUID() }) as OversightEvent & { id: string });

@@ -6,6 +6,7 @@ import {
 import { IDEMPOTENCY_HEADER, IF_MATCH_HEADER } from '../commands/command-origin';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { CORRELATION_HEADER } from './correlation-id.middleware';
+import { EveryFieldErrorInterceptor } from './every-field-error.interceptor';
 import { IdempotencyConflictResponse, NotFoundResponse, RuleViolationResponse, ValidationErrorResponse } from './error-responses';
 
 export interface CommandEndpointOptions {
@@ -25,7 +26,8 @@ export interface CommandEndpointOptions {
 export function CommandEndpoint(options: CommandEndpointOptions): MethodDecorator {
   return applyDecorators(
     HttpCode(201),
-    UseInterceptors(IdempotencyInterceptor),
+    // every malformed field is found before an idempotency key is claimed
+    UseInterceptors(EveryFieldErrorInterceptor, IdempotencyInterceptor),
     ApiOperation({ summary: options.summary, description: options.description }),
     ApiHeader({
       name: IDEMPOTENCY_HEADER,

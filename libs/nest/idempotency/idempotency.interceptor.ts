@@ -3,7 +3,7 @@ import { Request, Response } from 'express';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { RequestWithActor } from '../actor/current-actor.decorator';
 import { IDEMPOTENCY_HEADER } from '../commands/command-origin';
-import { badRequest } from '../http/field-errors';
+import { badRequest, FieldError } from '../http/field-errors';
 import { IdempotencyKeyInUseError, IdempotencyKeyReusedError } from './idempotency-errors';
 import { IDEMPOTENCY_STORE, IdempotencyStore } from './idempotency-store.port';
 import { requestFingerprint } from './request-fingerprint';
@@ -16,6 +16,12 @@ export const IDEMPOTENCY_LEASE_MS = 60_000;
 /** How long a duplicate waits for the first request with its key to finish. */
 export const IDEMPOTENCY_WAIT_MS = 15_000;
 const POLL_MS = 20;
+
+/** What is wrong with an `Idempotency-Key` header, if anything (none when it is missing). */
+export function idempotencyKeyErrors(header: string | undefined): FieldError[] {
+  if (header === undefined || KEY.test(header)) return [];
+  return [{ field: IDEMPOTENCY_HEADER, messages: [`${IDEMPOTENCY_HEADER} must be 1-255 visible ASCII characters, e.g. a uuid`] }];
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -39,11 +45,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const response = context.switchToHttp().getResponse<Response>();
     const given = request.header(IDEMPOTENCY_HEADER);
     if (given === undefined) return next.handle();
-    if (!KEY.test(given)) {
-      throw badRequest([
-        { field: IDEMPOTENCY_HEADER, messages: [`${IDEMPOTENCY_HEADER} must be 1-255 visible ASCII characters, e.g. a uuid`] },
-      ]);
-    }
+    const malformed = idempotencyKeyErrors(given);
+    if (malformed.length > 0) throw badRequest(malformed);
     const key = `${request.user?.userId ?? 'anonymous'}:${given}`;
     const fingerprint = requestFingerprint(request.method, request.path, request.body);
     return from(this.runOnce(key, given, fingerprint, response, next));

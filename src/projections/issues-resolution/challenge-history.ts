@@ -180,8 +180,11 @@ export function deadlineMissedBy(spell: StageSpell, date: CalendarDate): boolean
 export const currentSpell = (challenge: Pick<ChallengeHistory, 'stages'>): StageSpell =>
   challenge.stages[challenge.stages.length - 1];
 
-/** An open stage is overdue on `date` when its deadline has passed and it has had no answer by then. */
-export function isOverdueAt(spell: StageSpell, date: CalendarDate): boolean {
+/**
+ * An open stage is overdue on `date` when its deadline has passed and it has had no answer
+ * by then. The one definition: the read models, the oversight and the challenge record use it.
+ */
+export function isOverdueAt(spell: Pick<StageSpell, 'responseDueBy' | 'respondedOn' | 'leftOn'>, date: CalendarDate): boolean {
   if (spell.responseDueBy === null || date <= spell.responseDueBy) return false;
   const metOn = answeredOn(spell);
   return metOn === null || metOn > date;

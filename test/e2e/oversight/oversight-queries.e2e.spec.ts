@@ -115,6 +115,16 @@ describe('oversight queries over HTTP', () => {
       const response = await api.http().get('/analysis/issues-resolution');
       expect(response.body).toMatchObject({ from: '2019-04-01', to: '2020-03-31', raised: 2 });
     });
+
+    it('says that to defaults to today when only a later from is given', async () => {
+      const response = await api.http().get('/analysis/issues-resolution?from=2020-06-01');
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toEqual([
+        { field: 'from', messages: ['from (2020-06-01) must not be after to, which is today (2020-03-31) when not given'] },
+      ]);
+      const both = await api.http().get('/analysis/issues-resolution?from=2020-06-01&to=2020-05-01');
+      expect(both.body.errors).toEqual([{ field: 'to', messages: ['to must not be before from'] }]);
+    });
   });
 
   describe('GET /children/:childId/oversight', () => {
@@ -188,6 +198,27 @@ describe('oversight queries over HTTP', () => {
         { field: 'flags', messages: [expect.stringContaining('unknown flags (drifting)')] },
       ]);
       expect(response.body.errors[0].messages[0]).toContain('not-visited-before-review');
+    });
+
+    it('answers flags given twice, or naming no flag, with one message that says how to give them', async () => {
+      const twice = await api.http().get('/clinic/candidates?flags=review-overdue&flags=cp-review-overdue');
+      expect(twice.status).toBe(400);
+      expect(twice.body.errors).toEqual([
+        { field: 'flags', messages: ['flags is given once, as a comma-separated list such as flags=review-overdue,cp-review-overdue'] },
+      ]);
+      for (const empty of ['flags=', 'flags=,%20,']) {
+        const response = await api.http().get(`/clinic/candidates?${empty}`);
+        expect(response.status).toBe(400);
+        expect(response.body.errors).toEqual([{ field: 'flags', messages: [expect.stringMatching(/^flags names no flag; leave it out for every flag/)] }]);
+      }
+    });
+
+    it('answers a limit that is not a whole number from 1 to 500 with one message', async () => {
+      for (const limit of ['abc', '0', '501', '2.5']) {
+        const response = await api.http().get(`/clinic/candidates?limit=${limit}`);
+        expect(response.status).toBe(400);
+        expect(response.body.errors).toEqual([{ field: 'limit', messages: ['limit must be a whole number from 1 to 500'] }]);
+      }
     });
   });
 

@@ -9,7 +9,8 @@ export class StageVisitResponse {
   responseDueBy!: string | null;
   @ApiPropertyOptional({ format: 'date', nullable: true, type: String, description: 'when it escalated past this stage or was resolved at it' })
   leftOn!: string | null;
-  @ApiProperty({ description: 'still at this stage, past its deadline, today' }) overdue!: boolean;
+  @ApiProperty({ description: 'overdue today: past its deadline with no answer yet (no response, escalation or resolution), as in GET /challenges?overdue=true' })
+  overdue!: boolean;
 }
 
 export class ChallengeResponseResponse {

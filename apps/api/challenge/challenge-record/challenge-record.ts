@@ -1,5 +1,6 @@
 import { CalendarDate } from '../../../../src/calendar/calendar-date';
-import { ChallengeState } from '../../../../src/challenge/challenge-state';
+import { ChallengeResponse, ChallengeState, StageVisit } from '../../../../src/challenge/challenge-state';
+import { isOverdueAt } from '../../../../src/projections/issues-resolution/challenge-history';
 import { ChallengeRecordResponse } from './challenge-record.response';
 
 /** The challenge as the API shows it (a raised challenge: raisedOn, stage... are set). */
@@ -23,7 +24,10 @@ export function challengeRecord(state: ChallengeState, revision: number, today: 
       enteredOn: visit.enteredOn,
       responseDueBy: visit.responseDueBy,
       leftOn: visit.leftOn ?? null,
-      overdue: visit.leftOn === undefined && visit.responseDueBy !== null && visit.responseDueBy < today,
+      overdue: isOverdueAt(
+        { responseDueBy: visit.responseDueBy, respondedOn: firstResponseAt(visit, state.responses), leftOn: visit.leftOn ?? null },
+        today,
+      ),
     })),
     responses: state.responses.map((response) => ({ ...response })),
     resolved: state.resolved,
@@ -31,4 +35,14 @@ export function challengeRecord(state: ChallengeState, revision: number, today: 
     outcome: state.outcome,
     recoveryPlan: state.recoveryPlan,
   };
+}
+
+/** The first response recorded at this stage while the challenge was at it. */
+function firstResponseAt(visit: StageVisit, responses: readonly ChallengeResponse[]): CalendarDate | null {
+  let first: CalendarDate | null = null;
+  for (const { stage, respondedOn } of responses) {
+    if (stage !== visit.stage || respondedOn < visit.enteredOn) continue;
+    if (first === null || respondedOn < first) first = respondedOn;
+  }
+  return first;
 }

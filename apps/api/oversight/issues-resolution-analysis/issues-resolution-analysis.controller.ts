@@ -29,7 +29,11 @@ export class IssuesResolutionAnalysisController {
   async analyse(@Query() query: IssuesResolutionAnalysisQuery): Promise<IssuesResolutionAnalysisResponse> {
     const to = this.queryDate.orToday(query.to);
     const from = query.from ?? reportingPeriod(reportingYearOf(to)).start;
-    if (from > to) throw badRequest([{ field: 'to', messages: ['to must not be before from'] }]);
+    if (from > to) {
+      throw query.to === undefined
+        ? badRequest([{ field: 'from', messages: [`from (${from}) must not be after to, which is today (${to}) when not given`] }])
+        : badRequest([{ field: 'to', messages: ['to must not be before from'] }]);
+    }
     const cohort = await this.readModels.find<ChallengeDocument & Document>(CHALLENGES, issuesResolutionCohortFilter({ from, to }));
     return analyseIssuesResolution(cohort, { from, to });
   }
