@@ -35,10 +35,16 @@ export interface PublishedReport {
   figures: Record<FigureId, PublishedFigure>;
 }
 
-/** Figures that count staff (IROs) or name a stage, not children: nothing in them can identify a child. */
+/** Figures that count staff (IROs), average caseloads or name a stage, not children: never shown as `c` themselves (but see BUILT_ON). */
 const NOT_CHILD_COUNTS: ReadonlySet<FigureId> = new Set([
   'iro.meanCaseloadAtYearEnd', 'iro.aboveHandbookRange', 'iro.aboveLocalTarget', 'challenges.mostCommonHighestStage',
 ]);
+/**
+ * Figures derived from the counts of another figure rather than from a numerator and a
+ * denominator of their own: the mean caseload times the number of IROs gives back the
+ * caseloads, so it is withheld when any caseload it is built on shows as `c`.
+ */
+const BUILT_ON: Partial<Record<FigureId, FigureId>> = { 'iro.meanCaseloadAtYearEnd': 'iro.caseloadsAtYearEnd' };
 /** Rates whose denominator is a population, not a count of records. */
 const POPULATION_RATES: ReadonlySet<FigureId> = new Set(['cla.ratePer10k', 'cp.ratePer10k']);
 
@@ -51,7 +57,7 @@ const POPULATION_RATES: ReadonlySet<FigureId> = new Set(['cla.ratePer10k', 'cp.r
  */
 export function applyDisclosureControl(report: AnnualReport, threshold: number): PublishedReport {
   const figures = {} as Record<FigureId, PublishedFigure>;
-  for (const id of FIGURE_IDS) figures[id] = publishFigure(id, report.figures[id], threshold);
+  for (const id of FIGURE_IDS) figures[id] = publishFigure(id, report, threshold);
   return {
     year: report.year, period: report.period, asOf: report.asOf, generatedAt: report.generatedAt,
     localAuthority: report.localAuthority, disclosureThreshold: threshold, legend: suppressionLegend(threshold), figures,
@@ -60,10 +66,24 @@ export function applyDisclosureControl(report: AnnualReport, threshold: number):
 
 export const isSmallCount = (count: number, threshold: number): boolean => count >= 1 && count <= threshold;
 
-function publishFigure(id: FigureId, figure: ReportFigure, threshold: number): PublishedFigure {
-  const current = publishYear(id, figure, threshold);
-  const previous = publishYear(id, figure.previousYear, threshold);
+function publishFigure(id: FigureId, report: AnnualReport, threshold: number): PublishedFigure {
+  const figure: ReportFigure = report.figures[id];
+  const basis = BUILT_ON[id];
+  const withheld = (year: YearFigure, basisYear: YearFigure | undefined): PublishedYear => {
+    const published = publishYear(id, year, threshold);
+    return basisYear && hasSmallCount(basisYear, threshold) && published.value !== null ? { ...published, value: SUPPRESSED } : published;
+  };
+  const current = withheld(figure, basis && report.figures[basis]);
+  const previous = withheld(figure.previousYear, basis && report.figures[basis].previousYear);
   return { ...current, previousYear: previous, change: publishChange(figure.change, current, previous) };
+}
+
+/** Whether a count of the figure (its value, or any key of a breakdown) would show as `c`. */
+function hasSmallCount(figure: YearFigure, threshold: number): boolean {
+  const value = figure.value;
+  if (typeof value === 'number') return isSmallCount(value, threshold);
+  if (value === null || typeof value !== 'object') return false;
+  return Object.values(value).some((count) => isSmallCount(count, threshold));
 }
 
 function publishYear(id: FigureId, figure: YearFigure, threshold: number): PublishedYear {

@@ -41,6 +41,40 @@ describe('disclosure control', () => {
     expect(published.figures['challenges.raised'].change).toBe(SUPPRESSED);
   });
 
+  it('withholds the mean caseload when a caseload it is built on shows as c', () => {
+    const h = new ReportHistory();
+    for (let i = 0; i < 10; i += 1) {
+      h.registerChild(`k${i}`, { dateOfBirth: '2010-05-01' });
+      h.startCare(`k${i}`, '2018-06-03');
+      // in 2018/19 iro-1 has all 10; in 2019/20 iro-1 keeps 7 and iro-2 takes 3
+      h.allocateIro(`k${i}`, '2018-06-03', 'iro-1');
+      if (i >= 7) h.allocateIro(`k${i}`, '2019-09-01', 'iro-2');
+    }
+    const exact = computeAnnualReport(collectReportFacts(h.events), {
+      year: 2019, config: DEFAULT_LOCAL_AUTHORITY_CONFIG, asOf: null, generatedAt: '2020-05-02T00:00:00.000Z',
+    });
+    expect(exact.figures['iro.meanCaseloadAtYearEnd']).toMatchObject({ value: 5, previousYear: { value: 10 } });
+    const mean = applyDisclosureControl(exact, 5).figures['iro.meanCaseloadAtYearEnd'];
+    expect(mean).toMatchObject({ value: SUPPRESSED, previousYear: { value: 10 }, change: SUPPRESSED });
+    expect(applyDisclosureControl(exact, 2).figures['iro.meanCaseloadAtYearEnd']).toMatchObject({ value: 5, change: -5 });
+  });
+
+  it('withholds the mean caseload of a single IRO whose caseload shows as c', () => {
+    const h = new ReportHistory();
+    for (let i = 0; i < 3; i += 1) {
+      h.registerChild(`k${i}`, { dateOfBirth: '2010-05-01' });
+      h.startCare(`k${i}`, '2019-06-03');
+      h.allocateIro(`k${i}`, '2019-06-03', 'iro-1');
+    }
+    const exact = computeAnnualReport(collectReportFacts(h.events), {
+      year: 2019, config: DEFAULT_LOCAL_AUTHORITY_CONFIG, asOf: null, generatedAt: '2020-05-02T00:00:00.000Z',
+    });
+    const published = applyDisclosureControl(exact, 5).figures;
+    expect(published['iro.caseloadsAtYearEnd'].value).toEqual({ 'iro-1': SUPPRESSED });
+    expect(published['iro.meanCaseloadAtYearEnd'].value).toBe(SUPPRESSED);
+    expect(published['iro.aboveHandbookRange'].value).toBe(0);
+  });
+
   it('publishes no ids and explains c in a legend', () => {
     expect(JSON.stringify(published)).not.toContain('"ids"');
     expect(published.legend).toMatch(/^c = a count from 1 to 5/);
@@ -103,6 +137,18 @@ describe('report instants and years', () => {
     expect(parseReportInstant('2020-02-30')).toBeUndefined();
     expect(parseReportInstant('yesterday')).toBeUndefined();
     expect(parseReportInstant('2020-04-30T10:00:00')).toBeUndefined();
+  });
+
+  it('refuses an instant whose date or time does not exist, rather than move it to another day', () => {
+    for (const text of [
+      '2020-02-30T10:00:00Z', '2021-02-29T00:00:00Z', '2019-11-31T09:00:00Z', '2020-04-31T00:00:00+01:00',
+      '2020-13-01T00:00:00Z', '2020-00-10T00:00:00Z', '2020-01-00T00:00:00Z', '2020-01-01T24:00:00Z',
+      '2020-01-01T10:60:00Z', '2020-01-01T10:00:61Z', '2020-01-01T10:00:00+24:00',
+    ]) {
+      expect([text, parseReportInstant(text)]).toEqual([text, undefined]);
+    }
+    expect(parseReportInstant('2020-02-29T23:30:00-01:00')).toBe('2020-03-01T00:30:00.000Z');
+    expect(parseReportInstant('2020-02-29T10:00:00.5Z')).toBe('2020-02-29T10:00:00.500Z');
   });
 
   it('reads a reporting year of four digits', () => {

@@ -89,6 +89,39 @@ describe('children looked after figures', () => {
     });
   });
 
+  it('does not count a placement replaced on the day it began: the child was in it on no day', () => {
+    const h = new ReportHistory();
+    h.registerChild('replaced', { dateOfBirth: '2008-01-01' });
+    h.startCare('replaced', '2019-06-03', { placementType: 'U4' }); // 1
+    h.changePlacement('replaced', '2019-09-02', 'U5'); // replaced the same day
+    h.changePlacement('replaced', '2019-09-02', 'U6'); // 2
+    h.registerChild('atStart', { dateOfBirth: '2008-01-01' });
+    h.startCare('atStart', '2019-06-01', { placementType: 'U4' }); // replaced the same day
+    h.changePlacement('atStart', '2019-06-01', 'U5'); // 1
+    h.changePlacement('atStart', '2019-09-01', 'U6'); // 2
+    h.registerChild('three', { dateOfBirth: '2008-01-01' });
+    h.startCare('three', '2019-06-01', { placementType: 'U4' }); // 1
+    h.changePlacement('three', '2019-06-02', 'U5'); // 2: one day is a day
+    h.changePlacement('three', '2019-09-01', 'U6'); // 3
+    const figures = reportFor(h).figures;
+    expect(figures['cla.threeOrMorePlacementsPercent']).toMatchObject({ numerator: 1, denominator: 3, numeratorIds: ['three'] });
+    expect(figures['cla.atYearEnd.byPlacementGroup'].idsByKey.foster).toEqual(['atStart', 'replaced', 'three']);
+  });
+
+  it('measures long-term stability past a placement replaced on the day it began', () => {
+    const h = new ReportHistory();
+    h.registerChild('adopting', { dateOfBirth: '2012-01-01' });
+    h.startCare('adopting', '2017-01-01', { placementType: 'U5' });
+    h.changePlacement('adopting', '2019-12-01', 'U4'); // replaced the same day: never lived in
+    h.changePlacement('adopting', '2019-12-01', 'A5'); // the placement before it is the U5 of 2017
+    h.registerChild('moved', { dateOfBirth: '2012-01-01' });
+    h.startCare('moved', '2017-01-01', { placementType: 'U5' });
+    h.changePlacement('moved', '2019-11-30', 'U4');
+    h.changePlacement('moved', '2019-12-01', 'A5');
+    const figures = reportFor(h).figures;
+    expect(figures['cla.longTermStabilityPercent']).toMatchObject({ numerator: 1, denominator: 2, numeratorIds: ['adopting'] });
+  });
+
   it('measures long-term stability for under-16s in care 2.5 years, counting an adoptive placement with the one before', () => {
     const h = new ReportHistory();
     h.registerChild('settled', { dateOfBirth: '2010-01-01' });

@@ -1,6 +1,7 @@
 import { challengeStream, childStream } from '../events/streams';
 import { FigureId, FigureItemKind, itemKindOf } from './figure-ids';
-import { ReportFigure } from './figure';
+import { BreakdownFigure, ReportFigure } from './figure';
+import { byDate } from './by-date';
 
 /** The ids a figure names for its year, in the roles the figure gives them. */
 export interface FigureItems {
@@ -42,11 +43,33 @@ export function streamOfItem(kind: FigureItemKind, itemId: string, childIdOfItem
 }
 
 /**
+ * The streams whose records put an id into a figure: a child's or a challenge's own
+ * stream; for a review, conference or plan the child streams holding it (`index`, from
+ * `itemStreamIndex`); for an IRO the streams of exactly the children in its caseload at
+ * year end (`caseloads`, the year's `iro.caseloadsAtYearEnd`), not of every child it was
+ * ever allocated, so that the links add up to the caseloads.
+ */
+export function streamsBehindItem(
+  kind: FigureItemKind,
+  itemId: string,
+  index: ReadonlyMap<string, ReadonlySet<string>>,
+  caseloads: BreakdownFigure,
+): string[] {
+  if (kind === 'iro') return (Object.prototype.hasOwnProperty.call(caseloads.idsByKey, itemId) ? caseloads.idsByKey[itemId] : []).map(childStream);
+  const streams = [...(index.get(itemId) ?? [])];
+  if (kind === 'challenge') return streams.filter((stream) => stream === challengeStream(itemId));
+  if (kind === 'child') return streams.filter((stream) => stream === childStream(itemId));
+  return streams.filter((stream) => stream.startsWith('child-'));
+}
+
+/**
  * The events that put an id into a figure, from its stream's counting events: for a
  * child the records of care (CLA figures), of protection (CP figures) or both and the
- * IRO allocations (IRO figures); for a review the review and the start of its period of
- * care (its due date); for a conference or plan the conferences and plan records; for a
- * challenge its whole stream; for an IRO its allocations.
+ * IRO allocations (IRO figures); for a review the review, the start of its period of
+ * care, and the record that set its due date (the period's review before it, or for a
+ * first review the care start); for a conference or plan the conferences and plan
+ * records; for a challenge its whole stream; for an IRO, in the stream of a child in its
+ * caseload, the allocations to it and the records of care and protection.
  */
 export function eventsBehindItem<E extends Pick<TraceableEvent, 'type' | 'data'>>(
   figureId: FigureId,
@@ -60,14 +83,19 @@ export function eventsBehindItem<E extends Pick<TraceableEvent, 'type' | 'data'>
       return [...streamEvents];
     case 'review': {
       const reviews = streamEvents.filter((e) => e.type === 'ReviewHeld' && data(e).reviewId === itemId);
-      const periods = new Set(reviews.map((e) => data(e).periodId));
-      return streamEvents.filter((e) => reviews.includes(e) || (e.type === 'CareStarted' && periods.has(data(e).periodId)));
+      const periods = new Set(reviews.map((e) => periodIdOfReview(e, streamEvents)));
+      const dueDateSetters = new Set(reviews.map((e) => reviewBefore(e, streamEvents)));
+      return streamEvents.filter(
+        (e) => reviews.includes(e) || dueDateSetters.has(e) || (e.type === 'CareStarted' && periods.has(String(data(e).periodId))),
+      );
     }
     case 'conference':
     case 'plan':
       return streamEvents.filter((e) => PROTECTION_TYPES.has(e.type) && e.type !== 'ChildRegistered');
     case 'iro':
-      return streamEvents.filter((e) => e.type === 'IroAllocated' && data(e).iroId === itemId);
+      return streamEvents.filter(
+        (e) => (e.type === 'IroAllocated' && data(e).iroId === itemId) || CARE_TYPES.has(e.type) || PROTECTION_TYPES.has(e.type),
+      );
     case 'child': {
       const types = figureId.startsWith('cla.')
         ? CARE_TYPES
@@ -77,4 +105,31 @@ export function eventsBehindItem<E extends Pick<TraceableEvent, 'type' | 'data'>
       return streamEvents.filter((e) => types.has(e.type));
     }
   }
+}
+
+type ReviewRecord = Pick<TraceableEvent, 'type' | 'data'>;
+const fieldOf = (event: ReviewRecord, field: string): string => String((event.data as Record<string, unknown>)[field] ?? '');
+
+/**
+ * The period of care a review belongs to, as the report dates it (child-history's
+ * due-dated reviews): the period it names, else the latest period started by its day.
+ */
+function periodIdOfReview(review: ReviewRecord, streamEvents: readonly ReviewRecord[]): string {
+  const starts = streamEvents.filter((e) => e.type === 'CareStarted');
+  const named = fieldOf(review, 'periodId');
+  if (starts.some((e) => fieldOf(e, 'periodId') === named)) return named;
+  const heldOn = fieldOf(review, 'heldOn');
+  const started = starts.filter((e) => fieldOf(e, 'startDate') <= heldOn).sort(byDate((e) => fieldOf(e, 'startDate')));
+  return started.length > 0 ? fieldOf(started[started.length - 1], 'periodId') : named;
+}
+
+/** The record a review's due date is counted from: the period's review held before it, or the care start for a first review. */
+function reviewBefore<E extends ReviewRecord>(review: E, streamEvents: readonly E[]): E | undefined {
+  const periodId = periodIdOfReview(review, streamEvents);
+  const chain = streamEvents
+    .filter((e) => e.type === 'ReviewHeld' && periodIdOfReview(e, streamEvents) === periodId)
+    .sort(byDate((e) => fieldOf(e, 'heldOn')));
+  const index = chain.indexOf(review);
+  if (index > 0) return chain[index - 1];
+  return streamEvents.find((e) => e.type === 'CareStarted' && fieldOf(e, 'periodId') === periodId);
 }

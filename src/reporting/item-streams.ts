@@ -30,3 +30,22 @@ export function itemStreamIndex(...factSets: ReportFacts[]): Map<string, Set<str
   }
   return index;
 }
+
+/**
+ * The streams of the children each challenge names: a challenge's place in
+ * `challenges.lookedAfterVsProtection` moves with those children's records of care and
+ * protection, not only with its own stream.
+ */
+export function childStreamsOfChallenges(...factSets: ReportFacts[]): Map<string, Set<string>> {
+  const index = new Map<string, Set<string>>();
+  for (const facts of factSets) {
+    for (const challenge of facts.challenges.values()) {
+      let streams = index.get(challenge.challengeId);
+      if (!streams) index.set(challenge.challengeId, (streams = new Set()));
+      for (const fact of challenge.facts) {
+        if (fact.type === 'ChallengeRaised') for (const childId of fact.childIds) streams.add(childStream(childId));
+      }
+    }
+  }
+  return index;
+}

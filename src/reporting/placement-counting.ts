@@ -1,7 +1,7 @@
 import { CalendarDate } from '../calendar/calendar-date';
 import { LocalAuthorityConfig, PlacementGroup, PLACEMENT_GROUPS } from '../config/local-authority-config';
 import { PlacementType, TEMPORARY_PLACEMENT_TYPES } from '../events/codes';
-import { CarePeriod, isShortBreak, legalStatusOn } from './child-history';
+import { CarePeriod, isShortBreak, legalStatusOn, PlacementSpell } from './child-history';
 
 /** A placement as the stability measures count it: from its start to the next counted placement or the end of care. */
 export interface CountedPlacement {
@@ -13,14 +13,16 @@ export interface CountedPlacement {
 
 /**
  * The placements of a period of care that count: one at the start of care and one at
- * each placement change, except temporary placements (T0-T4) and a move back from a
- * temporary placement to the placement type held just before it.
+ * each placement change, except temporary placements (T0-T4), a move back from a
+ * temporary placement to the placement type held just before it, and a placement
+ * replaced on the day it began (on the same day the later record wins, so the child was
+ * in it on no day).
  */
 export function countedPlacements(period: CarePeriod): CountedPlacement[] {
   const counted: CountedPlacement[] = [];
   let lastCounted: PlacementType | undefined;
   let afterTemporary = false;
-  for (const spell of period.placements) {
+  for (const spell of placementsLived(period)) {
     if (TEMPORARY_PLACEMENT_TYPES.includes(spell.placementType)) {
       afterTemporary = true;
       continue;
@@ -37,6 +39,11 @@ export function countedPlacements(period: CarePeriod): CountedPlacement[] {
     afterTemporary = false;
   }
   return counted;
+}
+
+/** The placement spells of a period that lasted at least one day: not replaced on the day they began. */
+function placementsLived(period: CarePeriod): PlacementSpell[] {
+  return period.placements.filter((spell, index) => period.placements[index + 1]?.start !== spell.start);
 }
 
 /** The placements a child was in on some day from `from` to `to` (inclusive), over all periods. */

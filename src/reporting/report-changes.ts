@@ -1,5 +1,5 @@
 import { AnnualReport } from './annual-report';
-import { PercentFigure, ReportFigure, YearFigure } from './figure';
+import { isBreakdownFigure, ReportFigure, YearFigure } from './figure';
 import { FIGURE_IDS, FigureId } from './figure-ids';
 
 /** A figure that differs between two as-of instants. */
@@ -77,26 +77,51 @@ export interface ArrivedRecord {
   position: number;
 }
 
+/** Figures whose challenge ids move with the records of the children they name (their stream is not enough). */
+const READS_CHILDREN_OF_CHALLENGES: ReadonlySet<FigureId> = new Set(['challenges.lookedAfterVsProtection']);
+
 /**
  * The arrived records that moved a figure: those in the stream of an id that joined or
- * left it, or (when only its measures moved, e.g. a mean) in the stream of any id it names.
+ * left it, or its numerator, or one of a breakdown's keys, or (when only its measures
+ * moved, e.g. a mean) in the stream of any id it names. For
+ * `challenges.lookedAfterVsProtection` a challenge's streams include those of the
+ * children it names (`childStreamsOfChallenge`), whose care or plan decides its key.
  */
 export function recordsThatMoved(
   difference: FigureDifference,
   fromFigure: ReportFigure,
   toFigure: ReportFigure,
   arrivals: readonly ArrivedRecord[],
-  streamsOf: Map<string, Set<string>>,
+  streamsOf: ReadonlyMap<string, ReadonlySet<string>>,
+  childStreamsOfChallenge: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
 ): ArrivedRecord[] {
   const streams = new Set<string>();
-  const changedIds = [...difference.idsAdded, ...difference.idsRemoved];
-  if ('numeratorIds' in fromFigure && 'numeratorIds' in toFigure) {
-    const before = new Set([...fromFigure.numeratorIds, ...(fromFigure.previousYear as PercentFigure).numeratorIds]);
-    const after = new Set([...toFigure.numeratorIds, ...(toFigure.previousYear as PercentFigure).numeratorIds]);
-    for (const id of after) if (!before.has(id)) changedIds.push(id);
-    for (const id of before) if (!after.has(id)) changedIds.push(id);
-  }
+  const changedIds = [...difference.idsAdded, ...difference.idsRemoved, ...idsThatMovedWithin(fromFigure, toFigure)];
   const ids = changedIds.length > 0 ? changedIds : [...figureIds(fromFigure), ...figureIds(toFigure)];
-  for (const id of ids) for (const stream of streamsOf.get(id) ?? []) streams.add(stream);
+  const readsChildren = READS_CHILDREN_OF_CHALLENGES.has(difference.figureId);
+  for (const id of ids) {
+    for (const stream of streamsOf.get(id) ?? []) streams.add(stream);
+    if (readsChildren) for (const stream of childStreamsOfChallenge.get(id) ?? []) streams.add(stream);
+  }
   return arrivals.filter((record) => streams.has(record.stream));
+}
+
+/** Ids that stayed in a figure but joined or left its numerator, or moved from one key of a breakdown to another (either year). */
+function idsThatMovedWithin(before: ReportFigure, after: ReportFigure): string[] {
+  const moved = new Set<string>();
+  const compare = (a: Iterable<string>, b: Iterable<string>) => {
+    const setA = new Set(a);
+    const setB = new Set(b);
+    for (const id of setB) if (!setA.has(id)) moved.add(id);
+    for (const id of setA) if (!setB.has(id)) moved.add(id);
+  };
+  for (const [from, to] of [[before, after], [before.previousYear, after.previousYear]] as [YearFigure, YearFigure][]) {
+    if ('numeratorIds' in from && 'numeratorIds' in to) compare(from.numeratorIds, to.numeratorIds);
+    if (isBreakdownFigure(from) && isBreakdownFigure(to)) {
+      for (const key of new Set([...Object.keys(from.idsByKey), ...Object.keys(to.idsByKey)])) {
+        compare(from.idsByKey[key] ?? [], to.idsByKey[key] ?? []);
+      }
+    }
+  }
+  return [...moved];
 }

@@ -1,7 +1,7 @@
 import { DEFAULT_LOCAL_AUTHORITY_CONFIG } from '../config/local-authority-config';
 import { computeAnnualReport } from './annual-report';
 import { collectReportFacts } from './fold-report-facts';
-import { itemStreamIndex } from './item-streams';
+import { childStreamsOfChallenges, itemStreamIndex } from './item-streams';
 import { ArrivedRecord, differingFigures, recordsThatMoved } from './report-changes';
 import { ReportHistory } from './testing/report-history';
 
@@ -38,5 +38,34 @@ describe('changes between two as-of instants', () => {
       .map((e) => ({ eventId: e.id, type: e.type, stream: e.stream, recordedAt: e.recordedAt, position: e.position }));
     const moved = recordsThatMoved(inTime, before.figures['reviews.inTimescalePercent'], after.figures['reviews.inTimescalePercent'], arrivals, itemStreamIndex(factsFrom, factsTo));
     expect(moved.map((r) => r.eventId)).toEqual([late]);
+  });
+
+  it("names a child's record that moved a challenge between lookedAfter and neither", () => {
+    const h = new ReportHistory().recordedOn('2019-06-01T00:00:00Z');
+    h.registerChild('X', { dateOfBirth: '2010-01-01' });
+    h.registerChild('Y', { dateOfBirth: '2010-01-01' });
+    h.raiseChallenge('CH1', ['X'], '2019-06-01');
+    h.raiseChallenge('CH2', ['Y'], '2019-06-01');
+    h.recordedOn('2019-07-01T00:00:00Z');
+    const careStarted = h.startCare('X', '2019-05-01');
+    h.holdReview('Y', '2019-06-20'); // arrives too, in a stream no challenge figure reads for CH1
+    const from = '2019-06-15T00:00:00.000Z';
+    const to = '2019-08-01T00:00:00.000Z';
+    const factsFrom = collectReportFacts(h.events, { asOf: from });
+    const factsTo = collectReportFacts(h.events, { asOf: to });
+    const options = { year: 2019, config: DEFAULT_LOCAL_AUTHORITY_CONFIG };
+    const before = computeAnnualReport(factsFrom, options);
+    const after = computeAnnualReport(factsTo, options);
+    const difference = differingFigures(before, after).find((d) => d.figureId === 'challenges.lookedAfterVsProtection')!;
+    expect(difference).toMatchObject({ from: { value: { lookedAfter: 0, neither: 2 } }, to: { value: { lookedAfter: 1, neither: 1 } } });
+    const arrivals: ArrivedRecord[] = h.events
+      .filter((e) => e.recordedAt > from && e.recordedAt <= to)
+      .map((e) => ({ eventId: e.id, type: e.type, stream: e.stream, recordedAt: e.recordedAt, position: e.position }));
+    const figureId = 'challenges.lookedAfterVsProtection';
+    const moved = recordsThatMoved(
+      difference, before.figures[figureId], after.figures[figureId], arrivals,
+      itemStreamIndex(factsFrom, factsTo), childStreamsOfChallenges(factsFrom, factsTo),
+    );
+    expect(moved.map((r) => r.eventId)).toEqual([careStarted]);
   });
 });

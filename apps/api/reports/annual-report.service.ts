@@ -1,11 +1,11 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Clock, CLOCK, today } from '../../../src/clock/clock';
 import { LOCAL_AUTHORITY_CONFIG, LocalAuthorityConfig } from '../../../src/config/local-authority-config';
-import { challengeStream, childStream } from '../../../src/events/streams';
 import { AnnualReport, computeAnnualReport } from '../../../src/reporting/annual-report';
 import { FigureId } from '../../../src/reporting/figure-ids';
-import { countingEvents, eventsBehindItem, figureItems } from '../../../src/reporting/figure-trace';
-import { itemStreamIndex } from '../../../src/reporting/item-streams';
+import { BreakdownFigure } from '../../../src/reporting/figure';
+import { countingEvents, eventsBehindItem, figureItems, streamsBehindItem } from '../../../src/reporting/figure-trace';
+import { childStreamsOfChallenges, itemStreamIndex } from '../../../src/reporting/item-streams';
 import { ReportFacts } from '../../../src/reporting/report-facts';
 import { ArrivedRecord, differingFigures, FigureDifference, recordsThatMoved } from '../../../src/reporting/report-changes';
 import { reportingYearOf } from '../../../src/reporting/reporting-period';
@@ -92,9 +92,12 @@ export class AnnualReportService {
     const before = this.compute(replayed.from, year, from);
     const after = this.compute(replayed.to, year, to);
     const streams = itemStreamIndex(replayed.from, replayed.to);
+    const childStreams = childStreamsOfChallenges(replayed.from, replayed.to);
     const figures = differingFigures(before, after).map((difference) => ({
       ...difference,
-      movedBy: recordsThatMoved(difference, before.figures[difference.figureId], after.figures[difference.figureId], replayed.arrivals, streams),
+      movedBy: recordsThatMoved(
+        difference, before.figures[difference.figureId], after.figures[difference.figureId], replayed.arrivals, streams, childStreams,
+      ),
     }));
     return { year, from, to, figures, arrived: replayed.arrivals };
   }
@@ -105,6 +108,7 @@ export class AnnualReportService {
     const figure = report.figures[figureId];
     const items = figureItems(figureId, figure);
     const streams = itemStreamIndex(facts);
+    const caseloads = report.figures['iro.caseloadsAtYearEnd'] as BreakdownFigure;
     const streamCache = new Map<string, Promise<Awaited<ReturnType<EventStore['readStream']>>>>();
     const read = (stream: string) => {
       let events = streamCache.get(stream);
@@ -114,9 +118,7 @@ export class AnnualReportService {
     const trace = async (ids: string[]): Promise<TracedItem[]> =>
       Promise.all(
         ids.map(async (id) => {
-          const candidates = [...(streams.get(id) ?? [])].filter((stream) =>
-            items.kind === 'challenge' ? stream === challengeStream(id) : items.kind === 'child' ? stream === childStream(id) : stream.startsWith('child-'),
-          );
+          const candidates = streamsBehindItem(items.kind, id, streams, caseloads);
           const links = await Promise.all(
             candidates.map(async (stream) => {
               const events = eventsBehindItem(figureId, id, countingEvents(await read(stream), asOf));

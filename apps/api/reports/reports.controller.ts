@@ -1,5 +1,7 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags, getSchemaPath,
+} from '@nestjs/swagger';
 import { Response } from 'express';
 import { FIGURE_IDS, FigureId, isFigureId } from '../../../src/reporting/figure-ids';
 import { badRequest, FieldError } from '../../../libs/nest/http/field-errors';
@@ -8,6 +10,7 @@ import { CONTENT_TYPES, isReportFormat, REPORT_FORMATS, renderReport, ReportForm
 import { LOCAL_AUTHORITY_CONFIG, LocalAuthorityConfig } from '../../../src/config/local-authority-config';
 import { AnnualReportService, FigureTrace, ReportChanges } from './annual-report.service';
 import { parseReportInstant, parseReportYear } from '../../../libs/reporting/report-instant';
+import { AnnualReportResponse, FigureTraceResponse, ReportChangesResponse, ReportFigureResponse } from './report.responses';
 
 type QueryParameters = Record<string, unknown>;
 
@@ -29,7 +32,7 @@ class QueryReader {
       return null;
     }
     const instant = typeof raw === 'string' ? parseReportInstant(raw) : undefined;
-    if (instant === undefined) this.errors.push({ field: name, messages: [`${name} must be an ISO 8601 instant such as 2020-04-30T23:59:59Z, or a date`] });
+    if (instant === undefined) this.errors.push({ field: name, messages: [`${name} must be an ISO 8601 instant such as 2020-04-30T23:59:59Z, or a date, on a day that exists`] });
     return instant ?? null;
   }
 
@@ -52,6 +55,7 @@ class QueryReader {
 }
 
 @ApiTags('reports')
+@ApiExtraModels(AnnualReportResponse, ReportFigureResponse)
 @Controller('reports/iro-annual/:year')
 @ApiParam({ name: 'year', description: 'the reporting year: 2019 is 1 April 2019 to 31 March 2020', example: 2019 })
 @ApiBadRequestResponse({ type: ValidationErrorResponse, description: 'a bad year, as-of instant, format or figure id' })
@@ -73,7 +77,15 @@ export class ReportsController {
   @ApiQuery({ name: 'asOf', required: false, description: 'only events recorded up to this instant count' })
   @ApiQuery({ name: 'format', required: false, enum: REPORT_FORMATS })
   @ApiProduces(...Object.values(CONTENT_TYPES).map((type) => type.split(';')[0]))
-  @ApiOkResponse({ description: 'the report (JSON shape in docs/figures.md and ../shared/FIGURES.md)' })
+  @ApiOkResponse({
+    description: 'the report: exact JSON (shape in docs/figures.md), or a published csv, md or html document',
+    content: {
+      [CONTENT_TYPES.json.split(';')[0]]: { schema: { $ref: getSchemaPath(AnnualReportResponse) } },
+      ...Object.fromEntries(
+        REPORT_FORMATS.filter((format) => format !== 'json').map((format) => [CONTENT_TYPES[format].split(';')[0], { schema: { type: 'string' } }]),
+      ),
+    },
+  })
   async annualReport(@Param('year') yearText: string, @Query() query: QueryParameters, @Res() response: Response): Promise<void> {
     const reader = new QueryReader(query);
     const year = reader.year(yearText);
@@ -87,8 +99,9 @@ export class ReportsController {
 
   @Get('changes')
   @ApiOperation({ summary: 'The figures that differ between two as-of instants, and the records whose arrival moved them' })
-  @ApiQuery({ name: 'from', required: true })
-  @ApiQuery({ name: 'to', required: true })
+  @ApiQuery({ name: 'from', required: true, description: 'an ISO 8601 instant, or a date (the end of that day, UTC)' })
+  @ApiQuery({ name: 'to', required: true, description: 'an ISO 8601 instant or a date, not before from' })
+  @ApiOkResponse({ type: ReportChangesResponse, description: 'the figures that differ and the records whose arrival moved them' })
   async changes(@Param('year') yearText: string, @Query() query: QueryParameters): Promise<ReportChanges> {
     const reader = new QueryReader(query);
     const year = reader.year(yearText);
@@ -102,7 +115,8 @@ export class ReportsController {
   @Get('figures/:figureId')
   @ApiOperation({ summary: "One figure's numerator and denominator ids (or its ids), each with the records that put it there" })
   @ApiParam({ name: 'figureId', enum: FIGURE_IDS })
-  @ApiQuery({ name: 'asOf', required: false })
+  @ApiQuery({ name: 'asOf', required: false, description: 'only events recorded up to this instant count' })
+  @ApiOkResponse({ type: FigureTraceResponse, description: "the figure's ids, each with its history links and the counting records behind it" })
   async figure(@Param('year') yearText: string, @Param('figureId') figureText: string, @Query() query: QueryParameters): Promise<FigureTrace> {
     const reader = new QueryReader(query);
     const year = reader.year(yearText);

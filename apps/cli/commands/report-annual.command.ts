@@ -27,7 +27,7 @@ export async function produceAnnualReport(request: AnnualReportRequest, env: Nod
   const format = (request.format ?? 'html') as ReportFormat;
   if (!isReportFormat(format)) problems.push(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
   const asOf = request.asOf === undefined ? null : (parseReportInstant(request.asOf) ?? undefined);
-  if (asOf === undefined) problems.push('--as-of must be an ISO 8601 instant such as 2020-04-30T23:59:59Z, or a date');
+  if (asOf === undefined) problems.push('--as-of must be an ISO 8601 instant such as 2020-04-30T23:59:59Z, or a date, on a day that exists');
   const loaded = loadInfrastructureSettings(env);
   if ('errors' in loaded) problems.push(...loaded.errors, '', 'Settings (environment):', ...SETTINGS_HELP);
   if (problems.length > 0 || 'errors' in loaded) throw new Error(problems.join('\n'));

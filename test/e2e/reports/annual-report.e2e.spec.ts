@@ -25,6 +25,8 @@ describe('annual IRO report endpoints', () => {
     await created(startCare(api, 'ada', { startDate: '2019-06-03', placedOutsideLocalAuthority: true }));
     await created(api.http().post('/children/ada/iro-allocations').send({ iroId: 'IRO7', effectiveDate: '2019-06-03' }));
     await created(holdReview(api, 'ada', { heldOn: '2019-06-28' }));
+    await created(registerChild(api, 'cal'));
+    await created(api.http().post('/children/cal/iro-allocations').send({ iroId: 'IRO7', effectiveDate: '2019-06-03' })); // in no caseload
     recordedAt.now = new Date('2020-01-10T09:00:00Z');
     await created(registerChild(api, 'ben', { sex: 'male' }));
     await created(holdInitialConference(api, 'ben'));
@@ -100,12 +102,42 @@ describe('annual IRO report endpoints', () => {
     expect(reviews.body.denominator).toHaveLength(2);
     const [pn7] = reviews.body.numerator;
     expect(pn7.links[0].history).toBe('/children/ada/history');
-    expect(pn7.links[0].events.map((e: { type: string }) => e.type)).toEqual(['CareStarted', 'ReviewHeld']);
+    // the care start, the review before it (its due date is counted from it), the review itself
+    expect(pn7.links[0].events.map((e: { type: string }) => e.type)).toEqual(['CareStarted', 'ReviewHeld', 'ReviewHeld']);
+    expect(pn7.links[0].events[1].effectiveDate).toBe('2019-06-28');
+    const mean = await api.http().get('/reports/iro-annual/2019/figures/iro.meanCaseloadAtYearEnd');
+    expect(mean.body).toMatchObject({ kind: 'iro', value: 1, ids: [{ id: 'IRO7', links: [{ history: '/children/ada/history' }] }] });
+    expect(mean.body.ids[0].links).toHaveLength(1);
     const cla = await api.http().get('/reports/iro-annual/2019/figures/cla.atYearEnd');
     expect(cla.body.ids[0]).toMatchObject({ id: 'ada', links: [{ history: '/children/ada/history' }] });
     expect(cla.body.ids[0].links[0].events.map((e: { type: string }) => e.type)).toEqual(['ChildRegistered', 'CareStarted']);
     const challenge = await api.http().get('/reports/iro-annual/2019/figures/challenges.raised');
     expect(challenge.body.ids[0].links[0]).toMatchObject({ history: '/challenges/ch1' });
+  });
+
+  it('documents the 200 answers of the report, its changes and a figure trace in the OpenAPI document', async () => {
+    const { paths, components } = (await api.http().get('/docs-json')).body;
+    const ok = (path: string) => paths[path].get.responses['200'];
+    const report = ok('/reports/iro-annual/{year}');
+    expect(report.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/AnnualReportResponse' });
+    expect(report.content['text/csv'].schema).toEqual({ type: 'string' });
+    const reportSchema = components.schemas.AnnualReportResponse;
+    expect(reportSchema.required).toEqual(expect.arrayContaining(['year', 'period', 'asOf', 'notForPublication', 'figures']));
+    const figures = components.schemas.AnnualReportFiguresResponse;
+    expect(Object.keys(figures.properties)).toEqual([...FIGURE_IDS]);
+    expect(figures.required).toEqual([...FIGURE_IDS]);
+    expect(figures.properties['cla.atYearEnd']).toEqual({ $ref: '#/components/schemas/ReportFigureResponse' });
+    expect(Object.keys(components.schemas.ReportFigureResponse.properties)).toEqual(
+      expect.arrayContaining(['value', 'numerator', 'denominator', 'percent', 'ids', 'idsByKey', 'numeratorIds', 'denominatorIds', 'previousYear', 'change']),
+    );
+    const changes = ok('/reports/iro-annual/{year}/changes');
+    expect(changes.description).not.toBe('');
+    expect(changes.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ReportChangesResponse' });
+    expect(Object.keys(components.schemas.FigureChangeResponse.properties)).toEqual(['figureId', 'from', 'to', 'idsAdded', 'idsRemoved', 'movedBy']);
+    const trace = ok('/reports/iro-annual/{year}/figures/{figureId}');
+    expect(trace.description).not.toBe('');
+    expect(trace.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/FigureTraceResponse' });
+    expect(Object.keys(components.schemas.TracedLinkResponse.properties)).toEqual(['history', 'events']);
   });
 
   it('answers 400 for a bad year, as-of, format, figure id or missing instant', async () => {
@@ -121,5 +153,13 @@ describe('annual IRO report endpoints', () => {
     expect(fieldsOf(changes.body)).toEqual(['from']);
     const backwards = await api.http().get('/reports/iro-annual/2019/changes').query({ from: '2020-02-01', to: '2020-01-01' });
     expect(fieldsOf(backwards.body)).toEqual(['to']);
+    const impossible = await api.http().get('/reports/iro-annual/2019').query({ asOf: '2020-02-30T10:00:00Z' });
+    expect(impossible.status).toBe(400);
+    expect(fieldsOf(impossible.body)).toEqual(['asOf']);
+    const impossibleTrace = await api.http().get('/reports/iro-annual/2019/figures/cla.atYearEnd').query({ asOf: '2019-11-31T09:00:00Z' });
+    expect(fieldsOf(impossibleTrace.body)).toEqual(['asOf']);
+    const impossibleRange = await api.http().get('/reports/iro-annual/2019/changes').query({ from: '2020-04-31T00:00:00Z', to: '2020-02-31T12:00:00Z' });
+    expect(impossibleRange.status).toBe(400);
+    expect(fieldsOf(impossibleRange.body).sort()).toEqual(['from', 'to']);
   });
 });

@@ -1,0 +1,78 @@
+import { BreakdownFigure } from './figure';
+import { FigureId, itemKindOf } from './figure-ids';
+import { countingEvents, eventsBehindItem, figureItems, streamsBehindItem } from './figure-trace';
+import { itemStreamIndex } from './item-streams';
+import { collectReportFacts } from './fold-report-facts';
+import { reportFor } from './testing/report-for';
+import { ReportHistory } from './testing/report-history';
+
+/** The figure's ids, each with the streams and event ids behind it, as the drill-down answers them. */
+function traceOf(h: ReportHistory, figureId: FigureId): Record<string, Record<string, string[]>> {
+  const report = reportFor(h);
+  const items = figureItems(figureId, report.figures[figureId]);
+  const index = itemStreamIndex(collectReportFacts(h.events));
+  const caseloads = report.figures['iro.caseloadsAtYearEnd'] as BreakdownFigure;
+  const traced: Record<string, Record<string, string[]>> = {};
+  for (const id of items.ids ?? items.denominatorIds ?? []) {
+    traced[id] = {};
+    for (const stream of streamsBehindItem(itemKindOf(figureId), id, index, caseloads)) {
+      const events = countingEvents(h.events.filter((e) => e.stream === stream), null);
+      traced[id][stream] = eventsBehindItem(figureId, id, events).map((e) => e.id);
+    }
+  }
+  return traced;
+}
+
+describe('figure drill-down', () => {
+  it('traces the mean caseload to exactly the children in each caseload at year end, adding up', () => {
+    const h = new ReportHistory();
+    const allocations: Record<string, string> = {};
+    for (const child of ['K1', 'K2', 'K3']) {
+      h.registerChild(child, { dateOfBirth: '2010-05-01' });
+      h.startCare(child, '2019-06-03');
+      allocations[child] = h.allocateIro(child, '2019-06-03', 'iro-1');
+    }
+    const left = h.endCare('K2', '2019-12-01');
+    const moved = h.allocateIro('K3', '2019-09-01', 'iro-2');
+    const report = reportFor(h);
+    expect(report.figures['iro.caseloadsAtYearEnd'].value).toEqual({ 'iro-1': 1, 'iro-2': 1 });
+    expect(report.figures['iro.meanCaseloadAtYearEnd'].value).toBe(1);
+
+    const trace = traceOf(h, 'iro.meanCaseloadAtYearEnd');
+    expect(Object.keys(trace)).toEqual(['iro-1', 'iro-2']);
+    expect(Object.keys(trace['iro-1'])).toEqual(['child-K1']);
+    expect(Object.keys(trace['iro-2'])).toEqual(['child-K3']);
+    const links = Object.values(trace).reduce((sum, streams) => sum + Object.keys(streams).length, 0);
+    expect(links / Object.keys(trace).length).toBe(report.figures['iro.meanCaseloadAtYearEnd'].value);
+    expect(trace['iro-1']['child-K1']).toContain(allocations.K1);
+    expect(trace['iro-2']['child-K3']).toContain(moved);
+    expect(trace['iro-2']['child-K3']).not.toContain(allocations.K3);
+    expect(JSON.stringify(trace)).not.toContain(`"${left}"`);
+  });
+
+  it("traces a review to the record that set its due date: the care start for the first, the review before for the others", () => {
+    const h = new ReportHistory();
+    h.registerChild('A', { dateOfBirth: '2010-05-01' });
+    const started = h.startCare('A', '2019-01-10');
+    const first = h.holdReview('A', '2019-02-05', { reviewId: 'first' });
+    const third = h.holdReview('A', '2019-11-07', { reviewId: 'third' });
+    const second = h.holdReview('A', '2019-05-07', { reviewId: 'second' }); // recorded late: the chain is by date
+    const report = reportFor(h);
+    expect(report.figures['reviews.inTimescalePercent']).toMatchObject({ numeratorIds: ['third'], denominatorIds: ['second', 'third'] });
+
+    const trace = traceOf(h, 'reviews.inTimescalePercent');
+    expect(trace.second['child-A']).toEqual([started, first, second]);
+    expect(trace.third['child-A']).toEqual([started, third, second]);
+  });
+
+  it("traces a first review to its period's care start, not to a review of an earlier period", () => {
+    const h = new ReportHistory();
+    h.registerChild('B', { dateOfBirth: '2010-05-01' });
+    h.startCare('B', '2018-01-10');
+    h.holdReview('B', '2018-02-05', { reviewId: 'old' });
+    h.endCare('B', '2019-03-01');
+    const again = h.startCare('B', '2019-06-03');
+    const review = h.holdReview('B', '2019-07-01', { reviewId: 'new' });
+    expect(traceOf(h, 'reviews.held')).toEqual({ new: { 'child-B': [again, review] } });
+  });
+});
