@@ -19,8 +19,10 @@ export type ChallengeFact =
       raisedBy: string;
       category: ChallengeCategory;
       addressedTo: string | null;
+      /** the stage's deadline as decided when recorded (absent in facts stored before it was kept) */
+      responseDueBy?: CalendarDate;
     })
-  | (StepOf & { kind: 'escalated'; fromStage: ChallengeStage; toStage: ChallengeStage })
+  | (StepOf & { kind: 'escalated'; fromStage: ChallengeStage; toStage: ChallengeStage; responseDueBy?: CalendarDate | null })
   | (StepOf & { kind: 'responded'; stage: ChallengeStage })
   | (StepOf & { kind: 'resolved'; stage: ChallengeStage; outcome: ChallengeOutcome; recoveryPlanActions: number });
 
@@ -48,10 +50,13 @@ export function challengeFactOf(event: StoredOversightEvent): ChallengeFact | un
         raisedBy: d.raisedBy,
         category: d.category,
         addressedTo: d.addressedTo ?? null,
+        responseDueBy: d.responseDueBy,
       };
     }
-    case 'ChallengeEscalated':
-      return { eventId, position, kind: 'escalated', date: event.data.escalatedOn, fromStage: event.data.fromStage, toStage: event.data.toStage };
+    case 'ChallengeEscalated': {
+      const d = event.data;
+      return { eventId, position, kind: 'escalated', date: d.escalatedOn, fromStage: d.fromStage, toStage: d.toStage, responseDueBy: d.responseDueBy };
+    }
     case 'ChallengeResponded':
       return { eventId, position, kind: 'responded', date: event.data.respondedOn, stage: event.data.stage };
     case 'ChallengeResolved': {

@@ -47,8 +47,10 @@ export interface ChallengeHistory {
 /**
  * A challenge's stage history from its (non-voided) steps, in the order they happened.
  * Undefined when there is no raising (never raised, or the raising was voided: then the
- * challenge counts nowhere). Deadlines are the authority's configured working days per
- * stage, counted from the day the stage was entered, as the decider counts them.
+ * challenge counts nowhere). A stage's deadline is the one decided when the step was
+ * recorded (the configuration then in force: a later change of the authority's working
+ * days does not move past deadlines); for a fact stored without it, the configured working
+ * days counted from the day the stage was entered, as the decider counts them.
  */
 export function challengeHistory(
   challengeId: string,
@@ -58,17 +60,17 @@ export function challengeHistory(
   const steps = inDateOrder(facts);
   const raised = raisingOf(steps);
   if (!raised) return undefined;
-  const enter = (stage: StageKey, enteredOn: CalendarDate, eventId: string): StageSpell => ({
+  const enter = (stage: StageKey, enteredOn: CalendarDate, eventId: string, decidedDueBy: CalendarDate | null | undefined): StageSpell => ({
     stage,
     enteredOn,
-    responseDueBy: stageResponseDueBy(stageOf(stage), enteredOn, config),
+    responseDueBy: decidedDueBy !== undefined ? decidedDueBy : stageResponseDueBy(stageOf(stage), enteredOn, config),
     respondedOn: null,
     leftOn: null,
     workingDays: null,
     deadlineMet: null,
     eventId,
   });
-  const stages: StageSpell[] = [enter('1', raised.date, raised.eventId)];
+  const stages: StageSpell[] = [enter('1', raised.date, raised.eventId, raised.responseDueBy)];
   const history: ChallengeHistory = {
     challengeId,
     childIds: raised.childIds,
@@ -90,7 +92,7 @@ export function challengeHistory(
       const to = stageKey(step.toStage);
       if (rankOf(to) <= rankOf(current.stage) || step.date < current.enteredOn) continue;
       current.leftOn = step.date;
-      stages.push(enter(to, step.date, step.eventId));
+      stages.push(enter(to, step.date, step.eventId, step.responseDueBy));
     } else if (step.kind === 'responded') {
       const spell = stages.find((s) => s.stage === stageKey(step.stage));
       if (!spell || spell.respondedOn !== null || step.date < spell.enteredOn) continue;

@@ -74,9 +74,17 @@ describe('issues-resolution projection: a challenge and its stage history', () =
     });
   });
 
-  it('takes stage deadlines from the authority configuration', () => {
+  it('takes a stage deadline as decided when recorded, under the configuration then in force, not the one in force now', () => {
     const given = new OversightHistory();
-    given.challengeRaised('ch-1', ['c-1'], '2020-03-02');
+    const then = { ...DEFAULT_LOCAL_AUTHORITY_CONFIG, stageDeadlineWorkingDays: { '1': 3, '2': 5, '3': 5, '4': 7 } };
+    given.challengeRaised('ch-1', ['c-1'], '2020-03-02', { config: then });
+    expect(challengeIn(project(issuesResolutionProjection, given.events, DEFAULT_LOCAL_AUTHORITY_CONFIG), 'ch-1')!.stages[0].responseDueBy).toBe('2020-03-05');
+  });
+
+  it('counts the configured working days for a step stored without its deadline', () => {
+    const given = new OversightHistory();
+    const raised = given.challengeRaised('ch-1', ['c-1'], '2020-03-02');
+    delete (raised.data as { responseDueBy?: string }).responseDueBy;
     const config = { ...DEFAULT_LOCAL_AUTHORITY_CONFIG, stageDeadlineWorkingDays: { '1': 3, '2': 5, '3': 5, '4': 7 } };
     expect(challengeIn(project(issuesResolutionProjection, given.events, config), 'ch-1')!.stages[0].responseDueBy).toBe('2020-03-05');
   });

@@ -1,5 +1,5 @@
 import { CalendarDate } from '../../calendar/calendar-date';
-import { DEFAULT_LOCAL_AUTHORITY_CONFIG } from '../../config/local-authority-config';
+import { DEFAULT_LOCAL_AUTHORITY_CONFIG, LocalAuthorityConfig } from '../../config/local-authority-config';
 import {
   CategoryOfAbuse, ChallengeCategory, ChallengeOutcome, ChallengeStage, LegalStatus, ParticipationCode,
   PlacementType, ReasonCeased,
@@ -192,7 +192,7 @@ export class OversightHistory {
     challengeId: string,
     childIds: string[],
     raisedOn: CalendarDate,
-    options: { raisedBy?: string; category?: ChallengeCategory; addressedTo?: string } = {},
+    options: { raisedBy?: string; category?: ChallengeCategory; addressedTo?: string; config?: LocalAuthorityConfig } = {},
   ): StoredOversightEvent {
     this.stageOf.set(challengeId, 1);
     return this.record(challengeStream(challengeId), 'ChallengeRaised', {
@@ -205,7 +205,7 @@ export class OversightHistory {
       summary: 'The care plan has not been updated since the last review',
       ...(options.addressedTo !== undefined && { addressedTo: options.addressedTo }),
       stage: 1,
-      responseDueBy: stageResponseDueBy(1, raisedOn, DEFAULT_LOCAL_AUTHORITY_CONFIG)!,
+      responseDueBy: stageResponseDueBy(1, raisedOn, options.config ?? DEFAULT_LOCAL_AUTHORITY_CONFIG)!,
     });
   }
 
