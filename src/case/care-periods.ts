@@ -31,6 +31,13 @@ export function startCare(command: StartCare, state: CaseState, context: Decisio
       `Care cannot start on ${startDate}: the previous period of care ran from ${last.startDate} to ${last.endDate}.`,
     );
   }
+  if (last?.endDate === startDate) {
+    return refuseCase(
+      'care-restart-same-day',
+      `Care cannot start again on ${startDate}, the day the previous period of care ended (DfE rule 431): the child did not ` +
+        'leave care; void that care ending, and record the change of legal status or placement instead.',
+    );
+  }
   const dfeRefused = careStartsInTemporaryPlacement(placementType) ?? placementTypeNotValidOn(placementType, startDate);
   if (dfeRefused) return dfeRefused;
   return accept({

@@ -40,12 +40,19 @@ describe('starting care', () => {
       .thenRejects('care-start-before-last-care-end');
   });
 
-  it('starts a new period of care on the day the last one ended', () => {
+  it('refuses a new period of care on the day the last one ended (DfE rule 431)', () => {
+    caseSpec
+      .given(...leftCare)
+      .when({ type: 'startCare', childId: 'child-1', startDate: '2019-06-03', legalStatus: 'V2', placementType: 'U1', placedOutsideLocalAuthority: false })
+      .thenRejects('care-restart-same-day');
+  });
+
+  it('starts a new period of care the day after the last one ended', () => {
     const outcome = caseSpec
       .given(...leftCare)
-      .when({ type: 'startCare', childId: 'child-1', startDate: '2019-06-03', legalStatus: 'V2', placementType: 'U1', placedOutsideLocalAuthority: false });
+      .when({ type: 'startCare', childId: 'child-1', startDate: '2019-06-04', legalStatus: 'V2', placementType: 'U1', placedOutsideLocalAuthority: false });
     expect(outcome.decision).toEqual({
-      events: [expect.objectContaining({ type: 'CareStarted', data: expect.objectContaining({ periodId: 'child-1:2019-06-03', firstReviewDueBy: '2019-07-01' }) })],
+      events: [expect.objectContaining({ type: 'CareStarted', data: expect.objectContaining({ periodId: 'child-1:2019-06-04', firstReviewDueBy: '2019-07-02' }) })],
     });
   });
 });

@@ -29,6 +29,8 @@ export const CASE_RULES = {
   'not-in-care': 'A placement, legal status, care ending or review needs the child to be in care on that date.',
   'already-in-care': 'Care cannot start while the child is already in care.',
   'care-start-before-last-care-end': 'A period of care cannot start before the previous one ended.',
+  'care-restart-same-day':
+    'A new period of care cannot start on the day the previous one ended (DfE rule 431): that is one period, with a change of legal status or placement.',
   'care-end-before-last-record': 'Care cannot end before the last placement, legal status or review recorded in the period.',
   'review-before-last-review': 'A review cannot be dated before the last review of the same period of care.',
   'review-already-recorded':
