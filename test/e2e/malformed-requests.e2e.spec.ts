@@ -102,6 +102,18 @@ describe('malformed requests', () => {
     await expectMalformed(api, () => escalate(api, 'CH1', { escalatedOn: '2020-02-12', toStage: '2', reason: '' }), ['toStage', 'reason']);
   });
 
+  it('free text gets the one message that applies: required, empty or too long', async () => {
+    const messagesOf = async (body: object): Promise<unknown> => {
+      const response = await api.http().post('/children/C1/voids').send({ eventId: '00000000-0000-4000-8000-000000000000', ...body });
+      expect(response.status).toBe(400);
+      return response.body.errors.find((error: { field: string }) => error.field === 'reason')?.messages;
+    };
+    expect(await messagesOf({})).toEqual(['reason is required']);
+    expect(await messagesOf({ reason: '  ' })).toEqual(['reason must not be empty']);
+    expect(await messagesOf({ reason: 7 })).toEqual(['reason must be text']);
+    expect(await messagesOf({ reason: 'x'.repeat(4001) })).toEqual(['reason must be at most 4000 characters (it has 4001)']);
+  });
+
   it('validates a recovery plan action by action', async () => {
     const response = await expectMalformed(
       api,
