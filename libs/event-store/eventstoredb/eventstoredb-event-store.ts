@@ -52,7 +52,9 @@ export class EventStoreDbEventStore implements EventStore {
       const nextRevision = Number(result.nextExpectedRevision);
       // The write result's position is not documented as the last event's (and is absent
       // for an idempotent repeat), so the last event is read back for its own position.
-      const position = (await this.positionOfRevision(stream, nextRevision)) ?? positionNumber(result.position) ?? -1;
+      // the events are written: a failed read-back must not report the append as failed (a retry would write them again)
+      const readBack = await this.positionOfRevision(stream, nextRevision).catch(() => undefined);
+      const position = readBack ?? positionNumber(result.position) ?? -1;
       return { nextRevision, position };
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) {

@@ -44,7 +44,8 @@ export class EventStoreDbSubscription implements Subscription {
   async stop(): Promise<void> {
     if (!this.stopped) {
       this.stopped = true;
-      await this.subscription.unsubscribe();
+      // a subscription that never reached the server rejects its unsubscribe: stopping goes on regardless
+      await this.subscription.unsubscribe().catch(() => undefined);
       // ends the iteration below even if the cancelled call never ends its stream
       this.subscription.destroy();
     }

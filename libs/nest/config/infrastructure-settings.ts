@@ -30,7 +30,8 @@ export const SETTINGS_HELP = [
   'IRO_CONFIG     path to the local authority JSON (default config/iro-config.default.json; see config/README.md)',
 ];
 
-const EVENTSTORE_SCHEMES = ['esdb:', 'esdb+discover:', 'kurrentdb:', 'kurrentdb+discover:', 'kdb:', 'kdb+discover:'];
+// what @eventstore/db-client 6 accepts (kurrentdb:// and kdb:// need the Kurrent client)
+const EVENTSTORE_SCHEMES = ['esdb:', 'esdb+discover:'];
 const MONGODB_SCHEMES = ['mongodb:', 'mongodb+srv:'];
 
 /** A variable set to the empty string counts as not set. */

@@ -1,5 +1,6 @@
 import { Collection, MongoClient, MongoServerError } from 'mongodb';
 import { IdempotencyClaim, IdempotencyStore, StoredResponse } from './idempotency-store.port';
+import { mongoDatabaseName } from '../../read-store/mongodb/database-name';
 
 interface IdempotencyDocument {
   _id: string;
@@ -25,7 +26,7 @@ export class MongoIdempotencyStore implements IdempotencyStore {
 
   static async connect(url: string, collection = 'idempotencyKeys'): Promise<MongoIdempotencyStore> {
     const client = await MongoClient.connect(url);
-    return new MongoIdempotencyStore(client, client.db().collection<IdempotencyDocument>(collection));
+    return new MongoIdempotencyStore(client, client.db(mongoDatabaseName(url)).collection<IdempotencyDocument>(collection));
   }
 
   async claim(key: string, fingerprint: string, now: Date, leaseMs: number): Promise<IdempotencyClaim> {

@@ -15,6 +15,7 @@ import {
   StoredDocument,
 } from '../read-store.port';
 import { assertCollectionName } from '../collection-name';
+import { mongoDatabaseName } from './database-name';
 
 export interface MongoDbReadStoreOptions {
   /** mongodb://host:27017/iro_oversight?replicaSet=rs0 */
@@ -46,6 +47,8 @@ interface CheckpointDocument {
   _id: string;
   position: number;
   epoch?: number;
+  /** set while swapInRebuild renames the collections: no commit may land in between */
+  swapping?: boolean;
 }
 
 /**
@@ -59,33 +62,65 @@ interface CheckpointDocument {
  * of the checkpoint, and the projector, which loads the positions with the documents,
  * does not apply to a document an event at or below its position again.
  *
- * swapInRebuild: renameCollection cannot run in a transaction, so the renames and the
- * checkpoint are sequential; each rename (with dropTarget) is atomic for queries.
+ * swapInRebuild: renameCollection cannot run in a transaction, so the checkpoint is first
+ * marked as swapping (with a new epoch: a projector's commit that expected the old one, or
+ * that arrives while it is marked, is refused as CheckpointMovedError and reloads), then the
+ * collections are renamed (each rename, with dropTarget, is atomic for queries), then the
+ * checkpoint is set to the rebuild's position, unmarked, with another new epoch.
+ *
+ * The client connects on first use; a connection that failed is thrown away, so the next
+ * call tries again with a fresh client (the driver's client stays closed after a failed
+ * first connect).
  */
 export class MongoDbReadStore implements ReadStore {
-  private readonly client: MongoClient;
-  private readonly db: Db;
+  private client: MongoClient;
+  private db: Db;
+  private connecting?: Promise<void>;
   private transactionSupport?: Promise<boolean>;
 
   constructor(private readonly options: MongoDbReadStoreOptions) {
-    this.client = new MongoClient(options.url);
-    this.db = this.client.db(options.database ?? databaseInUrl(options.url) ?? 'iro_oversight');
+    [this.client, this.db] = this.newClient();
   }
 
   get databaseName(): string {
     return this.db.databaseName;
   }
 
+  /** Connects the client once; after a failed connect, the next call starts again with a new client. */
+  private connected(): Promise<void> {
+    this.connecting ??= this.client.connect().then(
+      () => undefined,
+      async (error: unknown) => {
+        const failed = this.client;
+        [this.client, this.db] = this.newClient();
+        this.connecting = undefined;
+        this.transactionSupport = undefined;
+        await failed.close().catch(() => undefined);
+        throw error;
+      },
+    );
+    return this.connecting;
+  }
+
+  private newClient(): [MongoClient, Db] {
+    // undefined options and fields are left out, not sent as null (an index's `unique: null` is refused by the server)
+    const client = new MongoClient(this.options.url, { ignoreUndefined: true });
+    return [client, client.db(this.options.database ?? mongoDatabaseName(this.options.url))];
+  }
+
   async get<T extends Document = Document>(collection: string, id: string): Promise<T | null> {
+    await this.connected();
     const found = await this.collection(collection).findOne({ _id: id }, { projection: { [APPLIED_POSITION]: 0 } });
     return found as T | null;
   }
 
   async find<T extends Document = Document>(collection: string, filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
+    await this.connected();
     const found = await this.collection(collection)
       .find(filter as never, {
         projection: { [APPLIED_POSITION]: 0 },
-        sort: options.sort,
+        // ties in `_id` order, as the embedded store gives them (and unsorted: `_id` order, not insertion order)
+        sort: { ...options.sort, ...(options.sort?._id === undefined && { _id: 1 }) },
         skip: options.skip,
         limit: options.limit,
       })
@@ -94,15 +129,18 @@ export class MongoDbReadStore implements ReadStore {
   }
 
   async count(collection: string, filter: Filter = {}): Promise<number> {
+    await this.connected();
     return this.collection(collection).countDocuments(filter as never);
   }
 
   async upsert(collection: string, document: Document): Promise<void> {
+    await this.connected();
     assertDocumentId(collection, document);
     await this.collection(collection).replaceOne({ _id: document._id }, { ...document, [APPLIED_POSITION]: 0 }, { upsert: true });
   }
 
   async delete(collection: string, id: string): Promise<void> {
+    await this.connected();
     await this.collection(collection).deleteOne({ _id: id });
   }
 
@@ -111,6 +149,7 @@ export class MongoDbReadStore implements ReadStore {
   }
 
   async readCheckpoint(projection: string, session?: ClientSession): Promise<Checkpoint> {
+    await this.connected();
     const stored = await this.checkpoints().findOne({ _id: projection }, { session });
     return { position: stored?.position ?? 0, epoch: stored?.epoch ?? 0 };
   }
@@ -122,6 +161,7 @@ export class MongoDbReadStore implements ReadStore {
     expected?: Checkpoint,
   ): Promise<void> {
     const writes = collectWrites(position, write);
+    await this.connected();
     if (await this.supportsTransactions()) {
       const session = this.client.startSession();
       try {
@@ -135,10 +175,12 @@ export class MongoDbReadStore implements ReadStore {
   }
 
   async deleteCheckpoint(projection: string): Promise<void> {
+    await this.connected();
     await this.checkpoints().deleteOne({ _id: projection });
   }
 
   async loadCollection<T extends Document = Document>(collection: string): Promise<StoredDocument<T>[]> {
+    await this.connected();
     const found = await this.collection(collection).find({}).toArray();
     return found.map(({ [APPLIED_POSITION]: appliedPosition, ...document }) => ({
       document: document as T,
@@ -147,14 +189,16 @@ export class MongoDbReadStore implements ReadStore {
   }
 
   async ensureIndexes(collection: string, indexes: readonly CollectionIndex[]): Promise<void> {
+    await this.connected();
     await this.createCollectionIfMissing(collection);
     if (indexes.length === 0) return;
     await this.collection(collection).createIndexes(
-      indexes.map((index) => ({ key: index.keys, unique: index.unique, name: index.name })),
+      indexes.map((index) => ({ key: index.keys, ...(index.unique !== undefined && { unique: index.unique }), ...(index.name !== undefined && { name: index.name }) })),
     );
   }
 
   async dropCollection(collection: string): Promise<void> {
+    await this.connected();
     try {
       await this.collection(collection).drop();
     } catch (error) {
@@ -163,18 +207,21 @@ export class MongoDbReadStore implements ReadStore {
   }
 
   async swapCollection(from: string, to: string): Promise<void> {
+    await this.connected();
     assertCollectionName(to);
     await this.createCollectionIfMissing(from);
     await this.db.renameCollection(from, to, { dropTarget: true });
   }
 
   async swapInRebuild(projection: string, position: number, swaps: readonly CollectionSwap[]): Promise<Checkpoint> {
+    await this.connected();
     const live = await this.checkpoint(projection);
     if (live > position) throw new CheckpointAheadError(projection, position, live);
+    await this.checkpoints().updateOne({ _id: projection }, { $set: { swapping: true }, $inc: { epoch: 1 } }, { upsert: true });
     for (const swap of swaps) await this.swapCollection(swap.from, swap.to);
     const swapped = await this.checkpoints().findOneAndUpdate(
       { _id: projection },
-      { $set: { position }, $inc: { epoch: 1 } },
+      { $set: { position, swapping: false }, $inc: { epoch: 1 } },
       { upsert: true, returnDocument: 'after' },
     );
     return { position, epoch: swapped?.epoch ?? 1 };
@@ -185,6 +232,7 @@ export class MongoDbReadStore implements ReadStore {
    * lets one of two claimants in), replaced only while it still holds the stale claim read.
    */
   async claimRebuild(projection: string, claim: RebuildClaim, stale: (holder: RebuildClaim) => boolean): Promise<void> {
+    await this.connected();
     const claims = this.rebuildClaims();
     const held = await claims.findOne({ _id: projection });
     if (!held) {
@@ -202,10 +250,12 @@ export class MongoDbReadStore implements ReadStore {
   }
 
   async releaseRebuild(projection: string, claimId: string): Promise<void> {
+    await this.connected();
     await this.rebuildClaims().deleteOne({ _id: projection, 'claim.id': claimId });
   }
 
   async rebuildClaim(projection: string): Promise<RebuildClaim | null> {
+    await this.connected();
     return (await this.rebuildClaims().findOne({ _id: projection }))?.claim ?? null;
   }
 
@@ -215,6 +265,7 @@ export class MongoDbReadStore implements ReadStore {
 
   /** Drops the whole database (for tests). */
   async dropDatabase(): Promise<void> {
+    await this.connected();
     await this.db.dropDatabase();
   }
 
@@ -226,8 +277,9 @@ export class MongoDbReadStore implements ReadStore {
     session?: ClientSession,
   ): Promise<void> {
     if (expected !== undefined) {
-      const actual = await this.readCheckpoint(projection, session);
-      if (actual.position !== expected.position || actual.epoch !== expected.epoch) {
+      const stored = await this.checkpoints().findOne({ _id: projection }, { session });
+      const actual = { position: stored?.position ?? 0, epoch: stored?.epoch ?? 0 };
+      if (actual.position !== expected.position || actual.epoch !== expected.epoch || stored?.swapping === true) {
         throw new CheckpointMovedError(projection, expected, actual);
       }
     }
@@ -243,7 +295,12 @@ export class MongoDbReadStore implements ReadStore {
     this.transactionSupport ??= this.db
       .admin()
       .command({ hello: 1 })
-      .then((hello) => typeof hello.setName === 'string' || hello.msg === 'isdbgrid');
+      .then((hello) => typeof hello.setName === 'string' || hello.msg === 'isdbgrid')
+      .catch((error: unknown) => {
+        // asked again next time, not remembered as a failure
+        this.transactionSupport = undefined;
+        throw error;
+      });
     return this.transactionSupport;
   }
 
@@ -295,11 +352,6 @@ function collectWrites(
 
 function assertDocumentId(collection: string, document: Document): void {
   if (typeof document._id !== 'string' || document._id === '') throw new Error(`a document in ${collection} needs a string _id`);
-}
-
-function databaseInUrl(url: string): string | undefined {
-  const match = /^mongodb(?:\+srv)?:\/\/[^/]+\/([^?]+)/.exec(url);
-  return match ? decodeURIComponent(match[1]) : undefined;
 }
 
 function isServerError(error: unknown, code: number): boolean {
