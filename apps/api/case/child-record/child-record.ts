@@ -1,5 +1,6 @@
 import { CalendarDate } from '../../../../src/calendar/calendar-date';
 import { CarePeriod, CaseState } from '../../../../src/case/case-state';
+import { isShortBreakLegalStatus } from '../../../../src/case/dfe-episode-rules';
 import { ChildRecordResponse, PeriodOfCareResponse } from './child-record.response';
 
 const periodOfCare = (period: CarePeriod): PeriodOfCareResponse => ({
@@ -17,7 +18,8 @@ export function childRecord(childId: string, state: CaseState, revision: number,
   const child = state.child!;
   const period = state.inCare ? state.currentPeriod : null;
   const plan = state.openPlan;
-  const reviewDueBy = period ? period.reviews.nextDueBy : null;
+  // no looked-after review is held for a child on short breaks (V3, V4; DfE rule 399), so none is due
+  const reviewDueBy = period && !isShortBreakLegalStatus(period.legalStatus) ? period.reviews.nextDueBy : null;
   const reviewConferenceDueBy = plan?.nextReviewConferenceDueBy ?? null;
   return {
     childId,
