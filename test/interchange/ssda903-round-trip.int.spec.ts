@@ -4,6 +4,10 @@ import { ImportFile } from '../../libs/interchange/ssda903/read-ssda903-return';
 import { SYNTHETIC_AUTHORITY_DISTRICTS, syntheticHistory } from '../../libs/interchange/synthetic/synthetic-history';
 import { syntheticSsda903Return } from '../../libs/interchange/synthetic/synthetic-returns';
 import { DEFAULT_LOCAL_AUTHORITY_CONFIG } from '../../src/config/local-authority-config';
+import { OversightEvent } from '../../src/events/oversight-events';
+import { CURRENT_SCHEMA_VERSION } from '../../src/events/schema-versions';
+import { childStream } from '../../src/events/streams';
+import { careEnded, careStarted, childRegistered, placementChanged } from '../../src/testing/oversight-history';
 import { temporaryStore, TestStore, TODAY } from './import-test-store';
 
 const config = { ...DEFAULT_LOCAL_AUTHORITY_CONFIG, postcodeDistricts: SYNTHETIC_AUTHORITY_DISTRICTS };
@@ -65,5 +69,27 @@ describe('a consistent SSDA903 history: import, export, import again', () => {
     } finally {
       await together.close();
     }
+  });
+
+  it('exports a period recorded through the API as its episodes, the care ending closing the last one (no extra episode)', async () => {
+    const recorded: OversightEvent[] = [
+      childRegistered({ childId: 'API1', dateOfBirth: '2010-01-01', sex: 'female', ethnicity: 'WBRI' }),
+      careStarted({ childId: 'API1', startDate: '2019-05-01', legalStatus: 'C2', placementType: 'U4' }),
+      placementChanged({ childId: 'API1', effectiveDate: '2019-08-01', placementType: 'U5', reasonForChange: 'CARPL' }),
+      careEnded({ childId: 'API1', periodId: 'API1:2019-05-01', endDate: '2019-12-02', reasonCeased: 'E11' }),
+    ];
+    await test.store.appendToStream(
+      childStream('API1'),
+      recorded.map((event, index) => ({
+        id: `api-${index}`, type: event.type, schemaVersion: CURRENT_SCHEMA_VERSION[event.type], data: event.data as Record<string, unknown>,
+        metadata: { correlationId: 'c', causationId: 'c', actor: { userId: 'admin-1', role: 'admin' } },
+      })),
+      'no-stream',
+    );
+    const rows = sortedRows((await exportSsda903Tables(test.store, 2019)).episodes).filter((row) => row.startsWith('API1,'));
+    expect(rows.map((row) => row.split(',').slice(0, 2).concat(row.split(',').slice(7, 9)))).toEqual([
+      ['API1', '01/05/2019', '01/08/2019', 'X1'],
+      ['API1', '01/08/2019', '02/12/2019', 'E11'],
+    ]);
   });
 });

@@ -67,7 +67,8 @@ export function ssda903HistoryFromEvents(childId: string, events: readonly Store
         break;
       }
       case 'CareEnded': {
-        const episode = partsOf(episodeKey?.[1] ?? event.data.endDate);
+        // recorded through the API (no import key): it ends the episode the child was in on the end date
+        const episode = partsOf(episodeKey?.[1] ?? episodeStartedBy(parts, event.data.endDate));
         episode.end = { dec: event.data.endDate, rec: event.data.reasonCeased };
         break;
       }
@@ -114,4 +115,11 @@ export function ssda903HistoryFromEvents(childId: string, events: readonly Store
     episodes: episodes.sort(byDecom),
     reviews: reviews.map((review) => ({ ...review, dateOfBirth })).sort(byHeldOn),
   };
+}
+
+/** The start of the latest episode begun on or before `date` (`date` itself when there is none). */
+function episodeStartedBy(parts: ReadonlyMap<CalendarDate, EpisodeParts>, date: CalendarDate): CalendarDate {
+  let latest: CalendarDate | undefined;
+  for (const decom of parts.keys()) if (decom <= date && (latest === undefined || decom > latest)) latest = decom;
+  return latest ?? date;
 }
