@@ -81,7 +81,7 @@ describe('a consistent SSDA903 history: import, export, import again', () => {
     await test.store.appendToStream(
       childStream('API1'),
       recorded.map((event, index) => ({
-        id: `api-${index}`, type: event.type, schemaVersion: CURRENT_SCHEMA_VERSION[event.type], data: event.data as Record<string, unknown>,
+        id: `api-${index}`, type: event.type, schemaVersion: CURRENT_SCHEMA_VERSION[event.type], data: event.data as unknown as Record<string, unknown>,
         metadata: { correlationId: 'c', causationId: 'c', actor: { userId: 'admin-1', role: 'admin' } },
       })),
       'no-stream',

@@ -48,6 +48,12 @@ interface StoredCommand {
   eventIds: string[];
 }
 
+/** The ids the stream's voids void: by an import, and by someone else (through the API). */
+interface VoidedIds {
+  all: Set<string>;
+  byImport: Set<string>;
+}
+
 /**
  * Brings a child's imported history in the store up to what the merged records say, through
  * the case decider: the stored commands of this source that still match the plan (same key,
@@ -81,6 +87,7 @@ export function reconcileChildStream(request: ReconcileRequest): ReconcileResult
     // latest first: a record is voided only once nothing standing stands on it
     for (const command of [...superseded].reverse()) {
       for (const eventId of [...command.eventIds].reverse()) {
+        if (voidedIds.all.has(eventId)) continue; // voided through the API already
         const decision = decideCase(
           { type: 'voidRecord', childId, eventId, reason: `superseded by a later ${source} import`, voidedOn: context.today },
           state,
@@ -130,19 +137,27 @@ export function reconcileChildStream(request: ReconcileRequest): ReconcileResult
   return { events, voided, kept, state };
 }
 
-/** The ids of the events the stream's voids void. */
-function voidedIdsOf(stream: readonly StoredOversightEvent[]): Set<string> {
-  const voided = new Set<string>();
-  for (const event of stream) if (event.type === 'RecordVoided') voided.add(event.data.eventId);
+function voidedIdsOf(stream: readonly StoredOversightEvent[]): VoidedIds {
+  const voided: VoidedIds = { all: new Set(), byImport: new Set() };
+  for (const event of stream) {
+    if (event.type !== 'RecordVoided') continue;
+    voided.all.add(event.data.eventId);
+    if ((event.metadata as Partial<ImportMetadata>).importedFrom !== undefined) voided.byImport.add(event.data.eventId);
+  }
   return voided;
 }
 
-/** This source's live (not voided) commands in the stream, in order, grouped by their import key. */
-function storedCommandsOf(stream: readonly StoredOversightEvent[], source: ImportSource, voidedIds: Set<string>): StoredCommand[] {
+/**
+ * This source's commands in the stream, in order, grouped by their import key: the live
+ * ones, and those a person voided through the API, which count as still imported (the
+ * same file imported again must not enter again what a person took out); those an import
+ * voided (superseded) do not.
+ */
+function storedCommandsOf(stream: readonly StoredOversightEvent[], source: ImportSource, voidedIds: VoidedIds): StoredCommand[] {
   const commands: StoredCommand[] = [];
   for (const event of stream) {
     const metadata = event.metadata as Partial<ImportMetadata>;
-    if (metadata.importedFrom !== source || !metadata.importKey || event.type === 'RecordVoided' || voidedIds.has(event.id)) continue;
+    if (metadata.importedFrom !== source || !metadata.importKey || event.type === 'RecordVoided' || voidedIds.byImport.has(event.id)) continue;
     const last = commands[commands.length - 1];
     if (last && last.key === metadata.importKey && last.hash === metadata.importHash) last.eventIds.push(event.id);
     else commands.push({ key: metadata.importKey, hash: metadata.importHash ?? '', eventIds: [event.id] });

@@ -89,4 +89,29 @@ describe('reconciling a child stream, given the case as a previous source left i
     });
     expect('violation' in corrected && corrected.violation.message).toContain('api-review (ReviewHeld)');
   });
+
+  it('leaves out, imported again, a record a person voided through the API; a later correction does not void it twice', () => {
+    const first = reconcileChildStream(request('ssda903', [], careRecords('2019-05-20')));
+    if (!('events' in first)) throw new Error('refused');
+    const stream = stored(first.events);
+    const review = stream.find((event) => event.type === 'ReviewHeld')!;
+    const apiVoid = {
+      id: 'api-void', type: 'RecordVoided', schemaVersion: 1,
+      data: { eventId: review.id, voidedType: 'ReviewHeld', reason: 'no such review', effectiveDate: '2020-05-01' },
+      metadata: { correlationId: 'c', causationId: 'c', actor: { userId: 'admin-1', role: 'admin' } },
+    } as unknown as NewEvent;
+    const afterVoid = stored([apiVoid], stream);
+
+    expect(reconcileChildStream(request('ssda903', afterVoid, careRecords('2019-05-20')))).toMatchObject({ events: [], voided: 0, kept: 3 });
+
+    const corrected = reconcileChildStream(request('ssda903', afterVoid, [
+      careRecords('2019-05-20')[0],
+      planned('episode:2019-05-02:start', { type: 'startCare', childId, startDate: '2019-05-02', legalStatus: 'C2', placementType: 'U4', placedOutsideLocalAuthority: false }),
+      careRecords('2019-05-20')[2],
+    ]));
+    if (!('events' in corrected)) throw new Error(`refused: ${corrected.violation.message}`);
+    const voidedNow = corrected.events.filter((event) => event.type === 'RecordVoided').map((event) => (event.data as { eventId: string }).eventId);
+    expect(voidedNow).not.toContain(review.id);
+    expect(voidedNow).toHaveLength(1);
+  });
 });
