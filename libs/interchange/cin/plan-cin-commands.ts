@@ -44,7 +44,7 @@ export function planCinCommands(history: CinChildHistory, options: CinPlanOption
       planned.push({
         key: `${key}:initial`,
         command: {
-          type: 'holdCPConference', childId, conferenceId: `icpc-${plan.startDate}`, conferenceType: 'initial',
+          type: 'holdCPConference', childId, conferenceId: `${childId}:icpc-${plan.startDate}`, conferenceType: 'initial',
           heldOn: plan.startDate, strategyDiscussionOn: plan.section47StartDate, chairIroId: 'unknown',
           outcome: 'plan-started', categoryOfAbuse: plan.initialCategoryOfAbuse, previousPlanCount: plan.numberOfPreviousPlans,
         },
@@ -65,7 +65,7 @@ export function planCinCommands(history: CinChildHistory, options: CinPlanOption
       planned.push({
         key: `${key}:review:${review}`,
         command: {
-          type: 'holdCPConference', childId, conferenceId: `rcpc-${review}`, conferenceType: 'review', heldOn: review,
+          type: 'holdCPConference', childId, conferenceId: `${childId}:rcpc-${review}`, conferenceType: 'review', heldOn: review,
           chairIroId: 'unknown', outcome: ends ? 'plan-ended' : 'plan-continued',
         },
         origin: plan.origin, column: `${column}/Reviews/CPPreviewDate`, value: review, date: review,
@@ -84,7 +84,7 @@ export function planCinCommands(history: CinChildHistory, options: CinPlanOption
     planned.push({
       key: `s47:${conference.initialConferenceDate}:initial`,
       command: {
-        type: 'holdCPConference', childId, conferenceId: `icpc-${conference.initialConferenceDate}`, conferenceType: 'initial',
+        type: 'holdCPConference', childId, conferenceId: `${childId}:icpc-${conference.initialConferenceDate}`, conferenceType: 'initial',
         heldOn: conference.initialConferenceDate, strategyDiscussionOn: conference.section47StartDate, chairIroId: 'unknown',
         outcome: 'no-plan',
       },

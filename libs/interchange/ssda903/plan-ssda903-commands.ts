@@ -76,7 +76,7 @@ export function planSsda903Commands(history: ChildSsda903History, options: Ssda9
     planned.push({
       key: `review:${review.heldOn}`,
       command: {
-        type: 'holdReview', childId, reviewId: `review-${review.heldOn}`, heldOn: review.heldOn,
+        type: 'holdReview', childId, reviewId: `${childId}:review-${review.heldOn}`, heldOn: review.heldOn,
         chairIroId: 'unknown', participation: review.participation, iroVisitedBeforeReview: null,
       },
       origin: review.origin,
