@@ -189,9 +189,14 @@ export function iroOn(history: ChildHistory, date: CalendarDate): string | undef
   return iroId;
 }
 
-/** Unborn on `date`: registered with only an expected date of birth, and `date` is before it. */
+/**
+ * Unborn on `date`: `date` is before the child's birth, the expected one while only that is
+ * recorded. A birth recorded later does not make the child born earlier: on a date before
+ * it, the child was unborn, whichever of the two dates the history holds now.
+ */
 export function unbornOn(history: ChildHistory, date: CalendarDate): boolean {
-  return history.dateOfBirth === undefined && history.expectedDateOfBirth !== undefined && date < history.expectedDateOfBirth;
+  const birth = birthDate(history);
+  return birth !== undefined && date < birth;
 }
 
 export function birthDate(history: ChildHistory): CalendarDate | undefined {

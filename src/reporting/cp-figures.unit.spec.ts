@@ -31,6 +31,16 @@ describe('child protection figures', () => {
     expect(reportFor(h).figures['cp.atYearEnd.bySex'].value).toEqual({ male: 0, female: 1, unknown: 1, unborn: 1 });
   });
 
+  it('keeps an unborn child unborn at year end when the birth, after it, is recorded later', () => {
+    const h = new ReportHistory();
+    const expected = h.registerChild('baby', { expectedDateOfBirth: '2020-05-20', sex: 'unknown' });
+    h.startPlan('baby', '2020-01-15');
+    h.voidRecord('child-baby', expected);
+    h.registerChild('baby', { dateOfBirth: '2020-05-18', sex: 'female' });
+    expect(reportFor(h).figures['cp.atYearEnd.bySex'].value).toEqual({ male: 0, female: 0, unknown: 0, unborn: 1 });
+    expect(reportFor(h, 2020).figures['cp.atYearEnd.bySex'].value).toEqual({ male: 0, female: 1, unknown: 0, unborn: 0 });
+  });
+
   it('measures initial conferences against 15 working days from the strategy discussion', () => {
     const h = new ReportHistory();
     h.registerChild('a', { dateOfBirth: '2015-01-01' });
