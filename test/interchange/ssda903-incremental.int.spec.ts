@@ -1,5 +1,6 @@
 import { importSsda903Return } from '../../libs/interchange/ssda903/import-ssda903-return';
 import { StoredOversightEvent } from '../../src/events/envelope';
+import { childStream } from '../../src/events/streams';
 import { config, csvFile, EPISODES, HEADER, liveOf, REVIEWS, streamOf, temporaryStore, TestStore, TODAY } from './import-test-store';
 
 const header = csvFile('header.csv', [HEADER, 'O1,2,03/03/2009,WBRI,,,']);
@@ -100,5 +101,36 @@ describe('importing returns year after year', () => {
     const report = await importYear(test, withoutSecondReview, 2018);
     expect(report.events).toEqual({ appended: 1, voided: 1 });
     expect(timeline(liveOf(await streamOf(test.store, 'O1'))).slice(1)).toEqual(['CareStarted 2018-06-01', 'ReviewHeld 2018-06-20']);
+  });
+
+  it('decides again, and imports, when someone writes to one of its children between its reading and its appending', async () => {
+    await importYear(test, return2018(), 2018);
+    const store = test.store;
+    const appendMany = store.appendMany.bind(store);
+    let interrupted = 0;
+    // an IRO's entry arrives through the API while the import decides
+    store.appendMany = (batches) => {
+      interrupted += 1;
+      store.appendMany = appendMany;
+      appendMany([{
+        stream: childStream('O1'),
+        expectedRevision: 'any',
+        events: [{
+          id: 'api-allocation', type: 'IroAllocated', schemaVersion: 1,
+          data: { childId: 'O1', iroId: 'iro-7', effectiveDate: '2019-05-01' },
+          metadata: { correlationId: 'c', causationId: 'c', actor: { userId: 'admin-1', role: 'admin' } },
+        }],
+      }]);
+      return appendMany(batches);
+    };
+
+    const report = await importYear(test, return2019(), 2019);
+    expect(interrupted).toBe(1);
+    expect(report.accepted).toBe(true);
+    expect(report.events).toEqual({ appended: 3, voided: 0 });
+    expect(report.warnings).toContain('decided again after someone else wrote meanwhile to child-O1');
+    const types = (await streamOf(store, 'O1')).map((event) => event.type);
+    expect(types.filter((type) => type === 'IroAllocated')).toHaveLength(1);
+    expect(types).toHaveLength(4 + 1 + 3);
   });
 });

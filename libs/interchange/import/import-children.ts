@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EventStore } from '../../event-store/event-store.port';
+import { EventStore, WrongExpectedRevisionError } from '../../event-store/event-store.port';
 import { childStream } from '../../../src/events/streams';
 import { assembleCinSource } from '../cin/import-cin-census';
 import { ImportReport } from '../report/import-report';
@@ -27,6 +27,9 @@ const canAppendMany = (store: EventStore): store is EventStore & BulkAppendingSt
 /** Children per request to a thread: small enough to report progress, large enough to keep a worker busy. */
 const CHILDREN_PER_REQUEST = 2000;
 
+/** An import decided again when other writers moved its children's streams meanwhile gives up after this many attempts. */
+const IMPORT_ATTEMPTS = 5;
+
 /**
  * Imports SSDA903 returns and CIN censuses on the threads `importLanes` gives (see importOnLanes).
  */
@@ -34,7 +37,20 @@ export async function importUnits(input: ImportInput, options: ImportOptions): P
   const units = [...(input.ssda903 ?? []), ...(input.cin ?? [])];
   const lanes = importLanes(options.threads, units.reduce((sum, unit) => sum + unitSize(unit), 0));
   try {
-    return await importOnLanes(input, options, lanes);
+    const changedMeanwhile: string[] = [];
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const report = await importOnLanes(input, options, lanes);
+        if (changedMeanwhile.length === 0) return report;
+        return { ...report, warnings: [...report.warnings, `decided again after someone else wrote meanwhile to ${changedMeanwhile.join(', ')}`] };
+      } catch (error) {
+        // another writer (the API) moved a child's stream between reading and appending: nothing of
+        // this attempt was appended in one transaction (and what was, on a store without one, is
+        // recognised as imported), so the import is decided again against the streams as they are now
+        if (!(error instanceof WrongExpectedRevisionError) || attempt >= IMPORT_ATTEMPTS) throw error;
+        changedMeanwhile.push(error.stream);
+      }
+    }
   } finally {
     await Promise.all(lanes.map((lane) => lane.close()));
   }
