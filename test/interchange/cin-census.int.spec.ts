@@ -117,6 +117,12 @@ describe('CIN census child protection plans into events', () => {
     expect(conferences(events)).toEqual([['initial', '2019-03-11', 'plan-started', '2019-02-25', 'EMO', 0, 'U1:2019-03-11', true]]);
   });
 
+  it('takes an unborn child whose expected date of birth is still ahead, as the API does', async () => {
+    const report = await importCinCensus(census2018, { store: test.store, config, today: '2019-04-15' });
+    expect(report.issues).toEqual([]);
+    expect((await streamOf(test.store, 'U1'))[0]).toMatchObject({ type: 'ChildRegistered', data: { expectedDateOfBirth: '2019-05-30' } });
+  });
+
   it('refuses a census with a broken plan, naming the child and element, and appends nothing', async () => {
     const broken = census('2020-03-31', census2019.content.toString().split('<Children>')[1].split('</Children>')[0]
       .replace('<CPPendDate>2019-06-14</CPPendDate>', '<CPPendDate>2018-10-01</CPPendDate>'));

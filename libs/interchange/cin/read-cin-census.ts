@@ -107,7 +107,7 @@ function readChild(child: XmlNode, origin: RowOrigin, today: CalendarDate): { ch
   else if (!LA_CHILD_ID.test(childId) || !ID_PATTERN.test(childId)) {
     fail('ChildIdentifiers/LAchildID', childId, 'child-id-format', 'LAchildID is at most 20 letters and digits (CIN rules 1570, 1580).');
   }
-  const date = (path: string, value: unknown, required: boolean): CalendarDate | null => {
+  const date = (path: string, value: unknown, required: boolean, mayBeAhead = false): CalendarDate | null => {
     const raw = textOf(value);
     if (raw === '') {
       if (required) fail(path, '', 'required', `${path.split('/').pop()} is required.`);
@@ -117,12 +117,13 @@ function readChild(child: XmlNode, origin: RowOrigin, today: CalendarDate): { ch
       fail(path, raw, 'date-format', `${path.split('/').pop()} "${raw}" is not a date in the form yyyy-mm-dd.`);
       return null;
     }
-    if (raw > today) fail(path, raw, 'date-in-future', `${path.split('/').pop()} ${raw} is after today.`);
+    if (raw > today && !mayBeAhead) fail(path, raw, 'date-in-future', `${path.split('/').pop()} ${raw} is after today.`);
     return raw;
   };
 
   const born = date('ChildIdentifiers/PersonBirthDate', identifiers.PersonBirthDate, false);
-  const expected = born ? null : date('ChildIdentifiers/ExpectedPersonBirthDate', identifiers.ExpectedPersonBirthDate, false);
+  // an expected date of birth is ahead of today while the child is unborn (as the API takes it)
+  const expected = born ? null : date('ChildIdentifiers/ExpectedPersonBirthDate', identifiers.ExpectedPersonBirthDate, false, true);
   if (!born && !expected && textOf(identifiers.PersonBirthDate) === '' && textOf(identifiers.ExpectedPersonBirthDate) === '') {
     fail('ChildIdentifiers/PersonBirthDate', '', 'exactly-one-birth-date', 'A child has a PersonBirthDate or, unborn, an ExpectedPersonBirthDate.');
   }
