@@ -1,4 +1,5 @@
 import { addDays, CalendarDate, calendarDateInLondon, daysBetween, isCalendarDate } from '../../src/calendar/calendar-date';
+import { parseIsoInstant } from '../../src/calendar/iso-instant';
 import { AccessedRecord, CHILD_RECORD_ACCESSED, ChildRecordAccessed } from '../../src/events/access-audit-events';
 import { Role } from '../../src/events/codes';
 import { accessAuditStream, ID_PATTERN } from '../../src/events/streams';
@@ -40,7 +41,6 @@ export interface AccessRecordPage {
 export const MAX_AUDIT_RANGE_DAYS = 3660;
 const DEFAULT_RANGE_DAYS = 365;
 const CURSOR = /^(\d{4}-\d{2}-\d{2})\.(\d{1,9})$/;
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** A bad query parameter, answered 400 with every problem listed. */
 export class AccessAuditQueryError extends Error {
@@ -58,10 +58,8 @@ interface Bound {
 
 function boundOf(name: string, value: string, problems: string[]): Bound | null {
   if (isCalendarDate(value)) return { day: value, instant: null };
-  if (ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value))) {
-    const at = new Date(value);
-    return { day: calendarDateInLondon(at), instant: at.toISOString() };
-  }
+  const at = parseIsoInstant(value);
+  if (at) return { day: calendarDateInLondon(at), instant: at.toISOString() };
   problems.push(`${name} must be a date (yyyy-mm-dd) or an ISO instant (2020-03-31T23:59:59Z), got "${value}"`);
   return null;
 }

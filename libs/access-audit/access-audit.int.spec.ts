@@ -88,6 +88,9 @@ describe('access audit', () => {
         'cursor is not one this endpoint gave',
       ]),
     );
+    await expect(findAccessRecords(store, { from: '2020-01-30T00:00:00Z', to: '2020-11-31T00:00:00Z' }, '2020-02-01')).rejects.toEqual(
+      new AccessAuditQueryError(['to must be a date (yyyy-mm-dd) or an ISO instant (2020-03-31T23:59:59Z), got "2020-11-31T00:00:00Z"']),
+    );
     await expect(findAccessRecords(store, { from: '2020-02-01', to: '2020-01-01' }, '2020-02-01')).rejects.toThrow('from must not be after to');
     await expect(findAccessRecords(store, { from: '2000-01-01', to: '2020-01-01' }, '2020-02-01')).rejects.toThrow(/at most 3660 days apart/);
   });
