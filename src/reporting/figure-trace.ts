@@ -47,17 +47,20 @@ export function streamOfItem(kind: FigureItemKind, itemId: string, childIdOfItem
  * stream; for a review, conference or plan the child streams holding it (`index`, from
  * `itemStreamIndex`); for an IRO the streams of exactly the children in its caseload at
  * year end (`caseloads`, the year's `iro.caseloadsAtYearEnd`), not of every child it was
- * ever allocated, so that the links add up to the caseloads.
+ * ever allocated, so that the links add up to the caseloads; for a challenge its own stream,
+ * and `namedChildren` (the streams of the children it names, for a figure their records
+ * place it in: challenges.lookedAfterVsProtection).
  */
 export function streamsBehindItem(
   kind: FigureItemKind,
   itemId: string,
   index: ReadonlyMap<string, ReadonlySet<string>>,
   caseloads: BreakdownFigure,
+  namedChildren: ReadonlySet<string> = new Set(),
 ): string[] {
   if (kind === 'iro') return (Object.prototype.hasOwnProperty.call(caseloads.idsByKey, itemId) ? caseloads.idsByKey[itemId] : []).map(childStream);
   const streams = [...(index.get(itemId) ?? [])];
-  if (kind === 'challenge') return streams.filter((stream) => stream === challengeStream(itemId));
+  if (kind === 'challenge') return [...streams.filter((stream) => stream === challengeStream(itemId)), ...namedChildren];
   if (kind === 'child') return streams.filter((stream) => stream === childStream(itemId));
   return streams.filter((stream) => stream.startsWith('child-'));
 }
@@ -68,7 +71,8 @@ export function streamsBehindItem(
  * IRO allocations (IRO figures); for a review the review, the start of its period of
  * care, and the record that set its due date (the period's review before it, or for a
  * first review the care start); for a conference or plan the conferences and plan
- * records; for a challenge its whole stream; for an IRO, in the stream of a child in its
+ * records; for a challenge its whole stream, and in a named child's stream the records of
+ * care and protection; for an IRO, in the stream of a child in its
  * caseload, the allocations to it and the records of care and protection.
  */
 export function eventsBehindItem<E extends Pick<TraceableEvent, 'type' | 'data'>>(
@@ -80,7 +84,9 @@ export function eventsBehindItem<E extends Pick<TraceableEvent, 'type' | 'data'>
   const data = (event: E) => event.data as unknown as Record<string, unknown>;
   switch (kind) {
     case 'challenge':
-      return [...streamEvents];
+      return streamEvents.filter(
+        (e) => e.type.startsWith('Challenge') || (e.type !== 'ChildRegistered' && (CARE_TYPES.has(e.type) || PROTECTION_TYPES.has(e.type))),
+      );
     case 'review': {
       const reviews = streamEvents.filter((e) => e.type === 'ReviewHeld' && data(e).reviewId === itemId);
       const periods = new Set(reviews.map((e) => periodIdOfReview(e, streamEvents)));

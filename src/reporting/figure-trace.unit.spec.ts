@@ -1,7 +1,7 @@
 import { BreakdownFigure } from './figure';
 import { FigureId, itemKindOf } from './figure-ids';
 import { countingEvents, eventsBehindItem, figureItems, streamsBehindItem } from './figure-trace';
-import { itemStreamIndex } from './item-streams';
+import { childStreamsOfChallenges, itemStreamIndex } from './item-streams';
 import { collectReportFacts } from './fold-report-facts';
 import { reportFor } from './testing/report-for';
 import { ReportHistory } from './testing/report-history';
@@ -10,12 +10,14 @@ import { ReportHistory } from './testing/report-history';
 function traceOf(h: ReportHistory, figureId: FigureId): Record<string, Record<string, string[]>> {
   const report = reportFor(h);
   const items = figureItems(figureId, report.figures[figureId]);
-  const index = itemStreamIndex(collectReportFacts(h.events));
+  const facts = collectReportFacts(h.events);
+  const index = itemStreamIndex(facts);
+  const namedChildren = figureId === 'challenges.lookedAfterVsProtection' ? childStreamsOfChallenges(facts) : new Map<string, Set<string>>();
   const caseloads = report.figures['iro.caseloadsAtYearEnd'] as BreakdownFigure;
   const traced: Record<string, Record<string, string[]>> = {};
   for (const id of items.ids ?? items.denominatorIds ?? []) {
     traced[id] = {};
-    for (const stream of streamsBehindItem(itemKindOf(figureId), id, index, caseloads)) {
+    for (const stream of streamsBehindItem(itemKindOf(figureId), id, index, caseloads, namedChildren.get(id))) {
       const events = countingEvents(h.events.filter((e) => e.stream === stream), null);
       traced[id][stream] = eventsBehindItem(figureId, id, events).map((e) => e.id);
     }
@@ -24,6 +26,20 @@ function traceOf(h: ReportHistory, figureId: FigureId): Record<string, Record<st
 }
 
 describe('figure drill-down', () => {
+  it('traces a challenge in looked after vs protection to the named children\'s records of care and protection as well as its own', () => {
+    const h = new ReportHistory();
+    h.registerChild('A', { dateOfBirth: '2010-05-01' });
+    const inCare = h.startCare('A', '2019-05-01');
+    h.registerChild('B', { dateOfBirth: '2012-05-01' });
+    h.startPlan('B', '2019-06-01');
+    const onPlan = h.events[h.events.length - 1].id;
+    const raised = h.raiseChallenge('CH1', ['A', 'B'], '2019-07-01');
+    expect(traceOf(h, 'challenges.lookedAfterVsProtection')).toEqual({
+      CH1: { 'challenge-CH1': [raised], 'child-A': [inCare], 'child-B': [onPlan] },
+    });
+    expect(traceOf(h, 'challenges.raised')).toEqual({ CH1: { 'challenge-CH1': [raised] } });
+  });
+
   it('traces the mean caseload to exactly the children in each caseload at year end, adding up', () => {
     const h = new ReportHistory();
     const allocations: Record<string, string> = {};

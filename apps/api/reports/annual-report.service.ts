@@ -108,6 +108,7 @@ export class AnnualReportService {
     const figure = report.figures[figureId];
     const items = figureItems(figureId, figure);
     const streams = itemStreamIndex(facts);
+    const namedChildren = figureId === 'challenges.lookedAfterVsProtection' ? childStreamsOfChallenges(facts) : new Map<string, Set<string>>();
     const caseloads = report.figures['iro.caseloadsAtYearEnd'] as BreakdownFigure;
     const streamCache = new Map<string, Promise<Awaited<ReturnType<EventStore['readStream']>>>>();
     const read = (stream: string) => {
@@ -118,7 +119,7 @@ export class AnnualReportService {
     const trace = async (ids: string[]): Promise<TracedItem[]> =>
       Promise.all(
         ids.map(async (id) => {
-          const candidates = streamsBehindItem(items.kind, id, streams, caseloads);
+          const candidates = streamsBehindItem(items.kind, id, streams, caseloads, namedChildren.get(id));
           const links = await Promise.all(
             candidates.map(async (stream) => {
               const events = eventsBehindItem(figureId, id, countingEvents(await read(stream), asOf));
