@@ -133,7 +133,11 @@ describe('report instants and years', () => {
 
   it('reads an ISO instant into the store format, and a bare date as the end of that day', () => {
     expect(parseReportInstant('2020-04-30T10:00:00+01:00')).toBe('2020-04-30T09:00:00.000Z');
-    expect(parseReportInstant('2020-04-30')).toBe('2020-04-30T23:59:59.999Z');
+    expect(parseReportInstant('2020-04-30')).toBe('2020-04-30T22:59:59.999Z'); // BST: the UK's day ends at 23:00 UTC
+    expect(parseReportInstant('2020-03-31')).toBe('2020-03-31T22:59:59.999Z');
+    expect(parseReportInstant('2020-01-31')).toBe('2020-01-31T23:59:59.999Z');
+    expect(parseReportInstant('2020-03-28')).toBe('2020-03-28T23:59:59.999Z'); // the day before the clocks go forward
+    expect(parseReportInstant('2020-10-24')).toBe('2020-10-24T22:59:59.999Z'); // the day before they go back
     expect(parseReportInstant('2020-02-30')).toBeUndefined();
     expect(parseReportInstant('yesterday')).toBeUndefined();
     expect(parseReportInstant('2020-04-30T10:00:00')).toBeUndefined();

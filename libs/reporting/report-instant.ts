@@ -1,14 +1,14 @@
-import { isCalendarDate } from '../../src/calendar/calendar-date';
+import { endOfDayInLondon, isCalendarDate } from '../../src/calendar/calendar-date';
 import { parseIsoInstant } from '../../src/calendar/iso-instant';
 
 /**
  * An as-of instant from a query or the command line, in the store's recordedAt format
  * (ISO, UTC, milliseconds) so that it compares with recordedAt as a string. A bare date
- * means the end of that day (UTC). Undefined when it is not an instant, or names a day or
+ * means the end of that day in the UK (as every "today" in the product is the UK's day). Undefined when it is not an instant, or names a day or
  * time that does not exist (2020-02-30, 24:00): `Date` would move those to another day.
  */
 export function parseReportInstant(text: string): string | undefined {
-  if (isCalendarDate(text)) return `${text}T23:59:59.999Z`;
+  if (isCalendarDate(text)) return endOfDayInLondon(text).toISOString();
   return parseIsoInstant(text)?.toISOString();
 }
 

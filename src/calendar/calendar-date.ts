@@ -106,6 +106,16 @@ export function calendarDateInLondon(instant: Date): CalendarDate {
   return LONDON_DATE.format(instant);
 }
 
+/** The last instant (to the millisecond) of `date` in the UK: 23:59:59.999 GMT, or BST in summer. */
+export function endOfDayInLondon(date: CalendarDate): Date {
+  const next = addDays(date, 1);
+  // the next day starts in London at midnight UTC under GMT, an hour earlier under BST
+  const midnightUtc = new Date(`${next}T00:00:00Z`);
+  const anHourBefore = new Date(midnightUtc.getTime() - 3_600_000);
+  const startOfNext = calendarDateInLondon(anHourBefore) === next ? anHourBefore : midnightUtc;
+  return new Date(startOfNext.getTime() - 1);
+}
+
 export function laterOf(a: CalendarDate, b: CalendarDate): CalendarDate {
   return a >= b ? a : b;
 }
