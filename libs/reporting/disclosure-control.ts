@@ -98,13 +98,14 @@ function publishYear(id: FigureId, figure: YearFigure, threshold: number): Publi
   const value = figure.value;
   if (value === null || typeof value === 'string') return { value, ...reason };
   if (typeof value === 'number') return { value: Number.isInteger(value) ? suppress(value) : value, ...reason };
-  const published: Record<string, Published> = {};
+  // keyed by the records' own keys (an IRO may be called `__proto__`): no prototype to collide with
+  const published: Record<string, Published> = Object.create(null);
   for (const [key, count] of Object.entries(value)) published[key] = suppress(count);
   const result: PublishedYear = { value: published };
   if ('percent' in figure && figure.percent) {
     const total = Object.values(value).reduce((sum, count) => sum + count, 0);
     const totalSuppressed = !NOT_CHILD_COUNTS.has(id) && isSmallCount(total, threshold);
-    result.percent = {};
+    result.percent = Object.create(null) as Record<string, Published>;
     for (const [key, pct] of Object.entries(figure.percent)) {
       result.percent[key] = totalSuppressed || published[key] === SUPPRESSED ? SUPPRESSED : pct;
     }
@@ -118,9 +119,10 @@ function publishChange(change: FigureChange, current: PublishedYear, previous: P
   }
   const now = (current.value ?? {}) as Record<string, Published>;
   const before = (previous.value ?? {}) as Record<string, Published>;
-  const published: Record<string, Published> = {};
+  const published: Record<string, Published> = Object.create(null);
   for (const [key, delta] of Object.entries(change)) {
-    published[key] = now[key] === SUPPRESSED || before[key] === SUPPRESSED ? SUPPRESSED : delta;
+    const suppressed = (counts: Record<string, Published>) => Object.hasOwn(counts, key) && counts[key] === SUPPRESSED;
+    published[key] = suppressed(now) || suppressed(before) ? SUPPRESSED : delta;
   }
   return published;
 }

@@ -161,3 +161,22 @@ describe('report instants and years', () => {
     expect(parseReportYear('1999')).toBeUndefined();
   });
 });
+
+describe('a report keyed by ids every object has', () => {
+  it('renders in every format when an IRO is called constructor or __proto__', async () => {
+    const h = new ReportHistory();
+    for (const [i, iroId] of ['constructor', '__proto__', 'toString', 'iro-1', 'iro-1', 'iro-1', 'iro-1', 'iro-1'].entries()) {
+      h.registerChild(`c${i}`, { dateOfBirth: '2010-01-01' });
+      h.startCare(`c${i}`, '2019-01-02');
+      h.allocateIro(`c${i}`, '2019-01-02', iroId);
+    }
+    const odd = computeAnnualReport(collectReportFacts(h.events), {
+      year: 2019, config: DEFAULT_LOCAL_AUTHORITY_CONFIG, asOf: null, generatedAt: '2020-05-02T00:00:00.000Z',
+    });
+    for (const format of ['json', 'csv', 'md', 'html'] as const) {
+      const body = await renderReport(odd, format, 5);
+      expect(body).toContain('constructor');
+      expect(body).toContain('__proto__');
+    }
+  });
+});

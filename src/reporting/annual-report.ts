@@ -119,10 +119,10 @@ export function changeBetween(current: YearFigure, previous: YearFigure): Figure
   if (typeof now === 'number' || now === null) return typeof before === 'number' || before === null ? difference(now, before) : null;
   if (typeof now === 'string') return null;
   if (typeof before !== 'object' || before === null) return null;
-  const change: Record<string, number | null> = {};
+  // keyed by the records' own keys (an IRO may be called `constructor`): no prototype to read from or write to
+  const change: Record<string, number | null> = Object.create(null);
+  const countOf = (counts: object, key: string): number => (Object.hasOwn(counts, key) ? (counts as Record<string, number>)[key] : 0);
   const keys = new Set([...Object.keys(now), ...Object.keys(before)]);
-  for (const key of keys) {
-    change[key] = difference((now as Record<string, number>)[key] ?? 0, (before as Record<string, number>)[key] ?? 0);
-  }
+  for (const key of keys) change[key] = difference(countOf(now, key), countOf(before, key));
   return change;
 }

@@ -73,15 +73,16 @@ export function breakdownFigure(
   keys: readonly string[],
   options: { percent?: boolean } = {},
 ): BreakdownFigure {
-  const idsByKey: Record<string, string[]> = {};
+  // keys come from the records (an IRO id may be `constructor` or `__proto__`): objects without a prototype
+  const idsByKey: Record<string, string[]> = Object.create(null);
   for (const key of keys) idsByKey[key] = [];
   for (const entry of entries) (idsByKey[entry.key] ??= []).push(entry.id);
-  const value: Record<string, number> = {};
+  const value: Record<string, number> = Object.create(null);
   for (const key of Object.keys(idsByKey)) value[key] = idsByKey[key].length;
   const figure: BreakdownFigure = { value, ids: entries.map((e) => e.id), idsByKey };
   if (options.percent) {
     const total = entries.length;
-    figure.percent = {};
+    figure.percent = Object.create(null) as Record<string, number | null>;
     for (const key of Object.keys(value)) figure.percent[key] = total === 0 ? null : roundedRatio(value[key], total, 100);
   }
   return figure;

@@ -33,6 +33,16 @@ describe('IRO service figures', () => {
     expect(figures['iro.meanCaseloadAtYearEnd']).toMatchObject({ value: 2, ids: ['iro-b'] });
   });
 
+  it('counts IROs whose ids are names every object has (constructor, __proto__, toString) like any other', () => {
+    const h = new ReportHistory();
+    caseload(h, 'constructor', 2);
+    caseload(h, '__proto__', 1);
+    caseload(h, 'toString', 1);
+    const figures = reportFor(h).figures;
+    expect(JSON.stringify(figures['iro.caseloadsAtYearEnd'].value)).toBe('{"__proto__":1,"constructor":2,"toString":1}');
+    expect(figures['iro.meanCaseloadAtYearEnd']).toMatchObject({ value: 1.3 });
+  });
+
   it('gives the mean over IROs with a caseload to one decimal, and those above the Handbook range and the local target', () => {
     const h = new ReportHistory();
     caseload(h, 'iro-60', 60);
