@@ -102,6 +102,14 @@ describe('malformed requests', () => {
     await expectMalformed(api, () => escalate(api, 'CH1', { escalatedOn: '2020-02-12', toStage: '2', reason: '' }), ['toStage', 'reason']);
   });
 
+  it('a body nested deeper than any request of this API is a 400, not a stack overflow', async () => {
+    const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    const response = await api.http().post('/children/C1/voids').set('Content-Type', 'application/json')
+      .send(`{"eventId":"00000000-0000-4000-8000-000000000000","reason":"x","x":${deep}}`);
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([{ field: 'x', messages: ['nested more than 32 levels deep'] }]);
+  });
+
   it('free text gets the one message that applies: required, empty or too long', async () => {
     const messagesOf = async (body: object): Promise<unknown> => {
       const response = await api.http().post('/children/C1/voids').send({ eventId: '00000000-0000-4000-8000-000000000000', ...body });
