@@ -14,10 +14,23 @@ import { AnnualReportResponse, FigureTraceResponse, ReportChangesResponse, Repor
 
 type QueryParameters = Record<string, unknown>;
 
-/** Reads the query's parameters, collecting every malformed one for a single 400. */
+/**
+ * Reads the query's parameters, collecting every malformed one for a single 400; a
+ * parameter the endpoint does not take is one of them (`?asof=` must not quietly give
+ * today's figures).
+ */
 class QueryReader {
   readonly errors: FieldError[] = [];
-  constructor(private readonly query: QueryParameters) {}
+  constructor(
+    private readonly query: QueryParameters,
+    takes: readonly string[],
+  ) {
+    for (const name of Object.keys(query)) {
+      if (!takes.includes(name)) {
+        this.errors.push({ field: name, messages: [`${name} is not a parameter of this request (it takes ${takes.join(', ')})`] });
+      }
+    }
+  }
 
   year(text: string): number {
     const year = parseReportYear(text);
@@ -87,7 +100,7 @@ export class ReportsController {
     },
   })
   async annualReport(@Param('year') yearText: string, @Query() query: QueryParameters, @Res() response: Response): Promise<void> {
-    const reader = new QueryReader(query);
+    const reader = new QueryReader(query, ['asOf', 'format']);
     const year = reader.year(yearText);
     const asOf = reader.instant('asOf', false);
     const format = reader.format();
@@ -103,7 +116,7 @@ export class ReportsController {
   @ApiQuery({ name: 'to', required: true, description: 'an ISO 8601 instant or a date, not before from' })
   @ApiOkResponse({ type: ReportChangesResponse, description: 'the figures that differ and the records whose arrival moved them' })
   async changes(@Param('year') yearText: string, @Query() query: QueryParameters): Promise<ReportChanges> {
-    const reader = new QueryReader(query);
+    const reader = new QueryReader(query, ['from', 'to']);
     const year = reader.year(yearText);
     const from = reader.instant('from', true);
     const to = reader.instant('to', true);
@@ -118,7 +131,7 @@ export class ReportsController {
   @ApiQuery({ name: 'asOf', required: false, description: 'only events recorded up to this instant count (an ISO 8601 instant, or a date: the end of that day in the UK)' })
   @ApiOkResponse({ type: FigureTraceResponse, description: "the figure's ids, each with its history links and the counting records behind it" })
   async figure(@Param('year') yearText: string, @Param('figureId') figureText: string, @Query() query: QueryParameters): Promise<FigureTrace> {
-    const reader = new QueryReader(query);
+    const reader = new QueryReader(query, ['asOf']);
     const year = reader.year(yearText);
     const figureId = reader.figureId(figureText);
     const asOf = reader.instant('asOf', false);

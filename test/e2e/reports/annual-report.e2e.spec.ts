@@ -161,5 +161,13 @@ describe('annual IRO report endpoints', () => {
     const impossibleRange = await api.http().get('/reports/iro-annual/2019/changes').query({ from: '2020-04-31T00:00:00Z', to: '2020-02-31T12:00:00Z' });
     expect(impossibleRange.status).toBe(400);
     expect(fieldsOf(impossibleRange.body).sort()).toEqual(['from', 'to']);
+    const typo = await api.http().get('/reports/iro-annual/2019').query({ asof: '2020-01-01', formt: 'csv' });
+    expect(typo.status).toBe(400);
+    expect(typo.body.errors).toEqual([
+      { field: 'asof', messages: ['asof is not a parameter of this request (it takes asOf, format)'] },
+      { field: 'formt', messages: ['formt is not a parameter of this request (it takes asOf, format)'] },
+    ]);
+    const traceTypo = await api.http().get('/reports/iro-annual/2019/figures/cla.atYearEnd').query({ as_of: '2020-01-01' });
+    expect(fieldsOf(traceTypo.body)).toEqual(['as_of']);
   });
 });
