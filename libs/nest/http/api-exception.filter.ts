@@ -4,6 +4,7 @@ import { WrongExpectedRevisionError } from '../../event-store/event-store.port';
 import { IdempotencyKeyInUseError, IdempotencyKeyReusedError } from '../idempotency/idempotency-errors';
 import { isNotFoundRule, RuleViolationError } from '../commands/rule-violation.error';
 import { badRequest } from './field-errors';
+import { routePathOf } from '../actor/request-access';
 
 interface ErrorBody {
   statusCode: number;
@@ -61,8 +62,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
       }
       return { statusCode: exception.status, error: reasonPhrase(exception.status), message: exception.message };
     }
+    // the route pattern, never the URL: a path or query may carry a child's id or a name
+    const route = (response.req && routePathOf(response.req)) ?? '(before a route was matched)';
     this.logger.error(
-      `unexpected error answering ${response.req?.method} ${response.req?.originalUrl}`,
+      `unexpected error answering ${response.req?.method} ${route}`,
       exception instanceof Error ? exception.stack : String(exception),
     );
     return { statusCode: 500, error: 'Internal Server Error', message: 'An unexpected error occurred; it has been logged.' };
