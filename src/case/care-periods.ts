@@ -62,8 +62,12 @@ export function changePlacement(command: ChangePlacement, state: CaseState, cont
   if (refused) return refused;
   const period = periodOn(state, effectiveDate)!;
   // a placement dated on the first day of care replaces the one care started with
+  // entered late into an ended period, the latest placement is the one care ended in (rule 381)
+  const endsIn = period.endDate !== null && effectiveDate >= period.placementSince
+    ? careEndsInTemporaryPlacement({ ...period, placementType, placementSince: effectiveDate })
+    : null;
   const dfeRefused = (effectiveDate === period.startDate ? careStartsInTemporaryPlacement(placementType) : null) ??
-    placementTypeNotValidOn(placementType, effectiveDate);
+    endsIn ?? placementTypeNotValidOn(placementType, effectiveDate);
   if (dfeRefused) return dfeRefused;
   return accept({
     type: 'PlacementChanged',

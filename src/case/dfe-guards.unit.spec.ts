@@ -69,6 +69,12 @@ describe('rule 381: a period of care does not end in a temporary placement', () 
       .when({ type: 'endCare', childId: 'child-1', endDate: '2025-03-10', reasonCeased: 'E4A' }, today);
     expect(outcome.decision).toEqual(accepted('CareEnded'));
   });
+
+  it('refuses a temporary placement entered late into a period that has ended, where it would be the one care ended in', () => {
+    const ended = { type: 'CareEnded', data: { childId: 'child-1', periodId: 'child-1:2025-01-06', endDate: '2025-03-10', reasonCeased: 'E4A', effectiveDate: '2025-03-10' } } as GivenEvent;
+    expect(caseSpec.given(...inCare, ended).when(changePlacement('2025-03-05', 'T3'), today).decision).toEqual(refusedWith('care-end-temporary-placement', 381));
+    expect(caseSpec.given(...inCare, ended).when(changePlacement('2025-03-05', 'U5'), today).decision).toEqual(accepted('PlacementChanged'));
+  });
 });
 
 describe('rule 399: no looked-after review for a child on short breaks (V3, V4)', () => {
