@@ -1,7 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import helmet from 'helmet';
 import { DestinationStream } from 'pino';
 import { AuthSettings } from '../../libs/auth/auth-settings';
 import { createApiLogger, PinoNestLogger } from '../../libs/nest/actor/api-logger';
@@ -9,7 +8,6 @@ import { applyHttpHardening } from '../../libs/nest/actor/http-hardening';
 import { DEFAULT_HTTP_HARDENING, HttpHardeningSettings } from '../../libs/nest/actor/http-hardening-settings';
 import { ApiExceptionFilter } from '../../libs/nest/http/api-exception.filter';
 import { createApiValidationPipe } from '../../libs/nest/http/api-validation-pipe';
-import { correlationIdMiddleware } from '../../libs/nest/http/correlation-id.middleware';
 import { InfrastructureOptions, openInfrastructure } from '../../libs/nest/infrastructure/infrastructure-runtime';
 import { ProjectionHealthLink } from '../../libs/projector/projection-health-link';
 import { AppModule } from './app.module';
@@ -46,10 +44,8 @@ export async function createApiApp(options: ApiAppOptions): Promise<INestApplica
     throw error;
   }
   app.disable('x-powered-by');
+  // request log, helmet, CORS and correlation id first, then the body parsers: see http-hardening.ts
   applyHttpHardening(app, http, logger);
-  // the OpenAPI page needs its inline script; the API itself answers JSON only
-  app.use(helmet({ contentSecurityPolicy: false }));
-  app.use(correlationIdMiddleware);
   app.useGlobalPipes(createApiValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   setUpOpenApi(app);

@@ -1,5 +1,5 @@
 import { accessRuleFor } from '../auth/access-policy';
-import { auditedRecordOf, childIdsNamedIn } from './audited-record';
+import { auditableId, auditedRecordOf, childIdsNamedIn } from './audited-record';
 
 describe('the children a read names', () => {
   it('finds childId fields, childIds lists and links to a child at any depth, once each', () => {
@@ -21,5 +21,18 @@ describe('the children a read names', () => {
     expect(auditedRecordOf(trace, { year: '2019', figureId: 'cla.atYearEnd' }, { ids: [{ id: 'C5', links: [{ history: '/children/C5/history' }] }] })).toEqual({
       recordId: '2019/cla.atYearEnd', childIds: ['C5'],
     });
+  });
+
+  it('records a malformed id as invalid, with its length and at most 64 of its characters, and names no child for it', () => {
+    const history = accessRuleFor('GET', '/children/:childId/history')!.audit!;
+    const huge = 'A'.repeat(8000);
+    const record = auditedRecordOf(history, { childId: huge }, undefined);
+    expect(record).toEqual({ recordId: `(invalid id, 8000 characters) ${'A'.repeat(64)}...`, childIds: [] });
+    expect(record.recordId.length).toBeLessThan(120);
+    expect(auditableId('C 1\n\u00e9')).toBe('(invalid id, 5 characters) C 1??');
+    expect(auditableId('C1')).toBe('C1');
+    const trace = accessRuleFor('GET', '/reports/iro-annual/:year/figures/:figureId')!.audit!;
+    expect(auditedRecordOf(trace, { year: '20x9', figureId: 'cla.atYearEnd' }, undefined).recordId).toBe('(invalid id, 4 characters) 20x9/cla.atYearEnd');
+    expect(auditedRecordOf(trace, { year: '2019', figureId: 'x'.repeat(100) }, undefined).recordId).toBe(`2019/(invalid id, 100 characters) ${'x'.repeat(64)}...`);
   });
 });

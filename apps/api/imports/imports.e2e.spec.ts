@@ -1,5 +1,7 @@
 import { requestAs } from '../../../test/support/auth';
 import { ApiUnderTest, startApi } from '../../../test/e2e/api-under-test';
+import { ISSUES_LISTED } from './import-answer';
+import { UPLOAD_LIMITS } from './upload-limits';
 
 const HEADER = 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA1,2,14/06/2012,WBRI,,,\n';
 const EPISODES =
@@ -71,6 +73,50 @@ describe('POST /imports/ssda903 and /imports/cin (admin only, multipart)', () =>
       const response = await requestAs(api.app, role).post('/imports/ssda903').attach('files', Buffer.from(HEADER), 'a.csv');
       expect(response.status).toBe(403);
     }
+    expect(await api.eventCount()).toBe(0);
+  });
+
+  it('refuses unknown form fields, prototype keys and bad or repeated values with 400 naming each', async () => {
+    const unknown = await api.http().post('/imports/ssda903')
+      .attach('files', Buffer.from(HEADER), 'a.csv')
+      .field('__proto__', '1').field('constructor', '1').field('bogus', '1').field('a[b]', '1').field('dryRun', 'true');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual(
+      ['__proto__', 'a', 'bogus', 'constructor'].map((field) => ({ field, messages: [expect.stringMatching(new RegExp(`^${field} is not a field of this request`))] })),
+    );
+    const bad = await api.http().post('/imports/ssda903')
+      .attach('files', Buffer.from(HEADER), 'a.csv')
+      .field('year', '2019x').field('skipInvalidChildren', 'yes').field('dryRun', 'true').field('dryRun', 'false');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['dryRun', 'skipInvalidChildren', 'year']);
+    const cin = await api.http().post('/imports/cin').attach('file', Buffer.from(CENSUS), 'cin.xml').field('toString', 'x');
+    expect(cin.status).toBe(400);
+    expect(cin.body.errors).toEqual([{ field: 'toString', messages: [expect.stringMatching(/^toString is not a field of this request/)] }]);
+    expect(await api.eventCount()).toBe(0);
+  });
+
+  it(`lists at most ${ISSUES_LISTED} issues in the answer, with the total and where to get them all`, async () => {
+    const rows = Array.from({ length: ISSUES_LISTED + 500 }, (_, i) => `K1,02/03/2015,${String((i % 28) + 1).padStart(2, '0')}/10/2019,PN1`);
+    const response = await api.http().post('/imports/ssda903')
+      .attach('files', Buffer.from(HEADER), 'a.csv')
+      .attach('files', Buffer.from(`CHILD,DOB,REVIEW,REVIEW_CODE\n${rows.join('\n')}\n`), 'c.csv')
+      .field('dryRun', 'true');
+    expect(response.status).toBe(422);
+    expect(response.body.issues).toHaveLength(ISSUES_LISTED);
+    expect(response.body.issueCount).toBeGreaterThanOrEqual(ISSUES_LISTED + 500);
+    expect(response.body.issuesNote).toMatch(/^The first 1000 of \d+ issues \(and of \d+ children skipped\) are listed.*iro import ssda903/);
+  });
+
+  it('refuses a file over the per-file limit (413) and an upload over the total limit before reading it', async () => {
+    const tooBig = Buffer.alloc(UPLOAD_LIMITS.fileBytes + 1, 'a');
+    const one = await api.http().post('/imports/ssda903').attach('files', tooBig, 'big.csv');
+    expect(one.status).toBe(413);
+    expect(one.body.message).toMatch(/^File too large: at most 20 MB per file, 32 MB in all and 20 files\.$/);
+    // a declared length over the total is refused from the headers alone
+    const total = await api.http().post('/imports/ssda903')
+      .set('Content-Type', 'multipart/form-data; boundary=x').set('Content-Length', String(UPLOAD_LIMITS.totalBytes + 1));
+    expect(total.status).toBe(413);
+    expect(total.body.message).toBe('The upload is too large: at most 20 MB per file, 32 MB in all and 20 files.');
     expect(await api.eventCount()).toBe(0);
   });
 });

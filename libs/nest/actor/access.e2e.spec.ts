@@ -76,6 +76,8 @@ describe('access over HTTP', () => {
     expect(forged.status).toBe(401);
     expect(forged.body.message).toMatch(/signature does not verify/);
     expect(forged.headers['www-authenticate']).toMatch(/error="invalid_token"/);
+    const lowerCase = await request(server).get('/children/C1').set('Authorization', `bearer ${authHeader('admin').Authorization.slice(7)}`);
+    expect(lowerCase.status).not.toBe(401);
     const basic = await request(server).get('/children/C1').set('Authorization', 'Basic YWRtaW46YWRtaW4=');
     expect(basic.status).toBe(401);
     expect((await request(server).get('/health')).status).toBe(200);
@@ -188,6 +190,66 @@ describe('access over HTTP', () => {
     expect(limited.status).toBe(429);
     expect(limited.body.message).toBe('Too many requests: at most 3 a minute per user. Wait and retry.');
     expect((await as('manager', 'mgr-2').get('/children/NONE')).status).toBe(404);
+  });
+
+  it('counts refused (403) and unauthenticated (401) requests against the rate limit, so refused reads cannot be hammered', async () => {
+    await start({ rateLimitPerMinute: 6 }); // the admin setting up the two children sends 6
+    await twoChildren();
+    for (let i = 0; i < 6; i += 1) expect((await as('iro', 'iro-1').get('/children/C2')).status).toBe(403);
+    const limited = await as('iro', 'iro-1').get('/children/C2');
+    expect(limited.status).toBe(429);
+    expect(limited.body.message).toBe('Too many requests: at most 6 a minute per user. Wait and retry.');
+    // past the limit nothing more reaches the access audit
+    const audit = await as('auditor', 'aud-1').get('/audit/access?userId=iro-1');
+    expect(audit.body.items.map((i: Record<string, unknown>) => i.outcome)).toEqual(Array(6).fill('denied'));
+    // another user is not held back by iro-1's refusals
+    expect((await as('iro', 'iro-2').get('/children/C2')).status).toBe(200);
+
+    // without a (valid) token the request is counted per address
+    const server = app.getHttpServer();
+    for (let i = 0; i < 6; i += 1) expect((await request(server).get('/children/C1')).status).toBe(401);
+    expect((await request(server).get('/children/C1')).status).toBe(429);
+    expect((await request(server).get('/children/C1').set('Authorization', 'Bearer a.b.c')).status).toBe(429);
+  });
+
+  it('audits a refused read of a malformed id as invalid, bounded, naming no child', async () => {
+    await start();
+    await twoChildren();
+    const huge = 'A'.repeat(8000);
+    expect((await as('iro', 'iro-1').get(`/children/${huge}`)).status).toBe(403);
+    expect((await as('iro', 'iro-1').get('/children/C%20%0A1/history')).status).toBe(403);
+    const audit = await as('auditor', 'aud-1').get('/audit/access?userId=iro-1');
+    expect(audit.body.items.map((i: Record<string, unknown>) => [i.what, i.recordId, i.childIds, i.outcome])).toEqual([
+      ['child-case', `(invalid id, 8000 characters) ${'A'.repeat(64)}...`, [], 'denied'],
+      ['child-history', '(invalid id, 4 characters) C ?1', [], 'denied'],
+    ]);
+  });
+
+  it('sends helmet, CORS and correlation headers on answers refused before the app (413, bad JSON, prototype keys)', async () => {
+    await start({ corsOrigins: ['https://iro.example.gov.uk'] });
+    const server = app.getHttpServer();
+    const post = (raw: string, correlationId: string) =>
+      request(server).post('/children').set(authHeader('admin')).set('Origin', 'https://iro.example.gov.uk')
+        .set('X-Correlation-Id', correlationId).set('Content-Type', 'application/json').send(raw);
+    const answers = [
+      [await post(JSON.stringify({ childId: 'C9', familyId: 'x'.repeat(200_000) }), 'corr-413'), 413, 'corr-413'],
+      [await post('{bad', 'corr-json'), 400, 'corr-json'],
+      [await post('{"__proto__":{}}', 'corr-proto'), 400, 'corr-proto'],
+      [await post('{}', 'corr-empty'), 400, 'corr-empty'],
+    ] as const;
+    for (const [answer, status, correlationId] of answers) {
+      expect({ status: answer.status, headers: answer.headers }).toEqual({
+        status,
+        headers: expect.objectContaining({
+          'x-content-type-options': 'nosniff',
+          'strict-transport-security': expect.stringMatching(/max-age/),
+          'access-control-allow-origin': 'https://iro.example.gov.uk',
+          'x-correlation-id': correlationId,
+        }),
+      });
+    }
+    const refusedBeforeApp = logLines.filter((line) => line.msg === 'request' && ['corr-413', 'corr-json', 'corr-proto'].includes(String(line.correlationId)));
+    expect(refusedBeforeApp).toHaveLength(3);
   });
 
   it('keeps CORS closed unless origins are listed, sends helmet headers, caps the body and never shows a stack', async () => {

@@ -1,31 +1,28 @@
-import {
-  CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, Optional, ServiceUnavailableException,
-} from '@nestjs/common';
-import { Request, Response } from 'express';
+import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, Optional, UnauthorizedException } from '@nestjs/common';
+import { Request } from 'express';
 import { checkAccess, OwnershipLookups } from '../../auth/access-check';
 import { accessRuleFor, AccessRule } from '../../auth/access-policy';
-import { AuthUnavailableError, InvalidTokenError, UnusableIdentityError } from '../../auth/token-errors';
-import { TokenActor, TokenVerifier } from '../../auth/token-verifier';
+import { TokenActor } from '../../auth/token-verifier';
 import { AccessAuditRecorder } from '../../access-audit/access-audit-recorder';
 import { auditedRecordOf } from '../../access-audit/audited-record';
 import { RequestWithCorrelation } from '../http/correlation-id.middleware';
-import { OWNERSHIP_LOOKUPS, TOKEN_VERIFIER } from './access-tokens';
-import { bearerTokenOf, unauthorized } from './bearer-token';
+import { OWNERSHIP_LOOKUPS } from './access-tokens';
+import { RequestWithAuthentication } from './authentication.guard';
 import { RequestWithActor } from './current-actor.decorator';
 import { policyMethodOf, RequestWithAccess, routePathOf } from './request-access';
 
-type AccessedRequest = Request & RequestWithActor & RequestWithAccess & RequestWithCorrelation;
+type AccessedRequest = Request & RequestWithActor & RequestWithAccess & RequestWithCorrelation & RequestWithAuthentication;
 
 /**
- * In front of every route: verifies the bearer token (401), sets `request.user` to
- * `{ userId, role }`, and decides the request against the access table in
- * libs/auth/access-policy.ts (403). A refused read of a child's record is itself
+ * Last in front of every route, after AuthenticationGuard (who is calling) and the rate
+ * limit (how often, so refused requests count too): answers the authentication failure
+ * if there was one (401), and decides the request of `request.user` against the access
+ * table in libs/auth/access-policy.ts (403). A refused read of a child's record is itself
  * audited. A list an IRO may see only in part is narrowed to them here.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
-    @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
     @Inject(OWNERSHIP_LOOKUPS) private readonly lookups: OwnershipLookups,
     @Optional() private readonly audit?: AccessAuditRecorder,
   ) {}
@@ -33,14 +30,14 @@ export class AccessGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<AccessedRequest>();
-    const response = context.switchToHttp().getResponse<Response>();
     const method = policyMethodOf(request.method);
     const routePath = routePathOf(request) ?? request.path;
     const rule = accessRuleFor(method, routePath);
     if (rule?.public) return true;
 
-    const actor = await this.authenticate(request, response);
-    request.user = actor;
+    if (request.authenticationFailure) throw request.authenticationFailure;
+    const actor = request.caller;
+    if (!actor) throw new UnauthorizedException('No authenticated user on this request.');
     const verdict = await checkAccess(
       actor,
       { method, routePath, params: request.params as Record<string, string>, query: request.query as Record<string, unknown>, body: request.body },
@@ -53,18 +50,6 @@ export class AccessGuard implements CanActivate {
     request.accessRule = verdict.rule;
     if (verdict.scope) narrowQuery(request, verdict.scope.field, verdict.scope.value);
     return true;
-  }
-
-  private async authenticate(request: Request, response: Response): Promise<TokenActor> {
-    const token = bearerTokenOf(request, response);
-    try {
-      return await this.verifier.verify(token);
-    } catch (error) {
-      if (error instanceof InvalidTokenError) throw unauthorized(response, `The bearer token is not accepted: ${error.message}.`, true);
-      if (error instanceof UnusableIdentityError) throw new ForbiddenException(`Forbidden: ${error.message}.`);
-      if (error instanceof AuthUnavailableError) throw new ServiceUnavailableException(`Sign-in cannot be checked now: ${error.message}.`);
-      throw error;
-    }
   }
 
   private async auditRefusal(rule: AccessRule | undefined, actor: TokenActor, request: AccessedRequest, routePath: string): Promise<void> {

@@ -8,6 +8,7 @@ import { AccessAuditModule } from '../../access-audit/access-audit.module';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { AccessGuard } from './access.guard';
 import { AUTH_SETTINGS, OWNERSHIP_LOOKUPS, TOKEN_VERIFIER } from './access-tokens';
+import { AuthenticationGuard } from './authentication.guard';
 import { UserThrottlerGuard } from './user-throttler.guard';
 
 export interface ActorModuleOptions {
@@ -17,10 +18,12 @@ export interface ActorModuleOptions {
 }
 
 /**
- * Who is calling and what they may do. AccessGuard verifies the bearer token, sets
- * `request.user` (read by handlers with @CurrentActor()) and applies the access table
- * (libs/auth/access-policy.ts); UserThrottlerGuard then rate-limits per user. The
- * access audit records reads of children's records. Needs EVENT_STORE and CLOCK.
+ * Who is calling and what they may do. AuthenticationGuard verifies the bearer token and
+ * sets `request.user` (read by handlers with @CurrentActor()); UserThrottlerGuard then
+ * rate-limits per user (per address without one); AccessGuard last answers 401 or applies
+ * the access table (libs/auth/access-policy.ts), so refused requests count against the
+ * limit like any other. The access audit records reads of children's records. Needs
+ * EVENT_STORE and CLOCK.
  */
 @Module({})
 export class ActorModule {
@@ -40,9 +43,10 @@ export class ActorModule {
         { provide: AUTH_SETTINGS, useValue: options.auth },
         { provide: TOKEN_VERIFIER, useFactory: () => createTokenVerifier(options.auth) },
         { provide: OWNERSHIP_LOOKUPS, useFactory: (store: EventStore) => new StoredOwnership(store), inject: [EVENT_STORE] },
-        // guards run in this order: who is calling, then how often
-        { provide: APP_GUARD, useClass: AccessGuard },
+        // guards run in this order: who is calling, how often, then whether they may
+        { provide: APP_GUARD, useClass: AuthenticationGuard },
         { provide: APP_GUARD, useClass: UserThrottlerGuard },
+        { provide: APP_GUARD, useClass: AccessGuard },
       ],
       exports: [AUTH_SETTINGS],
     };

@@ -1,7 +1,8 @@
 import { UnauthorizedException } from '@nestjs/common';
 import { Request, Response } from 'express';
 
-const BEARER = /^Bearer ([A-Za-z0-9_=-]+\.[A-Za-z0-9_=-]*\.[A-Za-z0-9_=+/-]*)$/;
+// the scheme's name is case-insensitive (RFC 7235 §2.1): `bearer` is Bearer
+const BEARER = /^Bearer ([A-Za-z0-9_=-]+\.[A-Za-z0-9_=-]*\.[A-Za-z0-9_=+/-]*)$/i;
 
 /** A 401 that tells the client how to authenticate (RFC 6750). */
 export function unauthorized(response: Response, message: string, tokenGiven: boolean): UnauthorizedException {

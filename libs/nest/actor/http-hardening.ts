@@ -1,24 +1,34 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'pino';
-import { CORRELATION_HEADER } from '../http/correlation-id.middleware';
+import helmet from 'helmet';
+import { CORRELATION_HEADER, correlationIdMiddleware } from '../http/correlation-id.middleware';
 import { HttpHardeningSettings } from './http-hardening-settings';
 import { prototypeKeysMiddleware } from './prototype-keys.middleware';
 import { requestLogMiddleware } from './request-log.middleware';
 
 /**
- * Applies what guards cannot: the request log (first, so every answer is logged), the
- * body limit, a refusal of body keys named like inherited properties, and CORS, which
- * stays closed (no CORS headers at all) unless CORS_ORIGINS lists origins. Call before
+ * Applies what guards cannot, in this order, so that every answer, even one refused
+ * before the app (a 413, malformed JSON, a prototype key), is logged and carries the same
+ * headers: the request log; helmet's headers; CORS, which stays closed (no CORS headers
+ * at all) unless CORS_ORIGINS lists origins; the correlation id; then the body limit and
+ * parsers and the refusal of body keys named like inherited properties. Call before
  * `app.init()`.
  */
 export function applyHttpHardening(app: NestExpressApplication, settings: HttpHardeningSettings, logger: Logger): void {
   app.use(requestLogMiddleware(logger));
+  // the OpenAPI page needs its inline script; the API itself answers JSON only
+  app.use(helmet({ contentSecurityPolicy: false }));
+  applyCors(app, settings.corsOrigins);
+  app.use(correlationIdMiddleware);
   app.useBodyParser('json', { limit: settings.requestBodyLimit });
   app.useBodyParser('urlencoded', { limit: settings.requestBodyLimit, extended: true });
   app.use(prototypeKeysMiddleware);
-  if (settings.corsOrigins.length > 0) {
+}
+
+function applyCors(app: NestExpressApplication, corsOrigins: string[]): void {
+  if (corsOrigins.length > 0) {
     app.enableCors({
-      origin: settings.corsOrigins,
+      origin: corsOrigins,
       methods: ['GET', 'HEAD', 'POST'],
       allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', CORRELATION_HEADER],
       exposedHeaders: [CORRELATION_HEADER, 'Idempotent-Replayed', 'WWW-Authenticate'],

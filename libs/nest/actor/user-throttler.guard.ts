@@ -3,8 +3,9 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import { RequestWithActor } from './current-actor.decorator';
 
 /**
- * The rate limit counts per user across all routes (the access guard runs first and
- * sets request.user); a request without a user (only /health) counts per address.
+ * The rate limit counts per user across all routes (AuthenticationGuard runs first and
+ * sets request.user); a request without a user (/health, or a token refused) counts per
+ * address. It runs before AccessGuard, so 401s and 403s are counted too.
  */
 @Injectable()
 export class UserThrottlerGuard extends ThrottlerGuard {
