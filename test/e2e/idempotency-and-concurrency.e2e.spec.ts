@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { ApiUnderTest, created, expectRefused, holdReview, raiseChallenge, registerChild, startApi, startCare } from './api-under-test';
 
 describe('Idempotency-Key on commands', () => {
@@ -79,6 +81,27 @@ describe('Idempotency-Key on commands', () => {
       expect(retry.status).toBe(201);
       expect(retry.body).toEqual(first.body);
       expect(await restarted.eventCount()).toBe(1);
+    } finally {
+      await restarted.close();
+    }
+  });
+
+  it('after a crash between recording the events and closing the key, the retry gets the first answer and records nothing again', async () => {
+    await created(registerChild(api, 'C1'));
+    await created(startCare(api, 'C1'));
+    const first = await holdReview(api, 'C1').set('Idempotency-Key', 'rev-C1-1');
+    expect(first.status).toBe(201);
+    await api.close();
+    // what a kill between the two commits leaves: the review recorded, its key still open, its lease run out
+    const keys = new Database(join(api.dataDir, 'idempotency.sqlite'));
+    keys.prepare("UPDATE idempotency_keys SET state = 'in-progress', response_status = NULL, response_body = NULL, claimed_at = 0").run();
+    keys.close();
+    const restarted = await startApi({ dataDir: api.dataDir });
+    try {
+      const retry = await holdReview(restarted, 'C1').set('Idempotency-Key', 'rev-C1-1');
+      expect(retry.status).toBe(201);
+      expect(retry.body).toEqual(first.body);
+      expect(await restarted.eventCount()).toBe(3);
     } finally {
       await restarted.close();
     }

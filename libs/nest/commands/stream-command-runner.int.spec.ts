@@ -14,8 +14,8 @@ import { CommandOrigin } from './command-origin';
 import { RuleViolationError } from './rule-violation.error';
 import { StreamCommandRunner } from './stream-command-runner';
 
-const origin = (expectedRevision?: number): CommandOrigin => ({
-  metadata: { correlationId: 'corr', causationId: 'cause', actor: { userId: 'iro-7', role: 'iro' }, idempotencyKey: 'k' },
+const origin = (expectedRevision?: number, idempotencyKey?: string): CommandOrigin => ({
+  metadata: { correlationId: 'corr', causationId: 'cause', actor: { userId: 'iro-7', role: 'iro' }, ...(idempotencyKey !== undefined && { idempotencyKey }) },
   expectedRevision,
 });
 const onCase = (command: CaseCommand) => ({
@@ -70,6 +70,17 @@ describe('StreamCommandRunner (load, fold, decide, append)', () => {
     });
     const [, stored] = await store.readStream('child-C1');
     expect(stored).toMatchObject({ id: outcome.events[0].id, type: 'IroAllocated', schemaVersion: 1, metadata: origin().metadata });
+  });
+
+  it('gives back what it recorded under the same Idempotency-Key, deciding and appending nothing (a retry after a crash left the key open)', async () => {
+    const first = await runner.run(allocate('IRO7'), origin(undefined, 'key-1'));
+    await runner.run(allocate('IRO8'), origin(undefined, 'key-2'));
+    const retried = await runner.run(allocate('IRO7'), origin(undefined, 'key-1'));
+    expect(retried).toEqual(first);
+    expect((await store.readStream('child-C1')).map((event) => event.type)).toEqual(['ChildRegistered', 'IroAllocated', 'IroAllocated']);
+    // another user's key of the same name is theirs
+    const someoneElse = await runner.run(allocate('IRO9'), { ...origin(undefined, 'key-1'), metadata: { ...origin(undefined, 'key-1').metadata, actor: { userId: 'admin-1', role: 'admin' } } });
+    expect(someoneElse.revision).toBe(3);
   });
 
   it('throws the refusal and appends nothing', async () => {

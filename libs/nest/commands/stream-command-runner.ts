@@ -67,6 +67,8 @@ export class StreamCommandRunner {
 
   private async runOnce<S>(command: StreamCommand<S>, origin: CommandOrigin): Promise<CommandOutcome> {
     const loaded = await this.reader.load(command.stream, command.fold);
+    const earlier = recordedUnderKey(loaded.events, origin);
+    if (earlier) return earlier;
     const decision = await command.decide(loaded.state, this.decisionContext());
     // an unknown child or challenge is 404 whatever revision the caller expected
     if (isViolation(decision) && isNotFoundRule(decision.violation.rule)) throw new RuleViolationError(decision.violation);
@@ -90,4 +92,25 @@ export class StreamCommandRunner {
     const appended = await this.store.appendToStream(command.stream, newEvents, loaded.revision);
     return { events, revision: appended.nextRevision, position: appended.position };
   }
+}
+
+/**
+ * The outcome of this same command when it was recorded before: events in the stream under
+ * the caller's Idempotency-Key. The key store marks a key completed in a commit of its own
+ * after the append, so a process killed in between leaves the events recorded and the key
+ * open; the retry, once it takes the key over, must get the first outcome back (the same
+ * answer), not record the command again. The key store has already refused the same key
+ * for another request, so events under the key are this request's.
+ */
+function recordedUnderKey(events: readonly StoredOversightEvent[], origin: CommandOrigin): CommandOutcome | undefined {
+  const { idempotencyKey, actor } = origin.metadata;
+  if (idempotencyKey === undefined) return undefined;
+  const recorded = events.filter((event) => event.metadata.idempotencyKey === idempotencyKey && event.metadata.actor?.userId === actor.userId);
+  if (recorded.length === 0) return undefined;
+  const last = recorded[recorded.length - 1];
+  return {
+    events: recorded.map(({ id, type, data }) => ({ id, type, data }) as OversightEvent & { id: string }),
+    revision: last.revision,
+    position: last.position,
+  };
 }

@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { randomUUID } from 'crypto';
+import { generatedId } from '../../shared/generated-id';
 import { StreamCommandRunner } from '../../../../libs/nest/commands/stream-command-runner';
 import { accepted, appendedEvent } from '../../shared/appended-event';
 import { caseStreamCommand } from '../case-stream-command';
@@ -12,7 +12,7 @@ export class HoldCPConferenceHandler implements ICommandHandler<HoldCPConference
 
   async execute({ childId, input, origin }: HoldCPConference): Promise<CPConferenceHeldResponse> {
     const { type, ...rest } = input;
-    const conferenceId = input.conferenceId ?? randomUUID();
+    const conferenceId = input.conferenceId ?? generatedId('conference', origin);
     const outcome = await this.runner.run(
       caseStreamCommand({ type: 'holdCPConference', childId, ...rest, conferenceType: type, conferenceId }),
       origin,

@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { randomUUID } from 'crypto';
+import { generatedId } from '../../shared/generated-id';
 import { StreamCommandRunner } from '../../../../libs/nest/commands/stream-command-runner';
 import { accepted, appendedEvent } from '../../shared/appended-event';
 import { caseStreamCommand } from '../case-stream-command';
@@ -11,7 +11,7 @@ export class HoldReviewHandler implements ICommandHandler<HoldReview> {
   constructor(private readonly runner: StreamCommandRunner) {}
 
   async execute({ childId, input, origin }: HoldReview): Promise<ReviewHeldResponse> {
-    const reviewId = input.reviewId ?? randomUUID();
+    const reviewId = input.reviewId ?? generatedId('review', origin);
     const outcome = await this.runner.run(caseStreamCommand({ type: 'holdReview', childId, ...input, reviewId }), origin);
     const review = appendedEvent(outcome, 'ReviewHeld');
     return {

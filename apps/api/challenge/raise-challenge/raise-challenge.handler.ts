@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { randomUUID } from 'crypto';
+import { generatedId } from '../../shared/generated-id';
 import { StreamCommandRunner } from '../../../../libs/nest/commands/stream-command-runner';
 import { StreamReader } from '../../../../libs/nest/streams/stream-reader';
 import { accepted, appendedEvent } from '../../shared/appended-event';
@@ -15,7 +15,7 @@ export class RaiseChallengeHandler implements ICommandHandler<RaiseChallenge> {
   ) {}
 
   async execute({ input, origin }: RaiseChallenge): Promise<ChallengeRaisedResponse> {
-    const challengeId = input.challengeId ?? randomUUID();
+    const challengeId = input.challengeId ?? generatedId('challenge', origin);
     const outcome = await this.runner.run(
       challengeStreamCommand({ type: 'raiseChallenge', ...input, challengeId }, this.reader),
       origin,
