@@ -133,6 +133,39 @@ describe('Projector (SQLite event store and read store)', () => {
     expect((await readStore.get('sample-event-totals', 'all'))?.events).toBe(history.filter((e) => e.event.type !== 'ChildRecordAccessed').length);
   });
 
+  it('rebuilds at start a read model that is past the event store\'s last event (a copy of the data folder taken while writing), then keeps it current', async () => {
+    append(history.slice(0, 2_000));
+    const first = projector();
+    await first.start();
+    await first.whenCaughtUp();
+    await first.stop();
+    // the events file of an earlier moment beside these read models
+    await events.close();
+    events = new SqliteEventStore({ file: join(dir(), 'older-events.sqlite'), pollIntervalMs: 10 });
+    append(history.slice(0, 1_000));
+    expect(await readStore.checkpoint(SAMPLE_PROJECTIONS[0].name)).toBeGreaterThan(await events.headPosition());
+    const second = projector();
+    await second.start();
+    await second.whenCaughtUp();
+    await expectReadModelsToMatchAFoldOfTheStore();
+    append(history.slice(1_000, 1_300));
+    await second.waitForPosition(await events.headPosition());
+    await expectReadModelsToMatchAFoldOfTheStore();
+  });
+
+  it('replaces, when the CLI rebuilds it, a read model that is past the event store\'s last event (it would otherwise wait for the events forever)', async () => {
+    append(history.slice(0, 2_000));
+    const first = projector();
+    await first.start();
+    await first.whenCaughtUp();
+    await first.stop();
+    await events.close();
+    events = new SqliteEventStore({ file: join(dir(), 'older-events.sqlite'), pollIntervalMs: 10 });
+    append(history.slice(0, 1_000));
+    await projector().rebuild();
+    await expectReadModelsToMatchAFoldOfTheStore();
+  });
+
   it('moves the checkpoints past events that are not oversight events', async () => {
     append(history.slice(0, 500));
     append([{ stream: 'audit-access-2020-01-01', event: { id: 'read-x', type: 'ChildRecordAccessed', schemaVersion: 1, data: { effectiveDate: '2020-01-01' }, metadata: history[0].event.metadata } }]);

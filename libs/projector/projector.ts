@@ -4,7 +4,7 @@ import { isOversightEventType } from '../../src/events/schema-versions';
 import { Projection, ProjectionContext } from '../../src/projections/projection';
 import { EventStore, Subscription } from '../event-store/event-store.port';
 import { ProjectionHealthSource } from '../nest/health/projection-health';
-import { CheckpointAheadError, CheckpointMovedError, ReadStore, RebuildClaim } from '../read-store/read-store.port';
+import { CheckpointAheadError, CheckpointMovedError, ReadStore, RebuildClaim, RebuildInProgressError } from '../read-store/read-store.port';
 import { SqliteReadStore } from '../read-store/sqlite/sqlite-read-store';
 import { asOversightEvent } from './oversight-event';
 import { liveTarget, ProjectionRunner, ProjectionTarget, REBUILD_DOCUMENTS_PER_COMMIT, rebuildTarget } from './projection-runner';
@@ -155,7 +155,32 @@ export class Projector {
     this.running = true;
     if (this.caughtUp) this.caughtUpSignal = deferred();
     for (const projection of this.projections) await this.ensureIndexes(projection, liveTarget(projection));
+    await this.rebuildWhereAheadOfEvents();
     await this.loadAndSubscribe();
+  }
+
+  /**
+   * A read model whose checkpoint is past the event store's last event was not built from
+   * these events (a data folder copied file by file while it was written, a store restored
+   * from an older backup): catching up would skip every new event up to its checkpoint. It
+   * is rebuilt from the events before anything is served from it.
+   */
+  private async rebuildWhereAheadOfEvents(): Promise<void> {
+    const head = await this.eventStore.headPosition();
+    for (const projection of this.projections) {
+      const checkpoint = await this.readStore.checkpoint(projection.name);
+      if (checkpoint <= head) continue;
+      this.logger.error(
+        `the ${projection.name} read model is at position ${checkpoint}, past the event store's last event (${head}): ` +
+          'it was not built from these events; rebuilding it',
+      );
+      try {
+        await this.rebuild(projection.name);
+      } catch (error) {
+        // another process is rebuilding it already: its swap replaces this read model
+        if (!(error instanceof RebuildInProgressError)) throw error;
+      }
+    }
   }
 
   /** Resolves when the current subscription has reached the head of the store and committed. */
@@ -648,8 +673,15 @@ export class Projector {
         break;
       } catch (error) {
         if (!(error instanceof CheckpointAheadError)) throw error;
+        const head = await this.eventStore.headPosition();
+        if (error.live > head) {
+          // the live read model is past the store's last event: no folding reaches it, and it is not these events' (see rebuildWhereAheadOfEvents)
+          this.logger.error(`the live ${projection.name} read model is at ${error.live}, past the event store's last event (${head}): replacing it`);
+          await this.readStore.deleteCheckpoint(projection.name);
+          continue;
+        }
         // the live read model moved past the rebuild meanwhile: fold the newer events in and try again
-        applied += (await this.foldUpTo([rebuilt], await this.eventStore.headPosition())).get(rebuilt)!;
+        applied += (await this.foldUpTo([rebuilt], head)).get(rebuilt)!;
       }
     }
     await this.readStore.deleteCheckpoint(rebuilt.target.checkpoint);

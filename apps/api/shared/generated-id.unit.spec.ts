@@ -3,6 +3,7 @@ import { generatedId } from './generated-id';
 
 const origin = (userId: string, idempotencyKey?: string): CommandOrigin => ({
   metadata: { correlationId: 'c', causationId: 'c', actor: { userId, role: 'iro' }, ...(idempotencyKey !== undefined && { idempotencyKey }) },
+  expectedRevision: undefined,
 });
 
 describe('generatedId', () => {
