@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { AccessErrorResponse } from '../../libs/nest/http/error-responses';
 
 export const OPENAPI_PATH = 'docs';
 
@@ -19,6 +20,34 @@ export function setUpOpenApi(app: INestApplication): void {
       .setVersion('1')
       .addBearerAuth()
       .build(),
+    { extraModels: [AccessErrorResponse] },
   );
-  SwaggerModule.setup(OPENAPI_PATH, app, document);
+  SwaggerModule.setup(OPENAPI_PATH, app, withAccessAnswers(document));
+}
+
+/** paths open without a token (README "Access") */
+const OPEN_PATHS = ['/health'];
+
+/**
+ * Every operation but the open ones needs the bearer token and may answer 401, 403 and 429
+ * (README "Access"): said once here rather than on each controller, so none is missed.
+ */
+export function withAccessAnswers(document: OpenAPIObject): OpenAPIObject {
+  const schema = { $ref: '#/components/schemas/AccessErrorResponse' };
+  const answer = (description: string) => ({ description, content: { 'application/json': { schema } } });
+  for (const [path, item] of Object.entries(document.paths)) {
+    if (OPEN_PATHS.includes(path)) continue;
+    for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
+      const operation = item[method];
+      if (!operation) continue;
+      operation.security = [{ bearer: [] }];
+      operation.responses = {
+        '401': answer('no bearer token, or one that is expired, forged or for another service (with WWW-Authenticate)'),
+        '403': answer('the caller\'s role or user may not do this (the access table)'),
+        '429': answer('past the per-user rate limit (RATE_LIMIT_PER_MINUTE)'),
+        ...operation.responses,
+      };
+    }
+  }
+  return document;
 }

@@ -28,7 +28,7 @@ describe('OpenAPI and health', () => {
     for (const path of COMMANDS) {
       const post = paths[path]?.post;
       expect({ path, documented: Boolean(post) }).toEqual({ path, documented: true });
-      expect(Object.keys(post.responses).sort()).toEqual(['201', '400', '404', '409', '422']);
+      expect(Object.keys(post.responses).sort()).toEqual(['201', '400', '401', '403', '404', '409', '422', '429']);
       expect(post.parameters.map((parameter: { name: string }) => parameter.name)).toEqual(
         expect.arrayContaining(['Idempotency-Key', 'If-Match', 'X-Correlation-Id']),
       );
@@ -42,6 +42,29 @@ describe('OpenAPI and health', () => {
       ]),
     );
     expect(components.schemas.RegisterChildDto.properties.sex.enum).toEqual(['male', 'female', 'unknown']);
+  });
+
+  it('says every operation but /health needs the bearer token, and may answer 401, 403 and 429', async () => {
+    const { paths } = (await request(api.app.getHttpServer()).get('/docs-json')).body;
+    for (const [path, item] of Object.entries(paths as Record<string, Record<string, { security?: unknown; responses: object }>>)) {
+      for (const [method, operation] of Object.entries(item)) {
+        const access = { path, method, security: operation.security, answers: ['401', '403', '429'].filter((code) => code in operation.responses) };
+        if (path === '/health') expect(access).toEqual({ path, method, security: undefined, answers: [] });
+        else expect(access).toEqual({ path, method, security: [{ bearer: [] }], answers: ['401', '403', '429'] });
+      }
+    }
+  });
+
+  it('types every field that may be null (no bare nullable object where a string, number or boolean is answered)', async () => {
+    const { components } = (await request(api.app.getHttpServer()).get('/docs-json')).body;
+    const untyped: string[] = [];
+    for (const [name, schema] of Object.entries(components.schemas as Record<string, { properties?: Record<string, Record<string, unknown>> }>)) {
+      for (const [field, property] of Object.entries(schema.properties ?? {})) {
+        const bare = property.nullable === true && property.type === 'object' && !['properties', 'additionalProperties', 'allOf', 'oneOf', 'anyOf', '$ref'].some((key) => key in property);
+        if (bare) untyped.push(`${name}.${field}`);
+      }
+    }
+    expect(untyped).toEqual([]);
   });
 
   it('serves the OpenAPI page at /docs', async () => {

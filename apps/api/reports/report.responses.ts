@@ -13,7 +13,8 @@ const FIGURE_VALUE = {
   description:
     'a count, rate, mean or percent (number); a stage (string, challenges.mostCommonHighestStage); counts per key (a breakdown, ' +
     'iro.caseloadsAtYearEnd per IRO id); { children, families } (cp.repeatPlanCohort); null with a reason when it cannot be computed',
-  oneOf: [{ type: 'number' }, { type: 'string' }, counts, cohort],
+  // anyOf: { children, families } is also a map of integers, and oneOf allows one match only
+  anyOf: [{ type: 'number' }, { type: 'string' }, counts, cohort],
 } as ApiPropertyOptions;
 const ITEM_KINDS = ['child', 'review', 'conference', 'plan', 'challenge', 'iro'];
 
@@ -44,7 +45,7 @@ export class ReportFigureResponse extends YearFigureResponse {
   @ApiProperty({
     nullable: true,
     description: 'this year less last year, per key for a breakdown; null when either side is not a number',
-    oneOf: [{ type: 'number' }, percents],
+    anyOf: [{ type: 'number' }, percents],
   } as ApiPropertyOptions)
   change!: number | Record<string, number | null> | null;
 }

@@ -22,9 +22,9 @@ export class RuleViolationResponse {
   })
   rule!: string;
   @ApiProperty({ example: 'The child is not in care on 2020-03-02.' }) message!: string;
-  @ApiPropertyOptional({ description: 'for expected-revision: the revision the request expected' })
+  @ApiPropertyOptional({ oneOf: [{ type: 'integer' }, { type: 'string', enum: ['no-stream', 'any'] }], description: 'for expected-revision: the revision the request expected' })
   expectedRevision?: number | string;
-  @ApiPropertyOptional({ description: 'for expected-revision: the stream\'s revision now' })
+  @ApiPropertyOptional({ oneOf: [{ type: 'integer' }, { type: 'string', enum: ['no-stream'] }], description: 'for expected-revision: the stream\'s revision now' })
   actualRevision?: number | string;
 }
 
@@ -40,4 +40,11 @@ export class IdempotencyConflictResponse {
   @ApiProperty({ example: 'Unprocessable Entity' }) error!: string;
   @ApiProperty({ example: 'idempotency-key-reused' }) rule!: string;
   @ApiProperty({ example: 'Idempotency-Key "k1" was already used with a different request.' }) message!: string;
+}
+
+/** 401 (no, expired or forged token), 403 (a role or user the access table refuses), 429 (the per-user rate limit). */
+export class AccessErrorResponse {
+  @ApiProperty({ example: 403 }) statusCode!: number;
+  @ApiProperty({ example: 'Forbidden' }) error!: string;
+  @ApiProperty({ example: 'Forbidden: an IRO reads only the children allocated to them.' }) message!: string;
 }

@@ -22,7 +22,7 @@ export class UnallocatedResponse {
 export class CaseloadsResponse {
   @ApiProperty({ format: 'date' }) asAt!: string;
   @ApiProperty({ type: [IroCaseloadResponse], description: 'the IROs with a caseload on asAt (iro.caseloadsAtYearEnd on 31 March)' }) items!: IroCaseloadResponse[];
-  @ApiProperty({ nullable: true, description: 'mean over IROs with a caseload, one decimal place (iro.meanCaseloadAtYearEnd)' }) mean!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'mean over IROs with a caseload, one decimal place (iro.meanCaseloadAtYearEnd)' }) mean!: number | null;
   @ApiProperty({ description: 'IROs above the IRO Handbook range, 70 (iro.aboveHandbookRange)' }) aboveHandbookRange!: number;
   @ApiProperty({ description: 'IROs above the local target (iro.aboveLocalTarget)' }) aboveLocalTarget!: number;
   @ApiProperty({ type: CaseloadRangeResponse }) handbookRange!: CaseloadRangeResponse;

@@ -4,17 +4,17 @@ import { STAGE_KEYS } from '../../../../src/projections/issues-resolution/challe
 
 export class DateIntervalResponse {
   @ApiProperty({ format: 'date' }) from!: string;
-  @ApiProperty({ format: 'date', nullable: true, description: 'exclusive; null while it lasts' }) until!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'exclusive; null while it lasts' }) until!: string | null;
 }
 
 export class StageSpellResponse {
   @ApiProperty({ enum: STAGE_KEYS }) stage!: string;
   @ApiProperty({ format: 'date' }) enteredOn!: string;
-  @ApiProperty({ format: 'date', nullable: true, description: 'null at Cafcass, which has no IRP deadline' }) responseDueBy!: string | null;
-  @ApiProperty({ format: 'date', nullable: true, description: 'the first response at this stage' }) respondedOn!: string | null;
-  @ApiProperty({ format: 'date', nullable: true, description: 'escalated or resolved on' }) leftOn!: string | null;
-  @ApiProperty({ nullable: true, description: 'working days from entering to leaving the stage' }) workingDays!: number | null;
-  @ApiProperty({ nullable: true, description: 'answered (a response, an escalation or the resolution) on or before the deadline; null while pending and at Cafcass' })
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'null at Cafcass, which has no IRP deadline' }) responseDueBy!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'the first response at this stage' }) respondedOn!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'escalated or resolved on' }) leftOn!: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'working days from entering to leaving the stage' }) workingDays!: number | null;
+  @ApiProperty({ type: Boolean, nullable: true, description: 'answered (a response, an escalation or the resolution) on or before the deadline; null while pending and at Cafcass' })
   deadlineMet!: boolean | null;
   @ApiProperty({ description: 'the raising or escalation that entered the stage' }) eventId!: string;
 }
@@ -25,16 +25,16 @@ export class ChallengeSummaryResponse {
   @ApiProperty({ enum: CHALLENGE_CATEGORIES }) category!: string;
   @ApiProperty() raisedBy!: string;
   @ApiProperty({ format: 'date' }) raisedOn!: string;
-  @ApiPropertyOptional({ nullable: true }) addressedTo!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) addressedTo!: string | null;
   @ApiProperty({ enum: STAGE_KEYS, description: 'the stage it is at now' }) stage!: string;
   @ApiProperty({ enum: STAGE_KEYS }) highestStage!: string;
   @ApiProperty({ type: [StageSpellResponse] }) stages!: StageSpellResponse[];
   @ApiProperty({ enum: ['open', 'resolved'] }) status!: string;
   @ApiProperty({ enum: CHALLENGE_OUTCOMES, nullable: true }) outcome!: string | null;
-  @ApiProperty({ format: 'date', nullable: true }) resolvedOn!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) resolvedOn!: string | null;
   @ApiProperty({ enum: STAGE_KEYS, nullable: true }) resolvedAtStage!: string | null;
   @ApiProperty() recoveryPlanAgreed!: boolean;
-  @ApiProperty({ nullable: true, description: 'working days from raised to resolved' }) workingDaysToResolve!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'working days from raised to resolved' }) workingDaysToResolve!: number | null;
   @ApiProperty({ type: [DateIntervalResponse], description: 'the days it was overdue at a stage: from the day after the deadline until the stage was answered (until null: still unanswered)' })
   overdueIntervals!: DateIntervalResponse[];
   @ApiProperty({ description: 'a child it names was looked after on the day it was raised' }) lookedAfterAtRaising!: boolean;
@@ -44,5 +44,5 @@ export class ChallengeSummaryResponse {
 
 export class ChallengeListResponse {
   @ApiProperty({ type: [ChallengeSummaryResponse], description: 'newest raised first' }) items!: ChallengeSummaryResponse[];
-  @ApiProperty({ nullable: true, description: 'pass as `cursor` for the next page; null on the last page' }) nextCursor!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'pass as `cursor` for the next page; null on the last page' }) nextCursor!: string | null;
 }

@@ -19,7 +19,7 @@ export class OpenChallengeResponse {
   @ApiProperty() challengeId!: string;
   @ApiProperty({ format: 'date' }) raisedOn!: string;
   @ApiProperty({ enum: STAGE_KEYS }) stage!: string;
-  @ApiProperty({ format: 'date', nullable: true }) responseDueBy!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) responseDueBy!: string | null;
   @ApiProperty({ description: 'past its stage deadline with no answer' }) overdue!: boolean;
 }
 
@@ -27,12 +27,12 @@ export class ChildOversightResponse {
   @ApiProperty() childId!: string;
   @ApiProperty({ format: 'date' }) asAt!: string;
   @ApiProperty({ enum: ['looked-after', 'cp-plan', 'both', 'neither'], description: 'looked after leaves out short breaks (V3/V4)' }) status!: string;
-  @ApiProperty({ nullable: true, description: 'the IRO of the latest allocation effective on or before asAt' }) iroId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the IRO of the latest allocation effective on or before asAt' }) iroId!: string | null;
   @ApiProperty({ type: CarePeriodOnDateResponse, nullable: true }) carePeriod!: CarePeriodOnDateResponse | null;
   @ApiProperty({ type: PlanOnDateResponse, nullable: true }) plan!: PlanOnDateResponse | null;
-  @ApiProperty({ format: 'date', nullable: true, description: 'while looked after' }) nextReviewDueBy!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'while looked after' }) nextReviewDueBy!: string | null;
   @ApiProperty({ description: 'days the next review is overdue on asAt (0 when not)' }) reviewDaysOverdue!: number;
-  @ApiProperty({ format: 'date', nullable: true, description: 'while on a plan' }) nextConferenceDueBy!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'while on a plan' }) nextConferenceDueBy!: string | null;
   @ApiProperty() conferenceDaysOverdue!: number;
   @ApiProperty({ type: [OpenChallengeResponse] }) openChallenges!: OpenChallengeResponse[];
   @ApiProperty({ type: [DriftFlagResponse] }) flags!: DriftFlagResponse[];

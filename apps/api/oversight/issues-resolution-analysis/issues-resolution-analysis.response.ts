@@ -9,7 +9,7 @@ const stageMap = (description: string) =>
   });
 
 export class PercentFigureResponse {
-  @ApiProperty({ nullable: true, description: 'one decimal place, half away from zero; null when the denominator is 0', example: 60 }) value!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'one decimal place, half away from zero; null when the denominator is 0', example: 60 }) value!: number | null;
   @ApiProperty({ example: 3 }) numerator!: number;
   @ApiProperty({ example: 5 }) denominator!: number;
   @ApiPropertyOptional({ description: 'why value is null' }) reason?: string;
@@ -19,7 +19,7 @@ export class StageFiguresResponse {
   @ApiProperty({ description: 'challenges that entered the stage by `to`' }) entered!: number;
   @ApiProperty({ type: PercentFigureResponse, description: "of the stage's deadlines fallen due or answered by `to`, those answered on time" })
   deadlineMetPercent!: PercentFigureResponse;
-  @ApiProperty({ nullable: true, description: 'median working days spent at the stage, over the stays that ended by `to`' }) medianWorkingDays!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'median working days spent at the stage, over the stays that ended by `to`' }) medianWorkingDays!: number | null;
 }
 
 export class LookedAfterVsProtectionResponse {
@@ -51,7 +51,7 @@ export class IssuesResolutionAnalysisResponse {
   @ApiProperty({ description: 'per category, every category present (challenges.byCategory)', type: 'object', additionalProperties: { type: 'integer' } })
   byCategory!: Record<string, number>;
   @stageMap('by the highest stage reached by `to` (challenges.byHighestStage)') byHighestStage!: Record<string, number>;
-  @ApiProperty({ nullable: true, description: 'the stage with the largest count; on a tie the higher (challenges.mostCommonHighestStage)' })
+  @ApiProperty({ type: String, nullable: true, description: 'the stage with the largest count; on a tie the higher (challenges.mostCommonHighestStage)' })
   mostCommonHighestStage!: string | null;
   @ApiProperty({ description: 'resolved by `to`' }) resolved!: number;
   @stageMap('resolved by `to`, by the stage resolved at') resolvedAtStage!: Record<string, number>;
