@@ -1,5 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ValidationErrorResponse } from '../nest/http/error-responses';
+import { AccessRecordPageResponse } from './access-record-page.response';
 import { Clock, CLOCK, today } from '../../src/clock/clock';
 import { EventStore } from '../event-store/event-store.port';
 import { badRequest } from '../nest/http/field-errors';
@@ -9,7 +11,6 @@ import { AccessAuditFilter, AccessAuditQueryError, AccessRecordPage, findAccessR
 const PARAMETERS = ['childId', 'userId', 'from', 'to', 'limit', 'cursor'];
 
 @ApiTags('access audit')
-@ApiBearerAuth()
 @Controller('audit/access')
 export class AccessAuditController {
   constructor(
@@ -22,13 +23,14 @@ export class AccessAuditController {
     summary: 'Who read which child\'s record, and when (auditors and admins)',
     description: 'Every read of a child\'s case, history, oversight document, a challenge or a figure trace naming children, oldest first. Refused attempts appear with outcome "denied".',
   })
-  @ApiQuery({ name: 'childId', required: false, description: 'reads that named this child' })
-  @ApiQuery({ name: 'userId', required: false, description: 'reads by this user' })
-  @ApiQuery({ name: 'from', required: false, description: 'yyyy-mm-dd or ISO instant; default a year before `to`' })
-  @ApiQuery({ name: 'to', required: false, description: 'yyyy-mm-dd (to its end) or ISO instant; default today' })
-  @ApiQuery({ name: 'limit', required: false, description: '1-1000, default 100' })
-  @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
-  @ApiOkResponse({ description: '{ from, to, items: [{ id, accessedAt, userId, role, what, route, recordId, childIds, outcome, correlationId }], nextCursor }' })
+  @ApiQuery({ name: 'childId', type: String, required: false, description: 'reads that named this child' })
+  @ApiQuery({ name: 'userId', type: String, required: false, description: 'reads by this user' })
+  @ApiQuery({ name: 'from', type: String, required: false, description: 'yyyy-mm-dd or ISO instant; default a year before `to`' })
+  @ApiQuery({ name: 'to', type: String, required: false, description: 'yyyy-mm-dd (to its end) or ISO instant; default today' })
+  @ApiQuery({ name: 'limit', type: 'integer', required: false, description: '1-1000, default 100' })
+  @ApiQuery({ name: 'cursor', type: String, required: false, description: 'nextCursor of the previous page' })
+  @ApiOkResponse({ type: AccessRecordPageResponse, description: 'the reads in the range, oldest first, a page at a time' })
+  @ApiBadRequestResponse({ type: ValidationErrorResponse, description: 'a parameter it does not take, or a bad date, limit or cursor' })
   async accessRecords(@Query() query: Record<string, unknown>): Promise<AccessRecordPage> {
     const problems: { field: string; messages: string[] }[] = [];
     for (const [name, value] of Object.entries(query)) {
