@@ -37,11 +37,9 @@ function reviewConferenceWindows(plan: PlanTimeline): FlagWindow[] {
       flagWindow(
         'cp-review-overdue',
         overdue,
-        `The child protection review conference due by ${longDate(step.dueBy)} ${step.heldOn === null ? 'has not been held' : `was not held until ${longDate(step.heldOn)}`}.`,
-        {
-          eventIds: step.heldEventId ? [step.countedFromEventId, step.heldEventId] : [step.countedFromEventId],
-          dates: dueDates(step),
-        },
+        // a flag is shown on a day inside its window, before the conference that ends it: only what stood then
+        `The child protection review conference due by ${longDate(step.dueBy)} has not been held.`,
+        { eventIds: [step.countedFromEventId], dates: dueDates({ ...step, heldOn: null }) },
       ),
     ];
   });

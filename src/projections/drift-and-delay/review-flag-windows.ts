@@ -26,11 +26,9 @@ export function reviewFlagWindows(timeline: Pick<ChildTimeline, 'periods'>, look
           flagWindow(
             'review-overdue',
             part,
-            `The looked-after review due by ${longDate(step.dueBy)} ${step.heldOn === null ? 'has not been held' : `was not held until ${longDate(step.heldOn)}`}.`,
-            {
-              eventIds: step.heldEventId ? [step.countedFromEventId, step.heldEventId] : [step.countedFromEventId],
-              dates: dueDates(step),
-            },
+            // a flag is shown on a day inside its window, before the review that ends it: only what stood then
+            `The looked-after review due by ${longDate(step.dueBy)} has not been held.`,
+            { eventIds: [step.countedFromEventId], dates: dueDates({ ...step, heldOn: null }) },
           ),
         ),
       );

@@ -26,6 +26,11 @@ describe('drift flag review-overdue', () => {
     const given = inCare();
     given.reviewHeld('c-1', '2020-01-10');
     expect(flagOn(given, 'c-1', '2020-01-09', 'review-overdue')?.since).toBe('2020-01-03');
+    // as it stood on 9 January: the review of the 10th is not known yet
+    expect(flagOn(given, 'c-1', '2020-01-09', 'review-overdue')).toMatchObject({
+      reason: 'The looked-after review due by 2 January 2020 has not been held.',
+      evidence: [{ eventIds: ['e2'], dates: { dueBy: '2020-01-02', countedFrom: '2019-12-02' } }],
+    });
     expect(flagOn(given, 'c-1', '2020-01-10', 'review-overdue')).toBeUndefined();
     expect(flagOn(given, 'c-1', '2020-04-10', 'review-overdue')).toBeUndefined();
     expect(flagOn(given, 'c-1', '2020-04-11', 'review-overdue')?.since).toBe('2020-04-11');
