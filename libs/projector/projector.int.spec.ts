@@ -133,17 +133,21 @@ describe('Projector (SQLite event store and read store)', () => {
     expect((await readStore.get('sample-event-totals', 'all'))?.events).toBe(history.filter((e) => e.event.type !== 'ChildRecordAccessed').length);
   });
 
-  it('rebuilds at start a read model that is past the event store\'s last event (a copy of the data folder taken while writing), then keeps it current', async () => {
+  /** Read models built from 2,000 events beside the events file of an earlier moment, holding 1,000 (a data folder copied file by file while written). */
+  const readModelsAheadOfTheEvents = async (): Promise<void> => {
     append(history.slice(0, 2_000));
     const first = projector();
     await first.start();
     await first.whenCaughtUp();
     await first.stop();
-    // the events file of an earlier moment beside these read models
     await events.close();
     events = new SqliteEventStore({ file: join(dir(), 'older-events.sqlite'), pollIntervalMs: 10 });
     append(history.slice(0, 1_000));
     expect(await readStore.checkpoint(SAMPLE_PROJECTIONS[0].name)).toBeGreaterThan(await events.headPosition());
+  };
+
+  it('rebuilds at start a read model that is past the event store\'s last event (a copy of the data folder taken while writing), then keeps it current', async () => {
+    await readModelsAheadOfTheEvents();
     const second = projector();
     await second.start();
     await second.whenCaughtUp();
@@ -154,14 +158,7 @@ describe('Projector (SQLite event store and read store)', () => {
   });
 
   it('replaces, when the CLI rebuilds it, a read model that is past the event store\'s last event (it would otherwise wait for the events forever)', async () => {
-    append(history.slice(0, 2_000));
-    const first = projector();
-    await first.start();
-    await first.whenCaughtUp();
-    await first.stop();
-    await events.close();
-    events = new SqliteEventStore({ file: join(dir(), 'older-events.sqlite'), pollIntervalMs: 10 });
-    append(history.slice(0, 1_000));
+    await readModelsAheadOfTheEvents();
     await projector().rebuild();
     await expectReadModelsToMatchAFoldOfTheStore();
   });
