@@ -61,6 +61,28 @@ export interface IroAllocation {
   since: CalendarDate;
 }
 
+/**
+ * A list that shares its tail: a fold adds one item in O(1) rather than copying what it
+ * has (a case's history can be long, and an import folds a million events).
+ */
+export type Chain<T> = { readonly item: T; readonly before: Chain<T> } | null;
+
+export function chainItems<T>(chain: Chain<T>): T[] {
+  const items: T[] = [];
+  for (let link = chain; link !== null; link = link.before) items.push(link.item);
+  return items.reverse();
+}
+
+/** every standing record but the registration and voids, in the order recorded */
+export const standingRecordsOf = (state: Pick<CaseState, 'records'>): StandingRecord[] => chainItems(state.records);
+
+/** by event id: the ids of the standing records that stand on it, in the order recorded */
+export function dependentsOf(state: Pick<CaseState, 'dependents'>): Record<string, string[]> {
+  const byParent: Record<string, string[]> = Object.create(null);
+  for (const { parent, id } of chainItems(state.dependents)) (byParent[parent] ??= []).push(id);
+  return byParent;
+}
+
 /** A standing record of the case (not the registration, not a void), to check it against a new date of birth. */
 export interface StandingRecord {
   /** null for an event folded without its id */
@@ -78,10 +100,10 @@ export interface StandingRecord {
  * fold knows which records stand on which.
  */
 export interface RecordLinks {
-  /** by periodId: its CareStarted, its reviews in the order recorded, its CareEnded */
-  periods: Record<string, { startId: string | null; reviewIds: string[]; endId: string | null }>;
-  /** by planId: the record that started it, its review conferences in the order recorded, the record that ended it */
-  plans: Record<string, { startId: string | null; conferenceIds: string[]; endId: string | null }>;
+  /** by periodId: its CareStarted, its latest review, its CareEnded */
+  periods: Record<string, { startId: string | null; lastReviewId: string | null; endId: string | null }>;
+  /** by planId: the record that started it, its latest review conference, the record that ended it */
+  plans: Record<string, { startId: string | null; lastConferenceId: string | null; endId: string | null }>;
 }
 
 /** A child's case as the decider sees it: the fold of the child's stream, voided records left out. */
@@ -102,10 +124,10 @@ export interface CaseState {
   eventsSeen: Record<string, OversightEventType>;
   /** ids of voided events (they are left out of the fold) */
   voidedIds: string[];
-  /** every standing record but the registration and voids, in the order recorded */
-  records: StandingRecord[];
-  /** by event id: the ids of the standing records that stand on it, in the order recorded */
-  dependents: Record<string, string[]>;
+  /** every standing record but the registration and voids, latest first (standingRecordsOf gives them in order) */
+  records: Chain<StandingRecord>;
+  /** which standing record stands on which, latest first (dependentsOf gives them by event id) */
+  dependents: Chain<{ parent: string; id: string }>;
   recordLinks: RecordLinks;
 }
 
@@ -120,8 +142,8 @@ export const initialCaseState: CaseState = {
   plans: [],
   eventsSeen: {},
   voidedIds: [],
-  records: [],
-  dependents: {},
+  records: null,
+  dependents: null,
   recordLinks: { periods: {}, plans: {} },
 };
 

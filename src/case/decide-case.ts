@@ -1,6 +1,6 @@
 import { Decision, DecisionContext } from '../decision/decision';
 import { CaseCommand } from './case-commands';
-import { CaseState } from './case-state';
+import { CaseState, dependentsOf } from './case-state';
 import { changeLegalStatus, changePlacement, endCare, startCare } from './care-periods';
 import { endChildProtectionPlan, holdCPConference, startChildProtectionPlan } from './child-protection';
 import { allocateIro } from './iro-allocation';
@@ -37,6 +37,6 @@ export function decideCase(command: CaseCommand, state: CaseState, context: Deci
     case 'endChildProtectionPlan':
       return endChildProtectionPlan(command, state, context);
     case 'voidRecord':
-      return decideVoid(state, command, context);
+      return decideVoid({ ...state, dependents: dependentsOf(state) }, command, context);
   }
 }

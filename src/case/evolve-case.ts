@@ -2,7 +2,7 @@ import { CalendarDate, laterOf } from '../calendar/calendar-date';
 import { OversightEvent } from '../events/oversight-events';
 import { firstReviewConferenceDueDate } from '../timescales/child-protection-conferences';
 import {
-  CarePeriod, CaseState, ChildProtectionPlan, initialCaseState, lastPeriodOf, lastPlanOf, periodOn, RecordLinks, StandingRecord,
+  CarePeriod, CaseState, Chain, chainItems, ChildProtectionPlan, initialCaseState, lastPeriodOf, lastPlanOf, periodOn, RecordLinks, StandingRecord,
 } from './case-state';
 
 type CaseEvent = OversightEvent & { id?: string };
@@ -191,10 +191,13 @@ const touched = (period: CarePeriod, date: CalendarDate): CarePeriod => ({
 
 /**
  * Keeps what stands on what, by event id: a period's placements, legal statuses, reviews and
- * ending stand on its start; a review on the period's earlier reviews (its sequence and due
- * date came from them); a care start on the previous period's ending; a plan's review
- * conferences and ending on its start; a review conference on the plan's earlier ones; an
- * initial conference or plan start on the previous plan's ending.
+ * ending stand on its start; a review on the period's review before it (its sequence and due
+ * date came from the ones before: a chain, which record-voiding follows to its end, and
+ * which stays whole because a record is voided only once nothing stands on it); a care start
+ * on the previous period's ending; a plan's review conferences and ending on its start; a
+ * review conference on the plan's conference before it; an initial conference or plan start
+ * on the previous plan's ending. Linking to the one before, not to all before, keeps a long
+ * history's fold linear.
  */
 function linkRecord(before: CaseState, after: CaseState, event: CaseEvent): CaseState {
   if (event.type === 'RecordVoided') return withoutVoided(after, event.data.eventId);
@@ -207,12 +210,12 @@ function linkRecord(before: CaseState, after: CaseState, event: CaseEvent): Case
     ...(event.type === 'ReviewHeld' && { reviewId: event.data.reviewId, participation: event.data.participation }),
   };
   const { parents, recordLinks } = standsOn(before, event, id);
-  return {
-    ...after,
-    records: [...after.records, record],
-    dependents: id ? withDependent(after.dependents, parents, id) : after.dependents,
-    recordLinks,
-  };
+  // `after` is the state evolveCase has just made for this event (a new object, nobody else's yet): completed in place, not copied again
+  const linked = after === before ? { ...after } : after;
+  linked.records = { item: record, before: after.records };
+  linked.dependents = id ? withDependent(after.dependents, parents, id) : after.dependents;
+  linked.recordLinks = recordLinks;
+  return linked;
 }
 
 function standsOn(state: CaseState, event: CaseEvent, id: string | null): { parents: (string | null)[]; recordLinks: RecordLinks } {
@@ -223,7 +226,7 @@ function standsOn(state: CaseState, event: CaseEvent, id: string | null): { pare
       const previous = lastPeriodOf(state);
       return {
         parents: [previous ? (links.periods[previous.periodId]?.endId ?? null) : null],
-        recordLinks: withPeriodLinks(links, event.data.periodId, { startId: id, reviewIds: [], endId: null }),
+        recordLinks: withPeriodLinks(links, event.data.periodId, { startId: id, lastReviewId: null, endId: null }),
       };
     }
     case 'PlacementChanged':
@@ -240,8 +243,8 @@ function standsOn(state: CaseState, event: CaseEvent, id: string | null): { pare
       const period = links.periods[event.data.periodId];
       if (!period) return nothing;
       return {
-        parents: [period.startId, ...period.reviewIds],
-        recordLinks: withPeriodLinks(links, event.data.periodId, { ...period, reviewIds: id ? [...period.reviewIds, id] : period.reviewIds }),
+        parents: [period.startId, period.lastReviewId],
+        recordLinks: withPeriodLinks(links, event.data.periodId, { ...period, lastReviewId: id ?? period.lastReviewId }),
       };
     }
     case 'CPConferenceHeld': {
@@ -249,15 +252,15 @@ function standsOn(state: CaseState, event: CaseEvent, id: string | null): { pare
       if (d.type === 'initial') {
         const parents = [lastPlanEndId(state)];
         if (d.outcome !== 'plan-started' || !d.planId || !d.categoryOfAbuse) return { parents, recordLinks: links };
-        return { parents, recordLinks: withPlanLinks(links, d.planId, { startId: id, conferenceIds: [], endId: null }) };
+        return { parents, recordLinks: withPlanLinks(links, d.planId, { startId: id, lastConferenceId: null, endId: null }) };
       }
       const plan = d.planId ? links.plans[d.planId] : undefined;
       if (!d.planId || !plan) return nothing;
       return {
-        parents: [plan.startId, ...plan.conferenceIds],
+        parents: [plan.startId, plan.lastConferenceId],
         recordLinks: withPlanLinks(links, d.planId, {
           ...plan,
-          conferenceIds: id ? [...plan.conferenceIds, id] : plan.conferenceIds,
+          lastConferenceId: id ?? plan.lastConferenceId,
           endId: d.outcome === 'plan-ended' ? id : plan.endId,
         }),
       };
@@ -265,7 +268,7 @@ function standsOn(state: CaseState, event: CaseEvent, id: string | null): { pare
     case 'ChildProtectionPlanStarted':
       return {
         parents: [lastPlanEndId(state)],
-        recordLinks: withPlanLinks(links, event.data.planId, { startId: id, conferenceIds: [], endId: null }),
+        recordLinks: withPlanLinks(links, event.data.planId, { startId: id, lastConferenceId: null, endId: null }),
       };
     case 'ChildProtectionPlanEnded': {
       const plan = links.plans[event.data.planId];
@@ -293,20 +296,21 @@ const withPlanLinks = (links: RecordLinks, planId: string, plan: RecordLinks['pl
   plans: { ...links.plans, [planId]: plan },
 });
 
-function withDependent(dependents: Record<string, string[]>, parents: (string | null)[], id: string): Record<string, string[]> {
-  const standing = parents.filter((parent): parent is string => parent !== null && parent !== id);
-  if (standing.length === 0) return dependents;
-  const next = { ...dependents };
-  for (const parent of new Set(standing)) next[parent] = [...(Object.hasOwn(next, parent) ? next[parent] : []), id];
-  return next;
+function withDependent(dependents: CaseState['dependents'], parents: (string | null)[], id: string): CaseState['dependents'] {
+  let chain = dependents;
+  for (const parent of new Set(parents)) if (parent !== null && parent !== id) chain = { item: { parent, id }, before: chain };
+  return chain;
 }
 
 /** A voided record counts nowhere: it no longer stands on anything, nor is it a standing record. */
 function withoutVoided(state: CaseState, voidedId: string): CaseState {
-  const dependents: Record<string, string[]> = {};
-  for (const [parent, ids] of Object.entries(state.dependents)) {
-    const standing = ids.filter((id) => id !== voidedId);
-    if (parent !== voidedId && standing.length > 0) dependents[parent] = standing;
-  }
-  return { ...state, dependents, records: state.records.filter((record) => record.eventId !== voidedId) };
+  const dependents = chainItems(state.dependents).filter(({ parent, id }) => parent !== voidedId && id !== voidedId);
+  const records = chainItems(state.records).filter((record) => record.eventId !== voidedId);
+  return { ...state, dependents: chainOf(dependents), records: chainOf(records) };
+}
+
+function chainOf<T>(items: readonly T[]): Chain<T> {
+  let chain: Chain<T> = null;
+  for (const item of items) chain = { item, before: chain };
+  return chain;
 }

@@ -3,7 +3,7 @@ import { accept, Decision, DecisionContext } from '../decision/decision';
 import { nextReviewDueDate } from '../timescales/looked-after-reviews';
 import { CaseCommand } from './case-commands';
 import { refuseCase } from './case-rules';
-import { birthDateOf, CaseState, periodOn } from './case-state';
+import { birthDateOf, CaseState, periodOn, standingRecordsOf } from './case-state';
 import { notInCareOn } from './care-periods';
 import { reviewOnShortBreaks } from './dfe-guards';
 
@@ -21,7 +21,7 @@ export function holdReview(command: HoldReview, state: CaseState, context: Decis
     command;
   const refused = notInCareOn(state, 'review', heldOn, context);
   if (refused) return refused;
-  const sameId = state.records.find((record) => record.type === 'ReviewHeld' && record.reviewId === reviewId);
+  const sameId = standingRecordsOf(state).find((record) => record.type === 'ReviewHeld' && record.reviewId === reviewId);
   if (sameId) {
     return refuseCase(
       'review-already-recorded',

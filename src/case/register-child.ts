@@ -4,7 +4,7 @@ import { accept, Decision, DecisionContext } from '../decision/decision';
 import { OversightEventType } from '../events/oversight-events';
 import { CaseCommand } from './case-commands';
 import { refuseCase } from './case-rules';
-import { CaseState, StandingRecord } from './case-state';
+import { CaseState, StandingRecord, standingRecordsOf } from './case-state';
 import { PRE_BIRTH_DAYS } from './record-checks';
 
 type RegisterChild = Extract<CaseCommand, { type: 'registerChild' }>;
@@ -67,7 +67,7 @@ function standingRecordBeforeBirth(
   if (!birth) return null;
   const described = dateOfBirth ? `the date of birth ${dateOfBirth}` : `the expected date of birth ${expectedDateOfBirth}`;
   const fix = 'Correct the date of birth, or void that record first.';
-  for (const record of state.records) {
+  for (const record of standingRecordsOf(state)) {
     const named = nameOf(record);
     if (record.date < birth) {
       const unbornAllowed = ALLOWED_WHILE_UNBORN.has(record.type);
