@@ -37,6 +37,7 @@ export async function serveApi(env: NodeJS.ProcessEnv = process.env): Promise<{ 
     config: settings.config,
     eventStoreUrl: settings.eventStoreUrl,
     mongodbUrl: settings.mongodbUrl,
+    sqliteSynchronous: settings.sqliteSynchronous,
     auth,
     http: http.settings,
     backgroundWalCheckpoints: true,

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadInfrastructureSettings, SETTINGS_HELP } from '../../libs/nest/config/infrastructure-settings';
+import { eventStoreLocationOf, loadInfrastructureSettings, SETTINGS_HELP } from '../../libs/nest/config/infrastructure-settings';
 import { createEventStore } from '../../libs/event-store/create-event-store';
 import { createReadStore } from '../../libs/read-store/create-read-store';
 import { ALL_PROJECTIONS } from '../../libs/projector/all-projections';
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   }
   const { settings } = loaded;
   const log = (message: string) => console.log(`${new Date().toISOString()} [projector] ${message}`);
-  const eventStore = createEventStore({ DATA_DIR: settings.dataDir, EVENTSTORE_URL: settings.eventStoreUrl ?? undefined });
+  const eventStore = createEventStore(eventStoreLocationOf(settings));
   const readStore = createReadStore({ DATA_DIR: settings.dataDir, MONGODB_URL: settings.mongodbUrl ?? undefined });
   const worker = await startProjectorWorker({
     eventStore,

@@ -22,7 +22,7 @@ export class AccessAuditStoreHolder implements OnApplicationShutdown {
   constructor(@Inject(INFRASTRUCTURE_RUNTIME) runtime: InfrastructureRuntime) {
     this.owned = runtime.eventStoreKind !== 'eventstoredb';
     this.store = this.owned
-      ? new SqliteEventStore({ file: join(runtime.dataDir, SQLITE_ACCESS_AUDIT_FILE), clock: runtime.clock })
+      ? new SqliteEventStore({ file: join(runtime.dataDir, SQLITE_ACCESS_AUDIT_FILE), clock: runtime.clock, synchronous: runtime.sqliteSynchronous })
       : runtime.eventStore;
   }
 

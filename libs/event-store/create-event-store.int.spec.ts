@@ -24,6 +24,18 @@ describe('createEventStore', () => {
     }
   });
 
+  it('commits at the SQLITE_SYNCHRONOUS level asked for, NORMAL when none is', async () => {
+    const normal = createEventStore({ DATA_DIR: join(folder(), 'normal') }) as SqliteEventStore;
+    const full = createEventStore({ DATA_DIR: join(folder(), 'full'), SQLITE_SYNCHRONOUS: 'FULL' }) as SqliteEventStore;
+    try {
+      expect(normal.synchronous).toBe('NORMAL');
+      expect(full.synchronous).toBe('FULL');
+    } finally {
+      await normal.close();
+      await full.close();
+    }
+  });
+
   it('uses EventStoreDB when EVENTSTORE_URL is set (no connection is made until it is used)', async () => {
     const store = createEventStore({ DATA_DIR: join(folder(), 'unused'), EVENTSTORE_URL: 'esdb://localhost:2113?tls=false' });
     try {

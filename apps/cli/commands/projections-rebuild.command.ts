@@ -1,6 +1,6 @@
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
 import { openExistingEventStore } from '../../../libs/event-store/create-event-store';
-import { loadInfrastructureSettings } from '../../../libs/nest/config/infrastructure-settings';
+import { eventStoreLocationOf, loadInfrastructureSettings } from '../../../libs/nest/config/infrastructure-settings';
 import { ALL_PROJECTIONS } from '../../../libs/projector/all-projections';
 import { Projector, UnknownProjectionError } from '../../../libs/projector/projector';
 import { embeddedRebuildFor } from '../../../libs/projector/threaded-rebuild';
@@ -32,7 +32,7 @@ export class ProjectionsRebuildCommand extends CommandRunner {
     const { settings } = loaded;
     let eventStore;
     try {
-      eventStore = openExistingEventStore({ DATA_DIR: settings.dataDir, EVENTSTORE_URL: settings.eventStoreUrl ?? undefined });
+      eventStore = openExistingEventStore(eventStoreLocationOf(settings));
     } catch (error) {
       process.stderr.write(`iro projections rebuild: ${(error as Error).message}\n`);
       process.exitCode = 1;

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
 import { openExistingEventStore } from '../../../libs/event-store/create-event-store';
-import { loadInfrastructureSettings, SETTINGS_HELP } from '../../../libs/nest/config/infrastructure-settings';
+import { eventStoreLocationOf, loadInfrastructureSettings, SETTINGS_HELP } from '../../../libs/nest/config/infrastructure-settings';
 import { isReportFormat, REPORT_FORMATS, renderReport, ReportFormat } from '../../../libs/reporting/render-report';
 import { replayAnnualReport } from '../../../libs/reporting/report-facts-source';
 import { parseReportInstant, parseReportYear } from '../../../libs/reporting/report-instant';
@@ -32,7 +32,7 @@ export async function produceAnnualReport(request: AnnualReportRequest, env: Nod
   if ('errors' in loaded) problems.push(...loaded.errors, '', 'Settings (environment):', ...SETTINGS_HELP);
   if (problems.length > 0 || 'errors' in loaded) throw new Error(problems.join('\n'));
   const { settings } = loaded;
-  const store = openExistingEventStore({ DATA_DIR: settings.dataDir, EVENTSTORE_URL: settings.eventStoreUrl ?? undefined });
+  const store = openExistingEventStore(eventStoreLocationOf(settings));
   try {
     const report = await replayAnnualReport(store, { year: year!, asOf: asOf ?? null, config: settings.config, generatedAt: now.toISOString() });
     const body = await renderReport(report, format, settings.config.disclosureThreshold);

@@ -18,6 +18,9 @@ import Database from 'better-sqlite3';
  */
 export type SqliteSynchronous = 'NORMAL' | 'FULL';
 
+/** what `PRAGMA synchronous` reads back for FULL */
+export const SQLITE_SYNCHRONOUS_FULL = 2;
+
 export interface SqliteTuning {
   synchronous?: SqliteSynchronous;
   /** page cache per connection, in KiB (default 4 MiB, see below) */

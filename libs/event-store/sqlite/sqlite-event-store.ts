@@ -8,7 +8,7 @@ import {
 import { EncodedEvent, encodeEvent } from '../encoded-event';
 import { EVENT_COLUMNS, EVENTS_TABLE_DDL, EventRow, toRecordedEvent } from './events-table';
 import { PollingSubscription } from './polling-subscription';
-import { openSqliteDatabase, SqliteTuning } from './sqlite-connection';
+import { openSqliteDatabase, SQLITE_SYNCHRONOUS_FULL, SqliteSynchronous, SqliteTuning } from './sqlite-connection';
 
 export interface SqliteEventStoreOptions extends SqliteTuning {
   /** the SQLite file; its folder must exist */
@@ -68,6 +68,11 @@ export class SqliteEventStore implements EventStore {
   private readonly appendManyInTransaction: Database.Transaction<
     (batches: StreamAppend[], recordedAt: string) => AppendResult[]
   >;
+
+  /** how hard this connection pushes each commit to disk, as SQLite reports it (see sqlite-connection.ts) */
+  get synchronous(): SqliteSynchronous {
+    return this.db.pragma('synchronous', { simple: true }) === SQLITE_SYNCHRONOUS_FULL ? 'FULL' : 'NORMAL';
+  }
 
   constructor(options: SqliteEventStoreOptions) {
     this.clock = options.clock ?? systemClock;

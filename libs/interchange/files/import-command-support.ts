@@ -3,7 +3,7 @@ import { userInfo } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { createEventStore, openExistingEventStore } from '../../event-store/create-event-store';
 import { EventStore } from '../../event-store/event-store.port';
-import { loadInfrastructureSettings, SETTINGS_HELP } from '../../nest/config/infrastructure-settings';
+import { eventStoreLocationOf, loadInfrastructureSettings, SETTINGS_HELP } from '../../nest/config/infrastructure-settings';
 import { systemClock, today } from '../../../src/clock/clock';
 import { ImportOptions, ImportProgress } from '../import/import-options';
 import { ImportReport, issuesAsCsv, summariseReport } from '../report/import-report';
@@ -26,7 +26,7 @@ export function openImportTarget(env: NodeJS.ProcessEnv, use: { readOnly?: boole
   const loaded = loadInfrastructureSettings(env);
   if ('errors' in loaded) throw new Error([...loaded.errors, '', 'Settings (environment):', ...SETTINGS_HELP].join('\n'));
   const { settings } = loaded;
-  const storeEnv = { DATA_DIR: settings.dataDir, EVENTSTORE_URL: settings.eventStoreUrl ?? undefined };
+  const storeEnv = eventStoreLocationOf(settings);
   const store = use.readOnly ? openExistingEventStore(storeEnv) : createEventStore(storeEnv);
   return {
     store,

@@ -15,6 +15,7 @@ describe('loadInfrastructureSettings', () => {
         dataDir: join(cwd(), 'data'),
         eventStoreUrl: null,
         mongodbUrl: null,
+        sqliteSynchronous: 'NORMAL',
         iroConfigPath: defaultIroConfigPath(),
         config: DEFAULT_LOCAL_AUTHORITY_CONFIG,
       },
@@ -26,7 +27,10 @@ describe('loadInfrastructureSettings', () => {
       localAuthority: 'Teesside', populationUnder18ByYear: { '2019': 32751 }, stageDeadlineWorkingDays: { '1': 2, '2': 3, '3': 5, '4': 10 },
     }));
     const result = loadInfrastructureSettings(
-      { PORT: '8080', DATA_DIR: 'store', EVENTSTORE_URL: 'esdb://localhost:2113?tls=false', MONGODB_URL: 'mongodb://localhost/iro', IRO_CONFIG: 'la.json' },
+      {
+        PORT: '8080', DATA_DIR: 'store', EVENTSTORE_URL: 'esdb://localhost:2113?tls=false', MONGODB_URL: 'mongodb://localhost/iro',
+        IRO_CONFIG: 'la.json', SQLITE_SYNCHRONOUS: 'Full',
+      },
       cwd(),
     );
     expect(result).toMatchObject({
@@ -35,11 +39,14 @@ describe('loadInfrastructureSettings', () => {
         dataDir: join(cwd(), 'store'),
         eventStoreUrl: 'esdb://localhost:2113?tls=false',
         mongodbUrl: 'mongodb://localhost/iro',
+        sqliteSynchronous: 'FULL',
         iroConfigPath: join(cwd(), 'la.json'),
         config: { localAuthority: 'Teesside', stageDeadlineWorkingDays: { '1': 2, '2': 3, '3': 5, '4': 10 } },
       },
     });
-    expect(loadInfrastructureSettings({ PORT: '', EVENTSTORE_URL: ' ' }, cwd())).toMatchObject({ settings: { port: 3000, eventStoreUrl: null } });
+    expect(loadInfrastructureSettings({ PORT: '', EVENTSTORE_URL: ' ', SQLITE_SYNCHRONOUS: '' }, cwd())).toMatchObject({
+      settings: { port: 3000, eventStoreUrl: null, sqliteSynchronous: 'NORMAL' },
+    });
   });
 
   it('gives one clear message per bad setting, all at once', () => {
@@ -47,7 +54,7 @@ describe('loadInfrastructureSettings', () => {
       localAuthority: 'Teesside', populationUnder18ByYear: { '2019': 32751 }, stageDeadlineWorkingDays: { '1': 5, '2': 5, '3': 5, '4': 10 },
     }));
     const result = loadInfrastructureSettings(
-      { PORT: '99999', EVENTSTORE_URL: 'http://localhost:2113', MONGODB_URL: 'localhost:27017', IRO_CONFIG: 'la.json' },
+      { PORT: '99999', EVENTSTORE_URL: 'http://localhost:2113', MONGODB_URL: 'localhost:27017', SQLITE_SYNCHRONOUS: 'extra', IRO_CONFIG: 'la.json' },
       cwd(),
     );
     expect(result).toEqual({
@@ -55,6 +62,7 @@ describe('loadInfrastructureSettings', () => {
         'PORT must be a whole number from 1 to 65535, got "99999"',
         'EVENTSTORE_URL must be an EventStoreDB connection string (esdb://host:2113?tls=false), got "http://localhost:2113"',
         'MONGODB_URL must be a MongoDB connection string (mongodb://host:27017/iro), got "localhost:27017"',
+        'SQLITE_SYNCHRONOUS must be normal or full, got "extra"',
         `IRO_CONFIG (${join(cwd(), 'la.json')}): stageDeadlineWorkingDays total 25 working days; the IRO Handbook allows no more than 20 for stages 1-4 together`,
       ],
     });

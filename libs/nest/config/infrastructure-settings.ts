@@ -1,6 +1,8 @@
 import { accessSync, constants, mkdirSync, readFileSync } from 'fs';
 import { resolve } from 'path';
 import { LocalAuthorityConfig } from '../../../src/config/local-authority-config';
+import type { EventStoreLocation } from '../../event-store/create-event-store';
+import { SqliteSynchronous } from '../../event-store/sqlite/sqlite-connection';
 import { validateLocalAuthorityConfig } from '../../../src/config/validate-local-authority-config';
 import { defaultIroConfigPath } from './package-root';
 
@@ -14,6 +16,8 @@ export interface InfrastructureSettings {
   eventStoreUrl: string | null;
   /** MONGODB_URL: when set, read models and idempotency records go to MongoDB */
   mongodbUrl: string | null;
+  /** SQLITE_SYNCHRONOUS, default NORMAL: how hard the embedded record's commits are pushed to disk (see sqlite-connection.ts) */
+  sqliteSynchronous: SqliteSynchronous;
   /** IRO_CONFIG, default the shipped config/iro-config.default.json */
   iroConfigPath: string;
   /** the local authority's configuration read from iroConfigPath */
@@ -28,6 +32,7 @@ export const SETTINGS_HELP = [
   'EVENTSTORE_URL EventStoreDB connection string, e.g. esdb://localhost:2113?tls=false (default: SQLite in DATA_DIR)',
   'MONGODB_URL    MongoDB connection string, e.g. mongodb://localhost:27017/iro (default: SQLite in DATA_DIR)',
   'IRO_CONFIG     path to the local authority JSON (default config/iro-config.default.json; see config/README.md)',
+  'SQLITE_SYNCHRONOUS normal or full: full syncs each commit of the embedded events and access audit to disk, so a power cut loses nothing acknowledged (default normal)',
 ];
 
 // what @eventstore/db-client 6 accepts (kurrentdb:// and kdb:// need the Kurrent client)
@@ -71,13 +76,28 @@ export function loadInfrastructureSettings(env: NodeJS.ProcessEnv, cwd: string =
     errors.push(`MONGODB_URL must be a MongoDB connection string (mongodb://host:27017/iro), got "${mongodbUrl}"`);
   }
 
+  const synchronousText = read(env, 'SQLITE_SYNCHRONOUS') ?? 'normal';
+  const sqliteSynchronous = synchronousText.toUpperCase();
+  if (!isSqliteSynchronous(sqliteSynchronous)) {
+    errors.push(`SQLITE_SYNCHRONOUS must be normal or full, got "${synchronousText}"`);
+  }
+
   const configured = read(env, 'IRO_CONFIG');
   const iroConfigPath = configured ? resolve(cwd, configured) : defaultIroConfigPath();
   const config = readLocalAuthorityConfig(iroConfigPath, errors);
 
-  if (errors.length > 0 || config === null) return { errors };
-  return { settings: { port, dataDir, eventStoreUrl, mongodbUrl, iroConfigPath, config } };
+  if (errors.length > 0 || config === null || !isSqliteSynchronous(sqliteSynchronous)) return { errors };
+  return { settings: { port, dataDir, eventStoreUrl, mongodbUrl, sqliteSynchronous, iroConfigPath, config } };
 }
+
+const isSqliteSynchronous = (value: string): value is SqliteSynchronous => value === 'NORMAL' || value === 'FULL';
+
+/** Where the settings put the event store, as createEventStore reads it. */
+export const eventStoreLocationOf = (settings: InfrastructureSettings): EventStoreLocation => ({
+  DATA_DIR: settings.dataDir,
+  EVENTSTORE_URL: settings.eventStoreUrl ?? undefined,
+  SQLITE_SYNCHRONOUS: settings.sqliteSynchronous,
+});
 
 /** Reads and checks the local authority JSON, adding `IRO_CONFIG (<path>): ...` messages. */
 export function readLocalAuthorityConfig(path: string, errors: string[]): LocalAuthorityConfig | null {

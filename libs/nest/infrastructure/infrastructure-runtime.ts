@@ -10,6 +10,7 @@ import { SqliteIdempotencyStore } from '../idempotency/sqlite-idempotency-store'
 import { SQLITE_ACCESS_AUDIT_FILE } from '../../access-audit/access-audit-file';
 import { SQLITE_EVENTS_FILE } from '../../event-store/create-event-store';
 import { READ_MODELS_FILE } from '../../read-store/sqlite/sqlite-read-store';
+import { SqliteSynchronous } from '../../event-store/sqlite/sqlite-connection';
 import { WalCheckpointer } from '../../sqlite-wal/wal-checkpointer';
 
 export const SQLITE_IDEMPOTENCY_FILE = 'idempotency.sqlite';
@@ -25,6 +26,8 @@ export interface InfrastructureOptions {
   eventStoreUrl?: string | null;
   /** MONGODB_URL: idempotency records (and read models) in MongoDB instead of SQLite */
   mongodbUrl?: string | null;
+  /** SQLITE_SYNCHRONOUS: the embedded events' and access audit's commit sync level (default NORMAL) */
+  sqliteSynchronous?: SqliteSynchronous;
   /** use this store instead of opening one; the caller keeps ownership (it is not closed) */
   eventStore?: EventStore;
   /** the same for idempotency records */
@@ -47,6 +50,8 @@ export interface InfrastructureRuntime {
   eventStoreKind: string;
   idempotencyStore: IdempotencyStore;
   mongodbUrl: string | null;
+  /** the embedded record's commit sync level (events and access audit) */
+  sqliteSynchronous: SqliteSynchronous;
   projectionHealth: ProjectionHealthSource;
   /** closes what this runtime opened (not what the caller passed in) */
   close(): Promise<void>;
@@ -58,10 +63,11 @@ export const INFRASTRUCTURE_RUNTIME = Symbol('InfrastructureRuntime');
 export async function openInfrastructure(options: InfrastructureOptions): Promise<InfrastructureRuntime> {
   const clock = options.clock ?? systemClock;
   const owned: { close(): Promise<void> }[] = [];
+  const sqliteSynchronous = options.sqliteSynchronous ?? 'NORMAL';
 
   const eventStore =
     options.eventStore ??
-    createEventStore({ DATA_DIR: options.dataDir, EVENTSTORE_URL: options.eventStoreUrl ?? undefined }, clock);
+    createEventStore({ DATA_DIR: options.dataDir, EVENTSTORE_URL: options.eventStoreUrl ?? undefined, SQLITE_SYNCHRONOUS: sqliteSynchronous }, clock);
   if (!options.eventStore) owned.push(eventStore);
   const eventStoreKind = options.eventStore ? 'provided' : options.eventStoreUrl ? 'eventstoredb' : 'sqlite';
 
@@ -99,6 +105,7 @@ export async function openInfrastructure(options: InfrastructureOptions): Promis
     eventStoreKind,
     idempotencyStore,
     mongodbUrl: options.mongodbUrl ?? null,
+    sqliteSynchronous,
     projectionHealth: options.projectionHealth ?? noProjections,
     async close() {
       if (closed) return;
