@@ -91,6 +91,7 @@ describe('Idempotency-Key on commands', () => {
     await created(startCare(api, 'C1'));
     const first = await holdReview(api, 'C1').set('Idempotency-Key', 'rev-C1-1');
     expect(first.status).toBe(201);
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
     await api.close();
     // what a kill between the two commits leaves: the review recorded, its key still open, its lease run out
     const keys = new Database(join(api.dataDir, 'idempotency.sqlite'));
@@ -101,7 +102,12 @@ describe('Idempotency-Key on commands', () => {
       const retry = await holdReview(restarted, 'C1').set('Idempotency-Key', 'rev-C1-1');
       expect(retry.status).toBe(201);
       expect(retry.body).toEqual(first.body);
+      expect(retry.headers['idempotent-replayed']).toBe('true');
       expect(await restarted.eventCount()).toBe(3);
+      // the key is closed with that answer: the next retry is an ordinary replay
+      const again = await holdReview(restarted, 'C1').set('Idempotency-Key', 'rev-C1-1');
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expect(again.body).toEqual(first.body);
     } finally {
       await restarted.close();
     }

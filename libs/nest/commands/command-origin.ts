@@ -17,7 +17,18 @@ export const IF_MATCH_HEADER = 'If-Match';
 export interface CommandOrigin {
   metadata: EventMetadata;
   expectedRevision: number | undefined;
+  /**
+   * Told when the command was found recorded already under its Idempotency-Key (a retry
+   * after a crash between the append and the key's close): its answer is the first one again.
+   */
+  foundRecorded?: () => void;
 }
+
+const FOUND_RECORDED = Symbol('commandFoundRecorded');
+type RequestWithFoundRecorded = Request & { [FOUND_RECORDED]?: true };
+
+/** Whether this request's command was found recorded already under its key (see CommandOrigin.foundRecorded). */
+export const wasFoundRecorded = (request: Request): boolean => (request as RequestWithFoundRecorded)[FOUND_RECORDED] === true;
 
 const IF_MATCH = /^(?:W\/)?"?(\d{1,15})"?$/;
 
@@ -44,7 +55,13 @@ export function commandOriginOf(request: Request & RequestWithActor & RequestWit
     actor: actorOf(request),
     ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
   };
-  return { metadata, expectedRevision: parseIfMatch(request.header(IF_MATCH_HEADER)) };
+  return {
+    metadata,
+    expectedRevision: parseIfMatch(request.header(IF_MATCH_HEADER)),
+    foundRecorded: () => {
+      (request as RequestWithFoundRecorded)[FOUND_RECORDED] = true;
+    },
+  };
 }
 
 /** A command handler's view of the request: `@Origin() origin: CommandOrigin`. */

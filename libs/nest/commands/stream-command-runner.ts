@@ -68,7 +68,10 @@ export class StreamCommandRunner {
   private async runOnce<S>(command: StreamCommand<S>, origin: CommandOrigin): Promise<CommandOutcome> {
     const loaded = await this.reader.load(command.stream, command.fold);
     const earlier = recordedUnderKey(loaded.events, origin);
-    if (earlier) return earlier;
+    if (earlier) {
+      origin.foundRecorded?.();
+      return earlier;
+    }
     const decision = await command.decide(loaded.state, this.decisionContext());
     // an unknown child or challenge is 404 whatever revision the caller expected
     if (isViolation(decision) && isNotFoundRule(decision.violation.rule)) throw new RuleViolationError(decision.violation);

@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } fr
 import { Request, Response } from 'express';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { RequestWithActor } from '../actor/current-actor.decorator';
-import { IDEMPOTENCY_HEADER } from '../commands/command-origin';
+import { IDEMPOTENCY_HEADER, wasFoundRecorded } from '../commands/command-origin';
 import { badRequest, FieldError } from '../http/field-errors';
 import { IdempotencyKeyInUseError, IdempotencyKeyReusedError } from './idempotency-errors';
 import { IDEMPOTENCY_STORE, IdempotencyStore } from './idempotency-store.port';
@@ -49,10 +49,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (malformed.length > 0) throw badRequest(malformed);
     const key = `${request.user?.userId ?? 'anonymous'}:${given}`;
     const fingerprint = requestFingerprint(request.method, request.path, request.body);
-    return from(this.runOnce(key, given, fingerprint, response, next));
+    return from(this.runOnce(key, given, fingerprint, request, response, next));
   }
 
-  private async runOnce(key: string, given: string, fingerprint: string, response: Response, next: CallHandler): Promise<unknown> {
+  private async runOnce(key: string, given: string, fingerprint: string, request: Request, response: Response, next: CallHandler): Promise<unknown> {
     const waitUntil = Date.now() + IDEMPOTENCY_WAIT_MS;
     for (;;) {
       const claim = await this.store.claim(key, fingerprint, new Date(), IDEMPOTENCY_LEASE_MS);
@@ -74,6 +74,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw error;
     }
     await this.store.complete(key, { status: response.statusCode, body: body ?? null }, new Date());
+    // the command had been recorded before a crash: this answer is the first one again
+    if (wasFoundRecorded(request)) response.setHeader(REPLAYED_HEADER, 'true');
     return body;
   }
 }
