@@ -17,6 +17,16 @@ export function reportingYearOf(date: CalendarDate): number {
   return date.slice(5) >= '04-01' ? year : year - 1;
 }
 
+/**
+ * Why reporting year `year` has no report on `today`, if it has none: it has not started
+ * (a report of it would only count what was wrongly recorded ahead). A year under way is
+ * reported as things stand.
+ */
+export function reportingYearNotStarted(year: number, today: CalendarDate): string | undefined {
+  const { start } = reportingPeriod(year);
+  return start > today ? `reporting year ${year} starts on ${start}, after today (${today}): there is nothing to report yet` : undefined;
+}
+
 export function inPeriod(date: CalendarDate | undefined, period: ReportingPeriod): boolean {
   return date !== undefined && date >= period.start && date <= period.end;
 }

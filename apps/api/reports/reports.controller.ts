@@ -8,6 +8,9 @@ import { badRequest, FieldError } from '../../../libs/nest/http/field-errors';
 import { ValidationErrorResponse } from '../../../libs/nest/http/error-responses';
 import { CONTENT_TYPES, isReportFormat, REPORT_FORMATS, renderReport, ReportFormat } from '../../../libs/reporting/render-report';
 import { LOCAL_AUTHORITY_CONFIG, LocalAuthorityConfig } from '../../../src/config/local-authority-config';
+import { CalendarDate } from '../../../src/calendar/calendar-date';
+import { Clock, CLOCK, today } from '../../../src/clock/clock';
+import { reportingYearNotStarted } from '../../../src/reporting/reporting-period';
 import { AnnualReportService, FigureTrace, ReportChanges } from './annual-report.service';
 import { parseReportInstant, parseReportYear } from '../../../libs/reporting/report-instant';
 import { AnnualReportResponse, FigureTraceResponse, ReportChangesResponse, ReportFigureResponse } from './report.responses';
@@ -24,6 +27,7 @@ class QueryReader {
   constructor(
     private readonly query: QueryParameters,
     takes: readonly string[],
+    private readonly today: CalendarDate,
   ) {
     for (const name of Object.keys(query)) {
       if (!takes.includes(name)) {
@@ -35,6 +39,8 @@ class QueryReader {
   year(text: string): number {
     const year = parseReportYear(text);
     if (year === undefined) this.errors.push({ field: 'year', messages: ['year must be a reporting year such as 2019 (1 April 2019 to 31 March 2020)'] });
+    const notStarted = year === undefined ? undefined : reportingYearNotStarted(year, this.today);
+    if (notStarted) this.errors.push({ field: 'year', messages: [notStarted] });
     return year ?? 0;
   }
 
@@ -71,12 +77,17 @@ class QueryReader {
 @ApiExtraModels(AnnualReportResponse, ReportFigureResponse)
 @Controller('reports/iro-annual/:year')
 @ApiParam({ name: 'year', type: String, description: 'the reporting year: 2019 is 1 April 2019 to 31 March 2020', example: '2019' })
-@ApiBadRequestResponse({ type: ValidationErrorResponse, description: 'a bad year, as-of instant, format or figure id' })
+@ApiBadRequestResponse({ type: ValidationErrorResponse, description: 'a bad year (or one not started yet), as-of instant, format or figure id' })
 export class ReportsController {
   constructor(
     private readonly reports: AnnualReportService,
     @Inject(LOCAL_AUTHORITY_CONFIG) private readonly config: LocalAuthorityConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  private reader(query: QueryParameters, takes: readonly string[]): QueryReader {
+    return new QueryReader(query, takes, today(this.clock));
+  }
 
   @Get()
   @ApiOperation({
@@ -100,7 +111,7 @@ export class ReportsController {
     },
   })
   async annualReport(@Param('year') yearText: string, @Query() query: QueryParameters, @Res() response: Response): Promise<void> {
-    const reader = new QueryReader(query, ['asOf', 'format']);
+    const reader = this.reader(query, ['asOf', 'format']);
     const year = reader.year(yearText);
     const asOf = reader.instant('asOf', false);
     const format = reader.format();
@@ -116,7 +127,7 @@ export class ReportsController {
   @ApiQuery({ name: 'to', type: String, required: true, description: 'an ISO 8601 instant or a date, not before from' })
   @ApiOkResponse({ type: ReportChangesResponse, description: 'the figures that differ and the records whose arrival moved them' })
   async changes(@Param('year') yearText: string, @Query() query: QueryParameters): Promise<ReportChanges> {
-    const reader = new QueryReader(query, ['from', 'to']);
+    const reader = this.reader(query, ['from', 'to']);
     const year = reader.year(yearText);
     const from = reader.instant('from', true);
     const to = reader.instant('to', true);
@@ -131,7 +142,7 @@ export class ReportsController {
   @ApiQuery({ name: 'asOf', type: String, required: false, description: 'only events recorded up to this instant count (an ISO 8601 instant, or a date: the end of that day in the UK)' })
   @ApiOkResponse({ type: FigureTraceResponse, description: "the figure's ids, each with its history links and the counting records behind it" })
   async figure(@Param('year') yearText: string, @Param('figureId') figureText: string, @Query() query: QueryParameters): Promise<FigureTrace> {
-    const reader = new QueryReader(query, ['asOf']);
+    const reader = this.reader(query, ['asOf']);
     const year = reader.year(yearText);
     const figureId = reader.figureId(figureText);
     const asOf = reader.instant('asOf', false);

@@ -52,6 +52,15 @@ describe('iro report annual', () => {
     expect(err).toContain('--year must be a reporting year');
   });
 
+  it('exits 1 for a year that has not started yet, writing nothing', async () => {
+    await createEventStore({ DATA_DIR: dataDir() }).close();
+    const file = join(dataDir(), 'early.html');
+    await new ReportAnnualCommand().run([], { year: '2100', format: 'html', out: file });
+    expect(process.exitCode).toBe(1);
+    expect(err).toMatch(/--year: reporting year 2100 starts on 2100-04-01, after today \(\d{4}-\d{2}-\d{2}\): there is nothing to report yet/);
+    expect(existsSync(file)).toBe(false);
+  });
+
   it('exits 1 naming --as-of for an instant on a day that does not exist', async () => {
     const file = join(dataDir(), 'never.html');
     await new ReportAnnualCommand().run([], { year: '2019', format: 'html', out: file, asOf: '2020-02-30T10:00:00Z' });

@@ -7,6 +7,8 @@ import { isReportFormat, REPORT_FORMATS, renderReport, ReportFormat } from '../.
 import { replayAnnualReport } from '../../../libs/reporting/report-facts-source';
 import { parseReportInstant, parseReportYear } from '../../../libs/reporting/report-instant';
 import { CommandGroup } from './command-group';
+import { fixedClock, today } from '../../../src/clock/clock';
+import { reportingYearNotStarted } from '../../../src/reporting/reporting-period';
 
 export interface AnnualReportRequest {
   year?: string;
@@ -24,6 +26,8 @@ export async function produceAnnualReport(request: AnnualReportRequest, env: Nod
   const problems: string[] = [];
   const year = request.year === undefined ? undefined : parseReportYear(request.year);
   if (year === undefined) problems.push('--year must be a reporting year such as 2019 (1 April 2019 to 31 March 2020)');
+  const notStarted = year === undefined ? undefined : reportingYearNotStarted(year, today(fixedClock(now.toISOString())));
+  if (notStarted) problems.push(`--year: ${notStarted}`);
   const format = (request.format ?? 'html') as ReportFormat;
   if (!isReportFormat(format)) problems.push(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
   const asOf = request.asOf === undefined ? null : (parseReportInstant(request.asOf) ?? undefined);

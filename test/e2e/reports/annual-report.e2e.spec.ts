@@ -170,4 +170,16 @@ describe('annual IRO report endpoints', () => {
     const traceTypo = await api.http().get('/reports/iro-annual/2019/figures/cla.atYearEnd').query({ as_of: '2020-01-01' });
     expect(fieldsOf(traceTypo.body)).toEqual(['as_of']);
   });
+
+  it('answers 400 for a year that has not started (today is 31 March 2020), and reports the year under way', async () => {
+    const message = 'reporting year 2020 starts on 2020-04-01, after today (2020-03-31): there is nothing to report yet';
+    for (const path of ['/reports/iro-annual/2020', '/reports/iro-annual/2020/figures/cla.atYearEnd']) {
+      const early = await api.http().get(path);
+      expect(early.status).toBe(400);
+      expect(early.body.errors).toEqual([{ field: 'year', messages: [message] }]);
+    }
+    const changes = await api.http().get('/reports/iro-annual/2020/changes').query({ from: '2020-01-01', to: '2020-02-01' });
+    expect(changes.body.errors).toEqual([{ field: 'year', messages: [message] }]);
+    expect((await api.http().get('/reports/iro-annual/2019')).status).toBe(200);
+  });
 });
