@@ -56,7 +56,7 @@ export async function serveApi(env: NodeJS.ProcessEnv = process.env): Promise<{ 
   const logger = new Logger('iro serve');
   logger.log(`IRO Oversight API on http://localhost:${settings.port} (OpenAPI at /docs)`);
   logger.log(
-    `events: ${settings.eventStoreUrl ? 'EventStoreDB' : `SQLite in ${settings.dataDir}`}; ` +
+    `events: ${settings.eventStoreUrl ? 'EventStoreDB' : `SQLite in ${settings.dataDir} (SQLITE_SYNCHRONOUS=${settings.sqliteSynchronous.toLowerCase()})`}; ` +
       `local authority: ${settings.config.localAuthority} (${settings.iroConfigPath})`,
   );
   return { app, settings };
