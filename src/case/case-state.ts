@@ -73,6 +73,16 @@ export function chainItems<T>(chain: Chain<T>): T[] {
   return items.reverse();
 }
 
+/** An event a fold has seen, by its id. */
+export interface SeenEvent {
+  id: string;
+  type: OversightEventType;
+}
+
+/** the type of every event folded with an id, by id, in the order recorded */
+export const seenEventTypes = (seen: Chain<SeenEvent>): Map<string, OversightEventType> =>
+  new Map(chainItems(seen).map(({ id, type }) => [id, type]));
+
 /** every standing record but the registration and voids, in the order recorded */
 export const standingRecordsOf = (state: Pick<CaseState, 'records'>): StandingRecord[] => chainItems(state.records);
 
@@ -120,8 +130,8 @@ export interface CaseState {
   openPlan: ChildProtectionPlan | null;
   /** every child protection plan recorded here, oldest first */
   plans: ChildProtectionPlan[];
-  /** the type of every event folded, by event id */
-  eventsSeen: Record<string, OversightEventType>;
+  /** every event folded with its id, latest first (seenEventTypes gives them by id) */
+  eventsSeen: Chain<SeenEvent>;
   /** ids of voided events (they are left out of the fold) */
   voidedIds: string[];
   /** every standing record but the registration and voids, latest first (standingRecordsOf gives them in order) */
@@ -140,7 +150,7 @@ export const initialCaseState: CaseState = {
   iro: null,
   openPlan: null,
   plans: [],
-  eventsSeen: {},
+  eventsSeen: null,
   voidedIds: [],
   records: null,
   dependents: null,

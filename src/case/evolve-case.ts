@@ -19,7 +19,7 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
 }
 
 function applyEvent(state: CaseState, event: CaseEvent): CaseState {
-  const seen: CaseState = event.id ? { ...state, eventsSeen: { ...state.eventsSeen, [event.id]: event.type } } : state;
+  const seen: CaseState = event.id ? { ...state, eventsSeen: { item: { id: event.id, type: event.type }, before: state.eventsSeen } } : state;
   switch (event.type) {
     case 'ChildRegistered': {
       const { childId, dateOfBirth, expectedDateOfBirth, sex, ethnicity, familyId } = event.data;

@@ -2,10 +2,11 @@ import { CalendarDate } from '../calendar/calendar-date';
 import { accept, Decision, DecisionContext, reject } from '../decision/decision';
 import { OversightEventType } from '../events/oversight-events';
 import { RecordRuleId } from './case-rules';
+import { Chain, SeenEvent, seenEventTypes } from './case-state';
 
 /** What a stream's fold knows of its records, enough to decide a void. */
 export interface VoidableRecords {
-  eventsSeen: Record<string, OversightEventType>;
+  eventsSeen: Chain<SeenEvent>;
   voidedIds: string[];
   /** by event id: the ids of the standing records that stand on it */
   dependents: Record<string, string[]>;
@@ -33,17 +34,17 @@ export function decideVoid(records: VoidableRecords, request: VoidRequest, conte
   if (records.voidedIds.includes(eventId)) {
     return refuse('void-already-voided', `Record ${eventId} is already voided.`);
   }
-  // own keys only: an id such as `toString` or `__proto__` names no record
-  const voidedType = Object.hasOwn(records.eventsSeen, eventId) ? records.eventsSeen[eventId] : undefined;
+  const seen = seenEventTypes(records.eventsSeen);
+  const voidedType = seen.get(eventId);
   if (!voidedType) {
     return refuse('void-unknown-event', `There is no record ${eventId} in this stream.`);
   }
   if (voidedType === 'RecordVoided') {
     return refuse('void-cannot-be-voided', `Record ${eventId} is itself a void and cannot be voided.`);
   }
-  const dependents = standingDependentsOf(records, eventId);
+  const dependents = standingDependentsOf(records, seen, eventId);
   if (dependents.length > 0) {
-    const named = dependents.map((id) => `${id} (${records.eventsSeen[id]})`).join(', ');
+    const named = dependents.map((id) => `${id} (${seen.get(id)})`).join(', ');
     return refuse(
       'void-has-dependent-records',
       `Record ${eventId} (${voidedType}) cannot be voided while records that depend on it stand: ${named}. ` +
@@ -54,7 +55,7 @@ export function decideVoid(records: VoidableRecords, request: VoidRequest, conte
 }
 
 /** Every standing record that stands on `eventId`, directly or through another, latest recorded first. */
-function standingDependentsOf(records: VoidableRecords, eventId: string): string[] {
+function standingDependentsOf(records: VoidableRecords, seen: ReadonlyMap<string, OversightEventType>, eventId: string): string[] {
   const voided = new Set(records.voidedIds);
   const found = new Set<string>();
   const pending = [eventId];
@@ -67,6 +68,6 @@ function standingDependentsOf(records: VoidableRecords, eventId: string): string
       pending.push(dependent);
     }
   }
-  const order = new Map(Object.keys(records.eventsSeen).map((id, index) => [id, index]));
+  const order = new Map([...seen.keys()].map((id, index) => [id, index]));
   return [...found].sort((a, b) => (order.get(b) ?? -1) - (order.get(a) ?? -1));
 }

@@ -1,6 +1,7 @@
 import { CalendarDate } from '../calendar/calendar-date';
 import { ChallengeCategory, ChallengeOutcome, ChallengeStage } from '../events/codes';
-import { OversightEventType, RecoveryPlanAction } from '../events/oversight-events';
+import { RecoveryPlanAction } from '../events/oversight-events';
+import { Chain, SeenEvent } from '../case/case-state';
 
 /** One stage of the Issues Resolution Process as this challenge went through it. */
 export interface StageVisit {
@@ -39,8 +40,8 @@ export interface ChallengeState {
   resolvedOn: CalendarDate | null;
   outcome: ChallengeOutcome | null;
   recoveryPlan: { actions: RecoveryPlanAction[] } | null;
-  /** the type of every event folded, by event id */
-  eventsSeen: Record<string, OversightEventType>;
+  /** every event folded with its id, latest first (seenEventTypes gives them by id) */
+  eventsSeen: Chain<SeenEvent>;
   /** ids of voided events (they are left out of the fold) */
   voidedIds: string[];
   /** ids of the standing steps of the raised challenge (raise, escalations, responses, resolution), in the order recorded */
@@ -67,7 +68,7 @@ export const initialChallengeState: ChallengeState = {
   resolvedOn: null,
   outcome: null,
   recoveryPlan: null,
-  eventsSeen: {},
+  eventsSeen: null,
   voidedIds: [],
   stepIds: [],
   dependents: {},

@@ -18,7 +18,7 @@ export function decideChallenge(command: ChallengeCommand, state: ChallengeState
   if (command.type === 'raiseChallenge') return raiseChallenge(command, state, context);
   if (command.type === 'voidChallengeRecord') {
     // a void may correct a raise or a resolution entered wrongly, so it needs only a stream with records
-    const streamIsEmpty = Object.keys(state.eventsSeen).length === 0 && state.voidedIds.length === 0;
+    const streamIsEmpty = state.eventsSeen === null && state.voidedIds.length === 0;
     if (streamIsEmpty) return refuseChallenge('challenge-not-found', `Challenge ${command.challengeId} has not been raised.`);
     return decideVoid(state, command, context);
   }

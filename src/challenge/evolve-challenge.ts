@@ -26,7 +26,7 @@ export function evolveChallenge(state: ChallengeState, event: ChallengeEvent): C
 const STEPS = new Set<string>(['ChallengeEscalated', 'ChallengeResponded', 'ChallengeResolved']);
 
 function applyEvent(state: ChallengeState, event: ChallengeEvent): ChallengeState {
-  const seen: ChallengeState = event.id ? { ...state, eventsSeen: { ...state.eventsSeen, [event.id]: event.type } } : state;
+  const seen: ChallengeState = event.id ? { ...state, eventsSeen: { item: { id: event.id, type: event.type }, before: state.eventsSeen } } : state;
   if (event.type === 'RecordVoided') return withoutVoided({ ...seen, voidedIds: [...seen.voidedIds, event.data.eventId] }, event.data.eventId);
   if (event.type === 'ChallengeRaised') {
     const d = event.data;

@@ -1,6 +1,7 @@
 import { withId } from '../testing/given-when-then';
 import { challengeEscalated, challengeRaised, challengeResolved, challengeResponded, recordVoided } from '../testing/oversight-history';
 import { foldChallenge } from './evolve-challenge';
+import { seenEventTypes } from '../case/case-state';
 
 describe('the challenge state', () => {
   it('keeps the stage history with entry dates, deadlines and leaving dates', () => {
@@ -24,7 +25,7 @@ describe('the challenge state', () => {
     expect(state.responses).toEqual([
       { respondedOn: '2020-04-30', respondedBy: 'manager-1', response: 'Permanence planning meeting booked', stage: 1 },
     ]);
-    expect(Object.keys(state.eventsSeen)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect([...seenEventTypes(state.eventsSeen).keys()]).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 
   it('leaves voided records out: a voided escalation leaves the stage where it was', () => {

@@ -6,7 +6,7 @@ import { Actor, EventMetadata, NewEvent, StoredOversightEvent } from '../../../s
 import { OversightEvent } from '../../../src/events/oversight-events';
 import { schemaVersionOf } from '../../../src/events/schema-versions';
 import { commandDigest, deterministicEventId, uuidFromDigest } from './deterministic-event-id';
-import { evolveWithoutId, foldStreamForImport } from './fold-stream-for-import';
+import { foldStreamForImport } from './fold-stream-for-import';
 import { ImportSource, PlannedCommand } from './planned-command';
 
 /** The metadata an imported event carries besides the envelope's. */
@@ -24,8 +24,7 @@ export interface ReconcileRequest {
   /**
    * the case as `foldStreamForImport(stream)` gives it, when the caller has it already (the
    * state a previous source's reconcile ended with, see ReconcileResult): saves folding the
-   * stream again. It may lack `eventsSeen` for events decided in this run, which nothing
-   * voids in the same run.
+   * stream again.
    */
   state?: CaseState;
   /** the commands the merged history gives, in decision order */
@@ -124,8 +123,7 @@ export function reconcileChildStream(request: ReconcileRequest): ReconcileResult
     for (let position = 0; position < decision.events.length; position += 1) {
       const event = decision.events[position];
       const id = freshId(takenIds, digest, position);
-      // nothing appended in this run is voided in it, so the new ids need not be in eventsSeen
-      state = evolveWithoutId(state, event, id);
+      state = evolveCase(state, { ...event, id } as OversightEvent & { id: string });
       const metadata: EventMetadata = {
         correlationId, causationId: correlationId, actor, source: from,
         importedFrom: source, importKey: command.key, importHash: hash,
