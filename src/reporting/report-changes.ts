@@ -7,9 +7,11 @@ export interface FigureDifference {
   figureId: FigureId;
   from: FigureMeasures;
   to: FigureMeasures;
-  /** ids (numerator, denominator or counted) present at `to` and not at `from`, and the reverse */
+  /** this year's ids (numerator, denominator or counted) present at `to` and not at `from`, and the reverse */
   idsAdded: string[];
   idsRemoved: string[];
+  /** the same for the previous year's figure */
+  previousYear: { idsAdded: string[]; idsRemoved: string[] };
 }
 
 /** What a figure measures, without its ids: for this year and the previous one. */
@@ -35,29 +37,37 @@ export function figureMeasures(figure: ReportFigure): FigureMeasures {
   return { ...measuresOf(figure), previousYear: measuresOf(figure.previousYear) };
 }
 
+/** Every id one year's figure names. */
+function yearIds(year: YearFigure): Set<string> {
+  const lists = 'numeratorIds' in year ? [year.numeratorIds, year.denominatorIds] : [year.ids];
+  return new Set(lists.flat());
+}
+
 /** Every id a figure names, this year and last. */
 export function figureIds(figure: ReportFigure): Set<string> {
-  const ids = new Set<string>();
-  for (const year of [figure, figure.previousYear] as YearFigure[]) {
-    const lists = 'numeratorIds' in year ? [year.numeratorIds, year.denominatorIds] : [year.ids];
-    for (const list of lists) for (const id of list) ids.add(id);
-  }
-  return ids;
+  return new Set([...yearIds(figure), ...yearIds(figure.previousYear)]);
+}
+
+/** The ids that joined and left one year's figure. */
+function idsMoved(before: YearFigure, after: YearFigure): { idsAdded: string[]; idsRemoved: string[] } {
+  const idsBefore = yearIds(before);
+  const idsAfter = yearIds(after);
+  return { idsAdded: [...idsAfter].filter((id) => !idsBefore.has(id)), idsRemoved: [...idsBefore].filter((id) => !idsAfter.has(id)) };
 }
 
 /** The figures whose measures or ids differ from one report to the other. */
 export function differingFigures(from: AnnualReport, to: AnnualReport): FigureDifference[] {
   const differences: FigureDifference[] = [];
   for (const figureId of FIGURE_IDS) {
-    const before = figureMeasures(from.figures[figureId]);
-    const after = figureMeasures(to.figures[figureId]);
-    const idsBefore = figureIds(from.figures[figureId]);
-    const idsAfter = figureIds(to.figures[figureId]);
-    const idsAdded = [...idsAfter].filter((id) => !idsBefore.has(id));
-    const idsRemoved = [...idsBefore].filter((id) => !idsAfter.has(id));
+    const [fromFigure, toFigure] = [from.figures[figureId], to.figures[figureId]];
+    const before = figureMeasures(fromFigure);
+    const after = figureMeasures(toFigure);
+    const thisYear = idsMoved(fromFigure, toFigure);
+    const previousYear = idsMoved(fromFigure.previousYear, toFigure.previousYear);
+    const idsDiffer = [thisYear, previousYear].some(({ idsAdded, idsRemoved }) => idsAdded.length > 0 || idsRemoved.length > 0);
     const measuresDiffer = JSON.stringify(before) !== JSON.stringify(after);
-    if (measuresDiffer || idsAdded.length > 0 || idsRemoved.length > 0 || numeratorMoved(from.figures[figureId], to.figures[figureId])) {
-      differences.push({ figureId, from: before, to: after, idsAdded, idsRemoved });
+    if (measuresDiffer || idsDiffer || numeratorMoved(fromFigure, toFigure)) {
+      differences.push({ figureId, from: before, to: after, ...thisYear, previousYear });
     }
   }
   return differences;
@@ -96,7 +106,11 @@ export function recordsThatMoved(
   childStreamsOfChallenge: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
 ): ArrivedRecord[] {
   const streams = new Set<string>();
-  const changedIds = [...difference.idsAdded, ...difference.idsRemoved, ...idsThatMovedWithin(fromFigure, toFigure)];
+  const changedIds = [
+    ...difference.idsAdded, ...difference.idsRemoved,
+    ...difference.previousYear.idsAdded, ...difference.previousYear.idsRemoved,
+    ...idsThatMovedWithin(fromFigure, toFigure),
+  ];
   const ids = changedIds.length > 0 ? changedIds : [...figureIds(fromFigure), ...figureIds(toFigure)];
   const readsChildren = READS_CHILDREN_OF_CHALLENGES.has(difference.figureId);
   for (const id of ids) {

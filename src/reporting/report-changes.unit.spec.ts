@@ -40,6 +40,51 @@ describe('changes between two as-of instants', () => {
     expect(moved.map((r) => r.eventId)).toEqual([late]);
   });
 
+  it("names the child who left this year's figure, though still in last year's, and only that child's record as moving it", () => {
+    const h = new ReportHistory().recordedOn('2019-06-01T00:00:00Z');
+    h.registerChild('Q1', { dateOfBirth: '2010-01-01' });
+    h.startCare('Q1', '2018-06-04');
+    h.registerChild('Q2', { dateOfBirth: '2010-01-01' });
+    h.startCare('Q2', '2018-06-04');
+    h.recordedOn('2020-04-20T00:00:00Z');
+    const ending = h.endCare('Q1', '2020-03-15');
+    h.holdReview('Q2', '2019-07-01');
+    const from = '2020-04-01T00:00:00.000Z';
+    const to = '2020-05-01T00:00:00.000Z';
+    const factsFrom = collectReportFacts(h.events, { asOf: from });
+    const factsTo = collectReportFacts(h.events, { asOf: to });
+    const options = { year: 2019, config: DEFAULT_LOCAL_AUTHORITY_CONFIG };
+    const before = computeAnnualReport(factsFrom, options);
+    const after = computeAnnualReport(factsTo, options);
+    const difference = differingFigures(before, after).find((d) => d.figureId === 'cla.atYearEnd')!;
+    expect(difference).toMatchObject({
+      from: { value: 2, previousYear: { value: 2 } },
+      to: { value: 1, previousYear: { value: 2 } },
+      idsAdded: [],
+      idsRemoved: ['Q1'],
+      previousYear: { idsAdded: [], idsRemoved: [] },
+    });
+    const arrivals: ArrivedRecord[] = h.events
+      .filter((e) => e.recordedAt > from && e.recordedAt <= to)
+      .map((e) => ({ eventId: e.id, type: e.type, stream: e.stream, recordedAt: e.recordedAt, position: e.position }));
+    const moved = recordsThatMoved(difference, before.figures['cla.atYearEnd'], after.figures['cla.atYearEnd'], arrivals, itemStreamIndex(factsFrom, factsTo));
+    expect(moved.map((r) => r.eventId)).toEqual([ending]);
+  });
+
+  it("gives the ids that joined or left the previous year's figure apart from this year's", () => {
+    const h = new ReportHistory().recordedOn('2019-06-01T00:00:00Z');
+    h.registerChild('P', { dateOfBirth: '2010-01-01' });
+    h.recordedOn('2020-04-20T00:00:00Z');
+    h.startCare('P', '2018-06-04');
+    h.endCare('P', '2019-05-01');
+    const facts = (asOf: string) => collectReportFacts(h.events, { asOf });
+    const options = { year: 2019, config: DEFAULT_LOCAL_AUTHORITY_CONFIG };
+    const before = computeAnnualReport(facts('2020-04-01T00:00:00.000Z'), options);
+    const after = computeAnnualReport(facts('2020-05-01T00:00:00.000Z'), options);
+    const difference = differingFigures(before, after).find((d) => d.figureId === 'cla.atYearEnd')!;
+    expect(difference).toMatchObject({ idsAdded: [], idsRemoved: [], previousYear: { idsAdded: ['P'], idsRemoved: [] } });
+  });
+
   it("names a child's record that moved a challenge between lookedAfter and neither", () => {
     const h = new ReportHistory().recordedOn('2019-06-01T00:00:00Z');
     h.registerChild('X', { dateOfBirth: '2010-01-01' });

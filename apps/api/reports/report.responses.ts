@@ -86,12 +86,19 @@ export class ArrivedRecordResponse {
   @ApiProperty({ type: 'integer', description: 'global position in the store' }) position!: number;
 }
 
+export class PreviousYearIdsMovedResponse {
+  @ApiProperty({ type: [String], description: "ids the previous year's figure names as of to and not as of from" }) idsAdded!: string[];
+  @ApiProperty({ type: [String], description: "ids the previous year's figure names as of from and not as of to" }) idsRemoved!: string[];
+}
+
 export class FigureChangeResponse {
   @ApiProperty({ enum: FIGURE_IDS }) figureId!: string;
   @ApiProperty({ type: FigureMeasuresResponse, description: 'as of from' }) from!: FigureMeasuresResponse;
   @ApiProperty({ type: FigureMeasuresResponse, description: 'as of to' }) to!: FigureMeasuresResponse;
-  @ApiProperty({ type: [String], description: 'ids named as of to and not as of from' }) idsAdded!: string[];
-  @ApiProperty({ type: [String], description: 'ids named as of from and not as of to' }) idsRemoved!: string[];
+  @ApiProperty({ type: [String], description: "ids the year's figure names as of to and not as of from" }) idsAdded!: string[];
+  @ApiProperty({ type: [String], description: "ids the year's figure names as of from and not as of to" }) idsRemoved!: string[];
+  @ApiProperty({ type: PreviousYearIdsMovedResponse, description: "the same for the previous year's figure" })
+  previousYear!: PreviousYearIdsMovedResponse;
   @ApiProperty({ type: [ArrivedRecordResponse], description: 'the records recorded in between that moved the figure' })
   movedBy!: ArrivedRecordResponse[];
 }

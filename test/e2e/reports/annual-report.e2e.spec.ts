@@ -133,7 +133,7 @@ describe('annual IRO report endpoints', () => {
     const changes = ok('/reports/iro-annual/{year}/changes');
     expect(changes.description).not.toBe('');
     expect(changes.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ReportChangesResponse' });
-    expect(Object.keys(components.schemas.FigureChangeResponse.properties)).toEqual(['figureId', 'from', 'to', 'idsAdded', 'idsRemoved', 'movedBy']);
+    expect(Object.keys(components.schemas.FigureChangeResponse.properties)).toEqual(['figureId', 'from', 'to', 'idsAdded', 'idsRemoved', 'previousYear', 'movedBy']);
     const trace = ok('/reports/iro-annual/{year}/figures/{figureId}');
     expect(trace.description).not.toBe('');
     expect(trace.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/FigureTraceResponse' });
