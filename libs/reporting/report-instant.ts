@@ -12,6 +12,16 @@ export function parseReportInstant(text: string): string | undefined {
   return parseIsoInstant(text)?.toISOString();
 }
 
+/**
+ * An as-of instant no later than `now`: what is recorded after now cannot be counted yet,
+ * so a later instant (or a bare date for today) would name a snapshot that still moves
+ * with every new record. The answer gives the instant used.
+ */
+export function asOfNoLaterThan(instant: string, now: Date): string {
+  const nowText = now.toISOString();
+  return instant > nowText ? nowText : instant;
+}
+
 /** A reporting year as a path parameter: four digits, 2000-2100. */
 export function parseReportYear(text: string): number | undefined {
   if (!/^\d{4}$/.test(text)) return undefined;

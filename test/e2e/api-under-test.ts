@@ -32,6 +32,8 @@ export interface StartOptions {
   dataDir?: string;
   config?: LocalAuthorityConfig;
   eventStore?: EventStore;
+  /** the service's now (default 31 March 2020, 11:00 UTC) */
+  now?: string;
 }
 
 /** The real API (createApiApp) on embedded SQLite files in a temp folder, with a fixed clock. */
@@ -40,7 +42,7 @@ export async function startApi(options: StartOptions = {}): Promise<ApiUnderTest
   const app = await createApiApp({
     dataDir,
     config: options.config ?? DEFAULT_LOCAL_AUTHORITY_CONFIG,
-    clock: fixedClock(NOW),
+    clock: fixedClock(options.now ?? NOW),
     eventStore: options.eventStore,
     auth: testAuth(),
     http: { ...DEFAULT_HTTP_HARDENING, rateLimitPerMinute: null, logLevel: 'silent' },

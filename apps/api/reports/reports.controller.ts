@@ -8,11 +8,11 @@ import { badRequest, FieldError } from '../../../libs/nest/http/field-errors';
 import { ValidationErrorResponse } from '../../../libs/nest/http/error-responses';
 import { CONTENT_TYPES, isReportFormat, REPORT_FORMATS, renderReport, ReportFormat } from '../../../libs/reporting/render-report';
 import { LOCAL_AUTHORITY_CONFIG, LocalAuthorityConfig } from '../../../src/config/local-authority-config';
-import { CalendarDate } from '../../../src/calendar/calendar-date';
-import { Clock, CLOCK, today } from '../../../src/clock/clock';
+import { calendarDateInLondon } from '../../../src/calendar/calendar-date';
+import { Clock, CLOCK } from '../../../src/clock/clock';
 import { reportingYearNotStarted } from '../../../src/reporting/reporting-period';
 import { AnnualReportService, FigureTrace, ReportChanges } from './annual-report.service';
-import { parseReportInstant, parseReportYear } from '../../../libs/reporting/report-instant';
+import { asOfNoLaterThan, parseReportInstant, parseReportYear } from '../../../libs/reporting/report-instant';
 import { AnnualReportResponse, FigureTraceResponse, ReportChangesResponse, ReportFigureResponse } from './report.responses';
 
 type QueryParameters = Record<string, unknown>;
@@ -27,7 +27,7 @@ class QueryReader {
   constructor(
     private readonly query: QueryParameters,
     takes: readonly string[],
-    private readonly today: CalendarDate,
+    private readonly now: Date,
   ) {
     for (const name of Object.keys(query)) {
       if (!takes.includes(name)) {
@@ -39,7 +39,7 @@ class QueryReader {
   year(text: string): number {
     const year = parseReportYear(text);
     if (year === undefined) this.errors.push({ field: 'year', messages: ['year must be a reporting year such as 2019 (1 April 2019 to 31 March 2020)'] });
-    const notStarted = year === undefined ? undefined : reportingYearNotStarted(year, this.today);
+    const notStarted = year === undefined ? undefined : reportingYearNotStarted(year, calendarDateInLondon(this.now));
     if (notStarted) this.errors.push({ field: 'year', messages: [notStarted] });
     return year ?? 0;
   }
@@ -52,7 +52,7 @@ class QueryReader {
     }
     const instant = typeof raw === 'string' ? parseReportInstant(raw) : undefined;
     if (instant === undefined) this.errors.push({ field: name, messages: [`${name} must be an ISO 8601 instant such as 2020-04-30T23:59:59Z, or a date, on a day that exists`] });
-    return instant ?? null;
+    return instant === undefined ? null : asOfNoLaterThan(instant, this.now);
   }
 
   format(): ReportFormat {
@@ -86,7 +86,7 @@ export class ReportsController {
   ) {}
 
   private reader(query: QueryParameters, takes: readonly string[]): QueryReader {
-    return new QueryReader(query, takes, today(this.clock));
+    return new QueryReader(query, takes, this.clock.now());
   }
 
   @Get()

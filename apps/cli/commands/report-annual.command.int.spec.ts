@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEventStore } from '../../../libs/event-store/create-event-store';
 import { useTempFolder } from '../../../libs/testing/temp-folder';
-import { ReportAnnualCommand } from './report-annual.command';
+import { produceAnnualReport, ReportAnnualCommand } from './report-annual.command';
 
 const dataDir = useTempFolder('iro-report-cli-');
 
@@ -50,6 +50,12 @@ describe('iro report annual', () => {
     await new ReportAnnualCommand().run([], { year: 'last', format: 'html' });
     expect(process.exitCode).toBe(1);
     expect(err).toContain('--year must be a reporting year');
+  });
+
+  it('takes an --as-of after now as now, and the report says so', async () => {
+    await createEventStore({ DATA_DIR: dataDir() }).close();
+    const json = await produceAnnualReport({ year: '2019', format: 'json', asOf: '2099-01-01' }, process.env, new Date('2020-06-01T10:00:00Z'));
+    expect(JSON.parse(json).asOf).toBe('2020-06-01T10:00:00.000Z');
   });
 
   it('exits 1 for a year that has not started yet, writing nothing', async () => {

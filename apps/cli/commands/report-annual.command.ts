@@ -5,7 +5,7 @@ import { openExistingEventStore } from '../../../libs/event-store/create-event-s
 import { eventStoreLocationOf, loadInfrastructureSettings, SETTINGS_HELP } from '../../../libs/nest/config/infrastructure-settings';
 import { isReportFormat, REPORT_FORMATS, renderReport, ReportFormat } from '../../../libs/reporting/render-report';
 import { replayAnnualReport } from '../../../libs/reporting/report-facts-source';
-import { parseReportInstant, parseReportYear } from '../../../libs/reporting/report-instant';
+import { asOfNoLaterThan, parseReportInstant, parseReportYear } from '../../../libs/reporting/report-instant';
 import { CommandGroup } from './command-group';
 import { fixedClock, today } from '../../../src/clock/clock';
 import { reportingYearNotStarted } from '../../../src/reporting/reporting-period';
@@ -26,7 +26,7 @@ export async function produceAnnualReport(request: AnnualReportRequest, env: Nod
   const problems: string[] = [];
   const year = request.year === undefined ? undefined : parseReportYear(request.year);
   if (year === undefined) problems.push('--year must be a reporting year such as 2019 (1 April 2019 to 31 March 2020)');
-  const notStarted = year === undefined ? undefined : reportingYearNotStarted(year, today(fixedClock(now.toISOString())));
+  const notStarted = year === undefined ? undefined : reportingYearNotStarted(year, today(fixedClock(now)));
   if (notStarted) problems.push(`--year: ${notStarted}`);
   const format = (request.format ?? 'html') as ReportFormat;
   if (!isReportFormat(format)) problems.push(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
@@ -38,7 +38,8 @@ export async function produceAnnualReport(request: AnnualReportRequest, env: Nod
   const { settings } = loaded;
   const store = openExistingEventStore(eventStoreLocationOf(settings));
   try {
-    const report = await replayAnnualReport(store, { year: year!, asOf: asOf ?? null, config: settings.config, generatedAt: now.toISOString() });
+    const asOfUsed = asOf ? asOfNoLaterThan(asOf, now) : null;
+    const report = await replayAnnualReport(store, { year: year!, asOf: asOfUsed, config: settings.config, generatedAt: now.toISOString() });
     const body = await renderReport(report, format, settings.config.disclosureThreshold);
     if (request.out) writeFileSync(resolve(request.out), body);
     return body;

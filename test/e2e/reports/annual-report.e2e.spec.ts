@@ -20,7 +20,8 @@ describe('annual IRO report endpoints', () => {
   beforeAll(async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'iro-report-e2e-'));
     store = new SqliteEventStore({ file: join(dataDir, 'events.sqlite'), clock: recordingClock });
-    api = await startApi({ dataDir, eventStore: store });
+    // the service's today is after the last record (records arrive up to 10 May 2020)
+    api = await startApi({ dataDir, eventStore: store, now: '2020-06-15T09:00:00Z' });
     await created(registerChild(api, 'ada'));
     await created(startCare(api, 'ada', { startDate: '2019-06-03', placedOutsideLocalAuthority: true }));
     await created(api.http().post('/children/ada/iro-allocations').send({ iroId: 'IRO7', effectiveDate: '2019-06-03' }));
@@ -171,15 +172,26 @@ describe('annual IRO report endpoints', () => {
     expect(fieldsOf(traceTypo.body)).toEqual(['as_of']);
   });
 
-  it('answers 400 for a year that has not started (today is 31 March 2020), and reports the year under way', async () => {
-    const message = 'reporting year 2020 starts on 2020-04-01, after today (2020-03-31): there is nothing to report yet';
-    for (const path of ['/reports/iro-annual/2020', '/reports/iro-annual/2020/figures/cla.atYearEnd']) {
+  it('answers 400 for a year that has not started (today is 15 June 2020), and reports the year under way', async () => {
+    const message = 'reporting year 2021 starts on 2021-04-01, after today (2020-06-15): there is nothing to report yet';
+    for (const path of ['/reports/iro-annual/2021', '/reports/iro-annual/2021/figures/cla.atYearEnd']) {
       const early = await api.http().get(path);
       expect(early.status).toBe(400);
       expect(early.body.errors).toEqual([{ field: 'year', messages: [message] }]);
     }
-    const changes = await api.http().get('/reports/iro-annual/2020/changes').query({ from: '2020-01-01', to: '2020-02-01' });
+    const changes = await api.http().get('/reports/iro-annual/2021/changes').query({ from: '2020-01-01', to: '2020-02-01' });
     expect(changes.body.errors).toEqual([{ field: 'year', messages: [message] }]);
-    expect((await api.http().get('/reports/iro-annual/2019')).status).toBe(200);
+    expect((await api.http().get('/reports/iro-annual/2020')).status).toBe(200);
+  });
+
+  it('takes an as-of instant after now as now, and says so: the snapshot cannot move with later records', async () => {
+    const now = '2020-06-15T09:00:00.000Z';
+    const future = await api.http().get('/reports/iro-annual/2019').query({ asOf: '2030-01-01' });
+    expect(future.status).toBe(200);
+    expect(future.body.asOf).toBe(now);
+    const atNow = await api.http().get('/reports/iro-annual/2019').query({ asOf: now });
+    expect(atNow.body.figures).toEqual(future.body.figures);
+    const changes = await api.http().get('/reports/iro-annual/2019/changes').query({ from: '2020-05-01', to: '2099-12-31' });
+    expect(changes.body.to).toBe(now);
   });
 });
