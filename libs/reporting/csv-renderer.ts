@@ -1,3 +1,4 @@
+import { yearNotEndedNote } from './year-not-ended-note';
 import { FIGURE_IDS } from '../../src/reporting/figure-ids';
 import { Published, PublishedReport, PublishedYear } from './disclosure-control';
 import { FIGURE_LABELS, yearLabel } from './figure-labels';
@@ -38,5 +39,7 @@ export function renderCsv(report: PublishedReport): string {
   rows.push([]);
   rows.push(['legend', report.legend]);
   rows.push(['as of', report.asOf ?? 'everything recorded', 'generated', report.generatedAt ?? '']);
+  const provisional = yearNotEndedNote(report);
+  if (provisional) rows.push(['provisional', provisional]);
   return rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }

@@ -27,6 +27,8 @@ export interface PublishedFigure extends PublishedYear {
 export interface PublishedReport {
   year: number;
   period: { start: string; end: string };
+  /** see AnnualReport.yearEnded */
+  yearEnded: boolean | null;
   asOf: string | null;
   generatedAt: string | null;
   localAuthority: string;
@@ -59,7 +61,7 @@ export function applyDisclosureControl(report: AnnualReport, threshold: number):
   const figures = {} as Record<FigureId, PublishedFigure>;
   for (const id of FIGURE_IDS) figures[id] = publishFigure(id, report, threshold);
   return {
-    year: report.year, period: report.period, asOf: report.asOf, generatedAt: report.generatedAt,
+    year: report.year, period: report.period, yearEnded: report.yearEnded, asOf: report.asOf, generatedAt: report.generatedAt,
     localAuthority: report.localAuthority, disclosureThreshold: threshold, legend: suppressionLegend(threshold), figures,
   };
 }

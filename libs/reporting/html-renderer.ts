@@ -1,3 +1,4 @@
+import { yearNotEndedNote } from './year-not-ended-note';
 import { FIGURE_IDS } from '../../src/reporting/figure-ids';
 import { Published, PublishedFigure, PublishedReport } from './disclosure-control';
 import { FIGURE_FAMILIES, FIGURE_LABELS, formatPublished, HEADLINE_FIGURES, yearLabel } from './figure-labels';
@@ -73,6 +74,7 @@ ${breakdowns.join('\n')}</section>`;
 <h1>Independent Reviewing Officers' annual report ${now}</h1>
 <p class="meta">${escapeHtml(report.localAuthority)} · 1 April ${report.year} to 31 March ${report.year + 1} ·
 as of ${escapeHtml(report.asOf ?? 'everything recorded')}${report.generatedAt ? ` · produced ${escapeHtml(report.generatedAt)}` : ''}</p>
+${yearNotEndedNote(report) ? `<p class="provisional"><strong>${escapeHtml(yearNotEndedNote(report)!)}</strong></p>\n` : ''}
 <section><h2>Headline figures</h2>
 <table class="headline"><thead><tr><th>Figure</th><th>${now}</th><th>${before}</th><th>Change</th></tr></thead><tbody>
 ${headline}

@@ -1,3 +1,4 @@
+import { yearNotEndedNote } from './year-not-ended-note';
 import { FIGURE_IDS } from '../../src/reporting/figure-ids';
 import { Published, PublishedReport } from './disclosure-control';
 import { FIGURE_FAMILIES, FIGURE_LABELS, formatPublished, yearLabel } from './figure-labels';
@@ -19,6 +20,7 @@ export function renderMarkdown(report: PublishedReport): string {
     `${report.localAuthority}. Reporting year ${report.period.start} to ${report.period.end}.` +
       ` As of ${report.asOf ?? 'everything recorded'}.`,
     '',
+    ...(yearNotEndedNote(report) ? [`**${yearNotEndedNote(report)}**`, ''] : []),
   ];
   for (const family of FIGURE_FAMILIES) {
     lines.push(`## ${family.title}`, '', `| Figure | ${now} | ${before} | Change |`, '| --- | ---: | ---: | ---: |');

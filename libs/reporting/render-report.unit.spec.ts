@@ -93,6 +93,14 @@ describe('report formats', () => {
     expect(json.figures['challenges.raised']).toMatchObject({ value: 2, ids: ['x', 'y'] });
   });
 
+  it('marks a report whose year had not ended by its instant as provisional, in every format', async () => {
+    const early = { ...report(), asOf: '2020-03-31T22:59:59.999Z', yearEnded: false };
+    expect(JSON.parse(await renderReport(early, 'json', 5))).toMatchObject({ yearEnded: false });
+    const note = 'Provisional: the reporting year ends on 2020-03-31, after this report';
+    for (const format of ['csv', 'md', 'html'] as const) expect(await renderReport(early, format, 5)).toContain(note);
+    for (const format of ['csv', 'md', 'html'] as const) expect(await renderReport(report(), format, 5)).not.toContain('Provisional');
+  });
+
   it('writes csv with one row per figure and key, suppressed, with the legend', async () => {
     const csv = await renderReport(report(), 'csv', 5);
     const lines = csv.split('\r\n');

@@ -1,3 +1,4 @@
+import { CalendarDate, calendarDateInLondon } from '../calendar/calendar-date';
 import { LocalAuthorityConfig } from '../config/local-authority-config';
 import { deriveChallengeHistory } from './challenge-history';
 import { ChallengeFigures } from './challenge-figures';
@@ -16,6 +17,12 @@ import { ReviewFigures } from './review-figures';
 export interface AnnualReport {
   year: number;
   period: { start: string; end: string };
+  /**
+   * whether the year had ended by the report's instant (asOf, else generatedAt; null when
+   * it has neither): before 1 April the figures "on 31 March" count what was open at that
+   * instant as still open then
+   */
+  yearEnded: boolean | null;
   asOf: string | null;
   generatedAt: string | null;
   notForPublication: true;
@@ -90,6 +97,7 @@ export class AnnualReportBuilder {
     return {
       year: this.options.year,
       period: { start: period.start, end: period.end },
+      yearEnded: yearEndedBy(this.options.asOf ?? this.options.generatedAt ?? null, period.end),
       asOf: this.options.asOf ?? null,
       generatedAt: this.options.generatedAt ?? null,
       notForPublication: true,
@@ -98,6 +106,9 @@ export class AnnualReportBuilder {
     };
   }
 }
+
+const yearEndedBy = (instant: string | null, end: CalendarDate): boolean | null =>
+  instant === null ? null : calendarDateInLondon(new Date(instant)) > end;
 
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 

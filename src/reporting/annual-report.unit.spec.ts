@@ -73,3 +73,19 @@ describe('the annual report', () => {
     expect(builder.build().figures['cla.atYearEnd'].value).toBe(1);
   });
 });
+
+describe('whether the year had ended by the report\'s instant', () => {
+  const yearEnded = (asOf: string | null, generatedAt: string | null = null) =>
+    computeAnnualReport(collectReportFacts([]), { year: 2019, config: DEFAULT_LOCAL_AUTHORITY_CONFIG, asOf, generatedAt }).yearEnded;
+
+  it('has not ended on 31 March, in the UK, and has from 1 April', () => {
+    expect(yearEnded('2020-03-31T22:59:59.999Z')).toBe(false);
+    expect(yearEnded('2020-03-31T23:00:00.000Z')).toBe(true);
+  });
+
+  it('goes by the instant the report was produced when it is not as of one, and cannot say without either', () => {
+    expect(yearEnded(null, '2020-02-01T10:00:00.000Z')).toBe(false);
+    expect(yearEnded(null, '2020-06-01T10:00:00.000Z')).toBe(true);
+    expect(yearEnded(null)).toBeNull();
+  });
+});

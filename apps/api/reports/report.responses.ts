@@ -57,6 +57,12 @@ for (const id of FIGURE_IDS) ApiProperty({ type: ReportFigureResponse })(AnnualR
 export class AnnualReportResponse {
   @ApiProperty({ example: 2019 }) year!: number;
   @ApiProperty({ type: ReportPeriodResponse }) period!: ReportPeriodResponse;
+  @ApiProperty({
+    type: Boolean, nullable: true,
+    description: 'whether the year had ended by the report\'s instant (asOf, else generatedAt): when false, the report is provisional and its ' +
+      'figures at year end count what was open then as still open on 31 March',
+  })
+  yearEnded!: boolean | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'only events recorded up to this instant counted; null: all' })
   asOf!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) generatedAt!: string | null;
