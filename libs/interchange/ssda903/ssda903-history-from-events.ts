@@ -26,6 +26,7 @@ export function ssda903HistoryFromEvents(childId: string, events: readonly Store
   let header: HeaderRecord | null = null;
   const parts = new Map<CalendarDate, EpisodeParts>();
   const reviews: ReviewRecord[] = [];
+  const endings: NonNullable<EpisodeParts['end']>[] = [];
   const partsOf = (decom: CalendarDate): EpisodeParts => {
     let found = parts.get(decom);
     if (!found) {
@@ -66,12 +67,9 @@ export function ssda903HistoryFromEvents(childId: string, events: readonly Store
         });
         break;
       }
-      case 'CareEnded': {
-        // recorded through the API (no import key): it ends the episode the child was in on the end date
-        const episode = partsOf(episodeKey?.[1] ?? episodeStartedBy(parts, event.data.endDate));
-        episode.end = { dec: event.data.endDate, rec: event.data.reasonCeased };
+      case 'CareEnded':
+        endings.push({ dec: event.data.endDate, rec: event.data.reasonCeased });
         break;
-      }
       case 'ReviewHeld':
         reviews.push({ childId, dateOfBirth: '', heldOn: event.data.heldOn, participation: event.data.participation });
         break;
@@ -79,6 +77,11 @@ export function ssda903HistoryFromEvents(childId: string, events: readonly Store
         break;
     }
   }
+
+  // an ending closes the episode the child was in on its date, known only once every change is read: a change
+  // dated inside an ended period may be recorded after the ending (even after the next period has started), and
+  // an imported ending's key names the episode that was the last one when the return was sent
+  for (const end of endings) partsOf(episodeStartedBy(parts, end.dec)).end = end;
 
   const episodes: EpisodeRecord[] = [];
   for (const part of [...parts.values()].sort((a, b) => (a.decom < b.decom ? -1 : a.decom > b.decom ? 1 : 0))) {
