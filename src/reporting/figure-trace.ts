@@ -1,6 +1,6 @@
 import { challengeStream, childStream } from '../events/streams';
 import { FigureId, FigureItemKind, itemKindOf } from './figure-ids';
-import { BreakdownFigure, ReportFigure } from './figure';
+import { BreakdownFigure, isBreakdownFigure, ReportFigure } from './figure';
 import { byDate } from './by-date';
 
 /** The ids a figure names for its year, in the roles the figure gives them. */
@@ -9,12 +9,27 @@ export interface FigureItems {
   numeratorIds?: string[];
   denominatorIds?: string[];
   ids?: string[];
+  /** a breakdown: the keys each id counts under */
+  keysOfId?: Map<string, string[]>;
 }
 
 export function figureItems(figureId: FigureId, figure: ReportFigure): FigureItems {
   const kind = itemKindOf(figureId);
   if ('numeratorIds' in figure) return { kind, numeratorIds: figure.numeratorIds, denominatorIds: figure.denominatorIds };
+  if (isBreakdownFigure(figure)) return { kind, ids: figure.ids, keysOfId: keysOfIds(figure) };
   return { kind, ids: figure.ids };
+}
+
+/**
+ * A breakdown's keys per id, in the figure's order of keys. A list: an id may count under
+ * more than one key (a challenge about a child looked after and a child on a plan).
+ */
+export function keysOfIds(figure: BreakdownFigure): Map<string, string[]> {
+  const keysOfId = new Map<string, string[]>();
+  for (const key of Object.keys(figure.idsByKey)) {
+    for (const id of figure.idsByKey[key]) keysOfId.set(id, [...(keysOfId.get(id) ?? []), key]);
+  }
+  return keysOfId;
 }
 
 /** The events of one stream that still count as of `asOf`: recorded by then, not voided, voids themselves left out. */

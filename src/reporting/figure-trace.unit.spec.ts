@@ -66,6 +66,34 @@ describe('figure drill-down', () => {
     expect(JSON.stringify(trace)).not.toContain(`"${left}"`);
   });
 
+  it('gives each id of a breakdown the keys it counts under, so that each cell adds up to its value', () => {
+    const h = new ReportHistory();
+    for (const [child, iro] of [['K1', 'iro-1'], ['K2', 'iro-2'], ['K3', 'iro-2']]) {
+      h.registerChild(child, { dateOfBirth: '2010-05-01' });
+      h.startCare(child, '2019-06-03');
+      h.allocateIro(child, '2019-06-03', iro);
+    }
+    h.registerChild('P', { dateOfBirth: '2012-05-01' });
+    h.startPlan('P', '2019-06-01');
+    h.raiseChallenge('CH1', ['K1', 'P'], '2019-07-01');
+    h.raiseChallenge('CH2', ['K2'], '2019-07-01');
+    const report = reportFor(h);
+    const keysOf = (figureId: FigureId) => figureItems(figureId, report.figures[figureId]).keysOfId;
+
+    expect(keysOf('iro.caseloadsAtYearEnd')).toEqual(new Map([['K1', ['iro-1']], ['K2', ['iro-2']], ['K3', ['iro-2']]]));
+    expect(keysOf('challenges.lookedAfterVsProtection')).toEqual(new Map([['CH1', ['lookedAfter', 'protection']], ['CH2', ['lookedAfter']]]));
+    for (const figureId of ['iro.caseloadsAtYearEnd', 'challenges.lookedAfterVsProtection', 'cla.atYearEnd.byAgeGroup'] as const) {
+      const items = figureItems(figureId, report.figures[figureId]);
+      const cells: Record<string, number> = {};
+      for (const key of Object.keys(report.figures[figureId].value)) {
+        cells[key] = items.ids!.filter((id) => items.keysOfId!.get(id)!.includes(key)).length;
+      }
+      expect(cells).toEqual(report.figures[figureId].value);
+    }
+    expect(keysOf('cla.atYearEnd')).toBeUndefined();
+    expect(keysOf('iro.meanCaseloadAtYearEnd')).toBeUndefined();
+  });
+
   it("traces a review to the record that set its due date: the care start for the first, the review before for the others", () => {
     const h = new ReportHistory();
     h.registerChild('A', { dateOfBirth: '2010-05-01' });

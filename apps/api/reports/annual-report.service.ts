@@ -37,6 +37,8 @@ export interface TracedEvent {
 
 export interface TracedItem {
   id: string;
+  /** a breakdown: the keys the id counts under */
+  keys?: string[];
   /** where the records are read: a child's or a challenge's history */
   links: { history: string; events: TracedEvent[] }[];
 }
@@ -131,7 +133,8 @@ export class AnnualReportService {
               };
             }),
           );
-          return { id, links: links.filter((link) => link.events.length > 0) };
+          const keys = items.keysOfId ? { keys: items.keysOfId.get(id) ?? [] } : {};
+          return { id, ...keys, links: links.filter((link) => link.events.length > 0) };
         }),
       );
     const base = { year, asOf, figureId, kind: items.kind, value: figure.value };

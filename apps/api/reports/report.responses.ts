@@ -133,6 +133,12 @@ export class TracedLinkResponse {
 
 export class TracedItemResponse {
   @ApiProperty() id!: string;
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['lookedAfter', 'protection'],
+    description: 'a breakdown: the keys the id counts under (several when it counts in more than one, as a challenge in challenges.lookedAfterVsProtection can)',
+  })
+  keys?: string[];
   @ApiProperty({ type: [TracedLinkResponse] }) links!: TracedLinkResponse[];
 }
 
@@ -141,8 +147,9 @@ export class FigureTraceResponse {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) asOf!: string | null;
   @ApiProperty({ enum: FIGURE_IDS }) figureId!: string;
   @ApiProperty({ enum: ITEM_KINDS, description: 'what the ids name' }) kind!: string;
-  @ApiProperty(FIGURE_VALUE) value!: unknown;
+  @ApiProperty({ ...FIGURE_VALUE, description: `${FIGURE_VALUE.description}; a breakdown's count for a key is the number of its ids whose keys include it` } as ApiPropertyOptions)
+  value!: unknown;
   @ApiPropertyOptional({ type: [TracedItemResponse], description: 'a percent or rate: its numerator ids' }) numerator?: TracedItemResponse[];
   @ApiPropertyOptional({ type: [TracedItemResponse], description: 'a percent or rate: its denominator ids' }) denominator?: TracedItemResponse[];
-  @ApiPropertyOptional({ type: [TracedItemResponse], description: 'a count or breakdown: its ids' }) ids?: TracedItemResponse[];
+  @ApiPropertyOptional({ type: [TracedItemResponse], description: 'a count or breakdown: its ids (for a breakdown, each with its keys)' }) ids?: TracedItemResponse[];
 }

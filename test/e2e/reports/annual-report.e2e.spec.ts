@@ -31,7 +31,9 @@ describe('annual IRO report endpoints', () => {
     recordedAt.now = new Date('2020-01-10T09:00:00Z');
     await created(registerChild(api, 'ben', { sex: 'male' }));
     await created(holdInitialConference(api, 'ben'));
+    await created(api.http().post('/children/ben/iro-allocations').send({ iroId: 'IRO8', effectiveDate: '2019-12-20' }));
     await created(raiseChallenge(api, 'ch1', ['ada']));
+    await created(raiseChallenge(api, 'ch2', ['ada', 'ben'])); // looked after and on a plan: under two keys
     await created(escalate(api, 'ch1', { escalatedOn: '2020-02-11', toStage: 2 }));
     recordedAt.now = new Date('2020-05-10T09:00:00Z');
     const late = await created(holdReview(api, 'ada', { heldOn: '2019-09-27', participation: 'PN7' }));
@@ -56,7 +58,7 @@ describe('annual IRO report endpoints', () => {
     expect(figures['cp.atYearEnd']).toMatchObject({ value: 1, ids: ['ben'] });
     expect(figures['cp.initialConferencesInTimescalePercent']).toMatchObject({ value: 100 });
     expect(figures['challenges.byHighestStage'].value).toMatchObject({ '2': 1 });
-    expect(figures['iro.caseloadsAtYearEnd'].value).toEqual({ IRO7: 1 });
+    expect(figures['iro.caseloadsAtYearEnd'].value).toEqual({ IRO7: 1, IRO8: 1 });
   });
 
   it('reproduces the report as of an earlier instant from the events recorded by then', async () => {
@@ -107,13 +109,37 @@ describe('annual IRO report endpoints', () => {
     expect(pn7.links[0].events.map((e: { type: string }) => e.type)).toEqual(['CareStarted', 'ReviewHeld', 'ReviewHeld']);
     expect(pn7.links[0].events[1].effectiveDate).toBe('2019-06-28');
     const mean = await api.http().get('/reports/iro-annual/2019/figures/iro.meanCaseloadAtYearEnd');
-    expect(mean.body).toMatchObject({ kind: 'iro', value: 1, ids: [{ id: 'IRO7', links: [{ history: '/children/ada/history' }] }] });
+    expect(mean.body).toMatchObject({
+      kind: 'iro', value: 1,
+      ids: [{ id: 'IRO7', links: [{ history: '/children/ada/history' }] }, { id: 'IRO8', links: [{ history: '/children/ben/history' }] }],
+    });
     expect(mean.body.ids[0].links).toHaveLength(1);
+    expect(mean.body.ids[0]).not.toHaveProperty('keys');
     const cla = await api.http().get('/reports/iro-annual/2019/figures/cla.atYearEnd');
     expect(cla.body.ids[0]).toMatchObject({ id: 'ada', links: [{ history: '/children/ada/history' }] });
     expect(cla.body.ids[0].links[0].events.map((e: { type: string }) => e.type)).toEqual(['ChildRegistered', 'CareStarted']);
     const challenge = await api.http().get('/reports/iro-annual/2019/figures/challenges.raised');
     expect(challenge.body.ids[0].links[0]).toMatchObject({ history: '/challenges/ch1' });
+  });
+
+  it("gives a breakdown's traced ids the keys they count under, and its value per key to check each cell against", async () => {
+    const cellsOf = (body: { ids: { keys: string[] }[] }, keys: string[]) =>
+      Object.fromEntries(keys.map((key) => [key, body.ids.filter((item) => item.keys.includes(key)).length]));
+    const caseloads = await api.http().get('/reports/iro-annual/2019/figures/iro.caseloadsAtYearEnd');
+    expect(caseloads.body).toMatchObject({
+      kind: 'child', value: { IRO7: 1, IRO8: 1 },
+      ids: [{ id: 'ada', keys: ['IRO7'], links: [{ history: '/children/ada/history' }] }, { id: 'ben', keys: ['IRO8'] }],
+    });
+    expect(cellsOf(caseloads.body, ['IRO7', 'IRO8'])).toEqual(caseloads.body.value);
+    const sides = await api.http().get('/reports/iro-annual/2019/figures/challenges.lookedAfterVsProtection');
+    expect(sides.body.value).toEqual({ lookedAfter: 2, protection: 1, neither: 0 });
+    expect(sides.body.ids.map((item: { id: string; keys: string[] }) => [item.id, item.keys])).toEqual([
+      ['ch1', ['lookedAfter']],
+      ['ch2', ['lookedAfter', 'protection']],
+    ]);
+    expect(cellsOf(sides.body, Object.keys(sides.body.value))).toEqual(sides.body.value);
+    const cla = await api.http().get('/reports/iro-annual/2019/figures/cla.atYearEnd');
+    expect(cla.body.ids[0]).not.toHaveProperty('keys');
   });
 
   it('documents the 200 answers of the report, its changes and a figure trace in the OpenAPI document', async () => {
@@ -139,6 +165,8 @@ describe('annual IRO report endpoints', () => {
     expect(trace.description).not.toBe('');
     expect(trace.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/FigureTraceResponse' });
     expect(Object.keys(components.schemas.TracedLinkResponse.properties)).toEqual(['history', 'events']);
+    expect(Object.keys(components.schemas.TracedItemResponse.properties)).toEqual(['id', 'keys', 'links']);
+    expect(components.schemas.TracedItemResponse.required).toEqual(['id', 'links']);
   });
 
   it('answers 400 for a bad year, as-of, format, figure id or missing instant', async () => {
