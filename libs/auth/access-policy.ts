@@ -122,7 +122,7 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
   {
     action: 'list challenge clinic candidates', method: 'GET', path: '/clinic/candidates',
     roles: {
-      iro: { rule: 'query-scoped-to-actor', field: 'iroId', explains: 'an IRO sees the clinic list of the children allocated to them' },
+      iro: { rule: 'query-scoped-to-actor', field: 'iroId', explains: 'an IRO sees the clinic list of the children allocated to them now' },
       manager: 'any', panel: 'any', admin: 'any',
     },
   },

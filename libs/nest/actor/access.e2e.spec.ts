@@ -176,6 +176,14 @@ describe('access over HTTP', () => {
     expect(candidates.status).toBe(200);
     expect(candidates.body.items.map((c: { childId: string }) => c.childId)).toEqual(['C1']);
     expect((await as('panel').get('/clinic/candidates')).body.items.map((c: { childId: string }) => c.childId).sort()).toEqual(['C1', 'C2']);
+    // C1 moves to iro-2: an IRO's list is their children now, also when asked about an earlier date
+    expect((await admin().post('/children/C1/iro-allocations', { iroId: 'iro-2', effectiveDate: '2020-03-09' })).status).toBe(201);
+    const iroOfC1 = async () => (await as('panel').get('/clinic/candidates')).body.items.find((c: { childId: string }) => c.childId === 'C1')?.iroId;
+    for (let tries = 0; tries < 100 && (await iroOfC1()) !== 'iro-2'; tries += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    const listed = async (iroId: string) =>
+      (await as('iro', iroId).get('/clinic/candidates?asAt=2020-03-02')).body.items.map((c: { childId: string; iroId: string }) => [c.childId, c.iroId]);
+    expect(await listed('iro-1')).toEqual([]);
+    expect(await listed('iro-2')).toEqual([['C1', 'iro-1'], ['C2', 'iro-2']]);
     // a refused reader saw nothing, so the record names the challenge only
     const byIro2 = await as('auditor').get('/audit/access?userId=iro-2');
     expect(byIro2.body.items.map((i: Record<string, unknown>) => [i.what, i.recordId, i.childIds, i.outcome])).toEqual([

@@ -5,8 +5,11 @@ import { driftFlagsAt, iroOn, openOn, OversightDocument } from './oversight-docu
 export interface ClinicCriteria {
   /** the flags asked for; none: every flag */
   flags: readonly DriftFlagName[];
+  /** the children allocated to this IRO on asAt */
   iroId?: string;
   asAt: CalendarDate;
+  /** an IRO's own list: only the children allocated to them now (today), whatever the date asked for */
+  allocatedNow?: { iroId: string; today: CalendarDate };
 }
 
 export interface ClinicCandidate {
@@ -32,9 +35,11 @@ const flagsAskedFor = (criteria: ClinicCriteria): readonly DriftFlagName[] => (c
  */
 export function clinicCandidatesFilter(criteria: ClinicCriteria): Record<string, unknown> {
   const open = openOn(criteria.asAt);
-  const active = { active: { $elemMatch: open } };
-  if (!criteria.iroId) return active;
-  return { $and: [active, { iroAllocations: { $elemMatch: { iroId: criteria.iroId, ...open } } }] };
+  const conditions: Record<string, unknown>[] = [{ active: { $elemMatch: open } }];
+  if (criteria.iroId) conditions.push({ iroAllocations: { $elemMatch: { iroId: criteria.iroId, ...open } } });
+  const now = criteria.allocatedNow;
+  if (now) conditions.push({ iroAllocations: { $elemMatch: { iroId: now.iroId, ...openOn(now.today) } } });
+  return conditions.length === 1 ? conditions[0] : { $and: conditions };
 }
 
 /**
@@ -50,6 +55,7 @@ export function rankClinicCandidates(documents: readonly OversightDocument[], cr
     if (flags.length === 0) continue;
     const iroId = iroOn(document, criteria.asAt);
     if (criteria.iroId && iroId !== criteria.iroId) continue;
+    if (criteria.allocatedNow && iroOn(document, criteria.allocatedNow.today) !== criteria.allocatedNow.iroId) continue;
     candidates.push({ childId: document.childId, iroId, flags: flags.map(({ flag, since, reason }) => ({ flag, since, reason })) });
   }
   return candidates.sort((a, b) => compareRank(clinicPosition(a), clinicPosition(b)));

@@ -86,6 +86,23 @@ describe('challenge-clinic candidates', () => {
     expect(candidates({ flags: [], iroId: 'iro-2', asAt }).map((c) => c.childId)).toEqual(['B', 'E']);
   });
 
+  it("gives an IRO's own list by the children allocated to them now, with the flags of the date asked for", () => {
+    const given = new OversightHistory();
+    given.careStarted('F', '2019-12-02');
+    given.iroAllocated('F', '2019-12-02', 'iro-1');
+    given.iroAllocated('F', '2020-02-03', 'iro-2');
+    const documents = [...children(), ...oversightDocuments(given)];
+    const own = (iroId: string, asAtAsked: string) => {
+      const criteria: ClinicCriteria = { flags: [], asAt: asAtAsked, allocatedNow: { iroId, today: asAt } };
+      const found = new Query(clinicCandidatesFilter(criteria)).find(documents).all() as OversightDocument[];
+      return rankClinicCandidates(found, criteria).map((c) => [c.childId, c.iroId]);
+    };
+    // on 10 January F was iro-1's, but it is iro-2's now: iro-2 sees it, with iro-1 as its IRO then; iro-1 does not
+    expect(own('iro-1', '2020-01-10')).toEqual([['C', 'iro-1'], ['A', 'iro-1']]);
+    expect(own('iro-2', '2020-01-10')).toEqual(expect.arrayContaining([['F', 'iro-1']]));
+    expect(own('iro-2', '2020-01-10').map(([childId]) => childId)).not.toContain('A');
+  });
+
   it('evaluates time-based flags on the date asked for', () => {
     expect(candidates({ flags: [], asAt: '2019-12-01' }).map((c) => c.childId)).toEqual(['B', 'C']);
   });

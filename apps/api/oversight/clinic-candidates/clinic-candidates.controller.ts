@@ -6,6 +6,8 @@ import {
 import { DriftFlagName } from '../../../../src/projections/drift-and-delay/drift-flag';
 import { OVERSIGHT, OversightDocument } from '../../../../src/projections/drift-and-delay/oversight-document';
 import { ValidationErrorResponse } from '../../../../libs/nest/http/error-responses';
+import { CurrentActor } from '../../../../libs/nest/actor/current-actor.decorator';
+import { Actor } from '../../../../src/events/envelope';
 import { Document } from '../../../../libs/read-store/read-store.port';
 import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../page-cursor';
 import { FreshReadModels } from '../fresh-read-models';
@@ -31,16 +33,18 @@ export class ClinicCandidatesController {
   @ApiOperation({ summary: 'The challenge-clinic candidates: children whose records show drift and delay on a date, ranked' })
   @ApiOkResponse({ type: ClinicCandidatesResponse })
   @ApiBadRequestResponse({ type: ValidationErrorResponse, description: 'among others, flags naming a flag that does not exist (the message lists the valid ones)' })
-  async candidates(@Query() query: ClinicCandidatesQuery): Promise<ClinicCandidatesResponse> {
+  async candidates(@Query() query: ClinicCandidatesQuery, @CurrentActor() actor: Actor): Promise<ClinicCandidatesResponse> {
     const after = decodeCursor(query.cursor, isClinicPosition);
-    const criteria: ClinicCriteria = {
-      flags: flagNamesOf(query.flags) as DriftFlagName[],
-      iroId: query.iroId,
-      asAt: this.queryDate.orToday(query.asAt),
-    };
+    const flags = flagNamesOf(query.flags) as DriftFlagName[];
+    const asAt = this.queryDate.orToday(query.asAt);
+    // an IRO's list is their children now (the access rule), seen as on asAt
+    const criteria: ClinicCriteria =
+      actor.role === 'iro'
+        ? { flags, asAt, allocatedNow: { iroId: actor.userId, today: this.queryDate.orToday(undefined) } }
+        : { flags, asAt, iroId: query.iroId };
     // rankClinicCandidates keeps only the IRO's children itself: in memory, one filter for every IRO's list is
     // tested once per document written, where one filter per IRO would be tested again per IRO
-    const asked = this.readModels.keepsDocumentsInMemory ? { ...criteria, iroId: undefined } : criteria;
+    const asked = this.readModels.keepsDocumentsInMemory ? { ...criteria, iroId: undefined, allocatedNow: undefined } : criteria;
     const documents = await this.readModels.findReadOnly<OversightDocument & Document>(OVERSIGHT, clinicCandidatesFilter(asked));
     const page = clinicCandidatesPage(rankClinicCandidates(documents, criteria), query.limit ?? DEFAULT_PAGE_SIZE, after);
     return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };

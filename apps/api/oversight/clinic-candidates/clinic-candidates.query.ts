@@ -38,7 +38,10 @@ export class ClinicCandidatesQuery extends PageQuery {
   @IsDriftFlagList()
   flags?: string;
 
-  @ApiPropertyOptional({ description: "only this IRO's children (allocated on asAt)", example: 'IRO7' })
+  @ApiPropertyOptional({
+    description: "only this IRO's children (allocated on asAt). An IRO's own list is always the children allocated to them now, seen as on asAt",
+    example: 'IRO7',
+  })
   @IsOptional()
   @IsRecordId()
   iroId?: string;
