@@ -63,8 +63,8 @@ describe('a challenge through the Issues Resolution Process over HTTP', () => {
       highestStage: 2,
       responseDueBy: null,
       stageHistory: [
-        { stage: 1, enteredOn: '2020-02-03', responseDueBy: '2020-02-10', leftOn: '2020-02-12', overdue: false },
-        { stage: 2, enteredOn: '2020-02-12', responseDueBy: '2020-02-19', leftOn: '2020-02-20', overdue: false },
+        { stage: 1, enteredOn: '2020-02-03', responseDueBy: '2020-02-10', leftOn: '2020-02-12', overdue: false, deadlineMet: false },
+        { stage: 2, enteredOn: '2020-02-12', responseDueBy: '2020-02-19', leftOn: '2020-02-20', overdue: false, deadlineMet: true },
       ],
       responses: [{ respondedOn: '2020-02-14', respondedBy: 'Service manager', response: 'Meeting booked.', stage: 2 }],
       resolved: true,
@@ -95,14 +95,14 @@ describe('a challenge through the Issues Resolution Process over HTTP', () => {
     await created(raiseChallenge(api, 'CH5', ['C2']));
     const challenge = await api.http().get('/challenges/CH5');
     expect(challenge.body).toMatchObject({ resolved: false, stage: 1, responseDueBy: '2020-02-10' });
-    expect(challenge.body.stageHistory).toEqual([{ stage: 1, enteredOn: '2020-02-03', responseDueBy: '2020-02-10', leftOn: null, overdue: true }]);
+    expect(challenge.body.stageHistory).toEqual([{ stage: 1, enteredOn: '2020-02-03', responseDueBy: '2020-02-10', leftOn: null, overdue: true, deadlineMet: null }]);
   });
 
   it('does not show a stage overdue once it was answered in time: the same answer as GET /challenges?overdue=true', async () => {
     await created(raiseChallenge(api, 'CH5B', ['C2']));
     await created(api.http().post('/challenges/CH5B/responses').send({ respondedOn: '2020-02-05', respondedBy: 'Team manager', response: 'Plan booked.' }));
     const challenge = await api.http().get('/challenges/CH5B');
-    expect(challenge.body.stageHistory).toEqual([{ stage: 1, enteredOn: '2020-02-03', responseDueBy: '2020-02-10', leftOn: null, overdue: false }]);
+    expect(challenge.body.stageHistory).toEqual([{ stage: 1, enteredOn: '2020-02-03', responseDueBy: '2020-02-10', leftOn: null, overdue: false, deadlineMet: true }]);
     const overdue = await api.http().get('/challenges').query({ overdue: true, childId: 'C2' });
     expect(overdue.status).toBe(200);
     const overdueIds = overdue.body.items.map((listed: { challengeId: string }) => listed.challengeId);

@@ -131,9 +131,14 @@ export function raisingOf(facts: readonly ChallengeFact[]): RaisingFact | undefi
 /** Fills in what a spell's dates decide: working days spent and whether the deadline was met. */
 function settle(spell: StageSpell): StageSpell {
   spell.workingDays = spell.leftOn === null ? null : workingDaysBetween(spell.enteredOn, spell.leftOn);
-  const metOn = answeredOn(spell);
-  spell.deadlineMet = spell.responseDueBy === null || metOn === null ? null : metOn <= spell.responseDueBy;
+  spell.deadlineMet = deadlineMetBy(spell);
   return spell;
+}
+
+/** Whether the stage was answered by its deadline; null while nothing has answered it, and at Cafcass (no deadline). */
+export function deadlineMetBy(spell: Pick<StageSpell, 'responseDueBy' | 'respondedOn' | 'leftOn'>): boolean | null {
+  const metOn = answeredOn(spell);
+  return spell.responseDueBy === null || metOn === null ? null : metOn <= spell.responseDueBy;
 }
 
 /** When the stage was first answered: its first response or its end, whichever came first. */

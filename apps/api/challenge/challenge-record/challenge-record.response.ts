@@ -11,6 +11,12 @@ export class StageVisitResponse {
   leftOn!: string | null;
   @ApiProperty({ description: 'overdue today: past its deadline with no answer yet (no response, escalation or resolution), as in GET /challenges?overdue=true' })
   overdue!: boolean;
+  @ApiProperty({
+    type: Boolean, nullable: true,
+    description: 'whether it was answered (a response, escalation or resolution) by its deadline, as in GET /challenges; ' +
+      'null while nothing has answered it, and at Cafcass',
+  })
+  deadlineMet!: boolean | null;
 }
 
 export class ChallengeResponseResponse {

@@ -1,6 +1,6 @@
 import { CalendarDate } from '../../../../src/calendar/calendar-date';
 import { ChallengeResponse, ChallengeState, StageVisit } from '../../../../src/challenge/challenge-state';
-import { isOverdueAt } from '../../../../src/projections/issues-resolution/challenge-history';
+import { deadlineMetBy, isOverdueAt } from '../../../../src/projections/issues-resolution/challenge-history';
 import { ChallengeRecordResponse } from './challenge-record.response';
 
 /** The challenge as the API shows it (a raised challenge: raisedOn, stage... are set). */
@@ -19,16 +19,17 @@ export function challengeRecord(state: ChallengeState, revision: number, today: 
     stage: state.stage!,
     highestStage: state.highestStage!,
     responseDueBy: current?.responseDueBy ?? null,
-    stageHistory: state.stageHistory.map((visit) => ({
-      stage: visit.stage,
-      enteredOn: visit.enteredOn,
-      responseDueBy: visit.responseDueBy,
-      leftOn: visit.leftOn ?? null,
-      overdue: isOverdueAt(
-        { responseDueBy: visit.responseDueBy, respondedOn: firstResponseAt(visit, state.responses), leftOn: visit.leftOn ?? null },
-        today,
-      ),
-    })),
+    stageHistory: state.stageHistory.map((visit) => {
+      const spell = { responseDueBy: visit.responseDueBy, respondedOn: firstResponseAt(visit, state.responses), leftOn: visit.leftOn ?? null };
+      return {
+        stage: visit.stage,
+        enteredOn: visit.enteredOn,
+        responseDueBy: visit.responseDueBy,
+        leftOn: spell.leftOn,
+        overdue: isOverdueAt(spell, today),
+        deadlineMet: deadlineMetBy(spell),
+      };
+    }),
     responses: state.responses.map((response) => ({ ...response })),
     resolved: state.resolved,
     resolvedOn: state.resolvedOn,

@@ -1,6 +1,6 @@
 import { foldChallenge } from '../../../../src/challenge/evolve-challenge';
 import { OversightEvent } from '../../../../src/events/oversight-events';
-import { challengeEscalated, challengeRaised, challengeResponded } from '../../../../src/testing/oversight-history';
+import { challengeEscalated, challengeRaised, challengeResolved, challengeResponded } from '../../../../src/testing/oversight-history';
 import { challengeRecord } from './challenge-record';
 
 const recordOn = (today: string, ...events: OversightEvent[]) =>
@@ -17,7 +17,9 @@ describe('a stage overdue in the challenge record (past its deadline and no answ
 
   it('is not overdue once answered in time, and stays so after the deadline', () => {
     const record = recordOn('2026-11-26', raised, challengeResponded({ challengeId: 'CH-1', respondedOn: '2026-11-05', stage: 1 }));
-    expect(record.stageHistory).toEqual([{ stage: 1, enteredOn: '2026-11-02', responseDueBy: '2026-11-09', leftOn: null, overdue: false }]);
+    expect(record.stageHistory).toEqual([
+      { stage: 1, enteredOn: '2026-11-02', responseDueBy: '2026-11-09', leftOn: null, overdue: false, deadlineMet: true },
+    ]);
   });
 
   it('is not overdue today once answered late: it was overdue only until the answer', () => {
@@ -33,5 +35,24 @@ describe('a stage overdue in the challenge record (past its deadline and no answ
       challengeEscalated({ challengeId: 'CH-1', escalatedOn: '2026-11-06', fromStage: 1, toStage: 2 }),
     );
     expect(record.stageHistory.map((visit) => [visit.stage, visit.overdue])).toEqual([[1, false], [2, true]]);
+  });
+});
+
+describe("whether a stage's deadline was met, in the challenge record (as GET /challenges gives it)", () => {
+  it('was missed by a stage left after its deadline with no answer before, though it is not overdue now', () => {
+    const record = recordOn(
+      '2026-11-26',
+      raised,
+      challengeEscalated({ challengeId: 'CH-1', escalatedOn: '2026-11-06', fromStage: 1, toStage: 2 }),
+      challengeResolved({ challengeId: 'CH-1', resolvedOn: '2026-11-20', stage: 2 }),
+    );
+    // stage 2 entered Friday 6 November, due Friday 13 November, left at the resolution on 20 November
+    expect(record.stageHistory.map((visit) => [visit.stage, visit.overdue, visit.deadlineMet])).toEqual([[1, false, true], [2, false, false]]);
+  });
+
+  it('is not known while a stage is open and answered by nothing, and never at Cafcass', () => {
+    expect(recordOn('2026-11-26', raised).stageHistory[0].deadlineMet).toBeNull();
+    const atCafcass = recordOn('2026-11-26', raised, challengeEscalated({ challengeId: 'CH-1', escalatedOn: '2026-11-04', fromStage: 1, toStage: 'cafcass' }));
+    expect(atCafcass.stageHistory.map((visit) => visit.deadlineMet)).toEqual([true, null]);
   });
 });
