@@ -4,13 +4,15 @@ import { openOn } from '../drift-and-delay/oversight-document';
 import { ChallengeDocument } from './challenge-document';
 import { StageKey } from './challenge-stages';
 
+/** What the list asks for, all judged on `asAt`: only the challenges raised by then, as they stood then. */
 export interface ChallengeListCriteria {
+  /** open or resolved on asAt */
   status?: 'open' | 'resolved';
-  /** the stage it is at now */
+  /** the stage it was at on asAt (a resolved challenge: the stage it was resolved at) */
   stage?: StageKey;
   /** true: only challenges overdue at their stage on `asAt` (past its deadline, unanswered); false: only those not */
   overdue?: boolean;
-  /** the date `overdue` is judged on */
+  /** the date everything is judged on */
   asAt: CalendarDate;
   raisedBy?: string;
   category?: ChallengeCategory;
@@ -32,9 +34,19 @@ export const CHALLENGE_LIST_SORT = { raisedOn: -1, _id: -1 } as const;
 
 /** The list's MongoDB filter, for the read store (both adapters). */
 export function challengeListFilter(criteria: ChallengeListCriteria, after?: ChallengeListPosition): Record<string, unknown> {
-  const clauses: Record<string, unknown>[] = [];
-  if (criteria.status) clauses.push({ status: criteria.status });
-  if (criteria.stage) clauses.push({ stage: criteria.stage });
+  const asAt = criteria.asAt;
+  const clauses: Record<string, unknown>[] = [{ raisedOn: { $lte: asAt } }];
+  const resolvedBy = { resolvedOn: { $ne: null, $lte: asAt } };
+  if (criteria.status === 'resolved') clauses.push(resolvedBy);
+  if (criteria.status === 'open') clauses.push({ $nor: [resolvedBy] });
+  if (criteria.stage) {
+    clauses.push({
+      $or: [
+        { ...resolvedBy, resolvedAtStage: criteria.stage },
+        { stages: { $elemMatch: { stage: criteria.stage, enteredOn: { $lte: asAt }, $or: [{ leftOn: null }, { leftOn: { $gt: asAt } }] } } },
+      ],
+    });
+  }
   const overdueOn = { overdueIntervals: { $elemMatch: openOn(criteria.asAt) } };
   if (criteria.overdue === true) clauses.push(overdueOn);
   if (criteria.overdue === false) clauses.push({ $nor: [overdueOn] });
@@ -49,7 +61,7 @@ export function challengeListFilter(criteria: ChallengeListCriteria, after?: Cha
       $or: [{ raisedOn: { $lt: after.raisedOn } }, { raisedOn: after.raisedOn, _id: { $lt: after.challengeId } }],
     });
   }
-  return clauses.length === 0 ? {} : clauses.length === 1 ? clauses[0] : { $and: clauses };
+  return clauses.length === 1 ? clauses[0] : { $and: clauses };
 }
 
 export function challengeListPosition(challenge: ChallengeDocument): ChallengeListPosition {

@@ -57,7 +57,23 @@ describe('the challenge list as read-store filters', () => {
     expect(listed({ overdue: true, asAt: '2020-01-13' })).toEqual([]);
     expect(listed({ overdue: true, asAt: '2020-01-14' })).toEqual(['ch-a']);
     expect(listed({ overdue: true, asAt: '2020-01-28' })).toEqual(['ch-b', 'ch-a']);
-    expect(listed({ overdue: false, asAt: '2020-01-28' })).toEqual(['ch-d', 'ch-c']);
+    // ch-c and ch-d were raised on 3 February: on 28 January they were not anything yet
+    expect(listed({ overdue: false, asAt: '2020-01-28' })).toEqual([]);
+    expect(listed({ overdue: false, asAt: '2020-02-04' })).toEqual(['ch-d', 'ch-c']);
+  });
+
+  it('judges everything on asAt: the challenges raised by then, their status and their stage then', () => {
+    expect(listed({ asAt: '2020-01-10' })).toEqual(['ch-a']);
+    // ch-d was resolved on 5 February: open the day before
+    expect(listed({ status: 'open', asAt: '2020-02-04' })).toEqual(['ch-d', 'ch-c', 'ch-b', 'ch-a']);
+    expect(listed({ status: 'resolved', asAt: '2020-02-04' })).toEqual([]);
+    expect(listed({ status: 'resolved', asAt: '2020-02-05' })).toEqual(['ch-d']);
+    // ch-b was escalated to stage 2 on 20 January
+    expect(listed({ stage: '1', asAt: '2020-01-19' })).toEqual(['ch-b', 'ch-a']);
+    expect(listed({ stage: '2', asAt: '2020-01-19' })).toEqual([]);
+    expect(listed({ stage: '2', asAt: '2020-01-20' })).toEqual(['ch-b']);
+    // a resolved challenge stays at the stage it was resolved at
+    expect(listed({ stage: '1', status: 'resolved', asAt: '2020-03-02' })).toEqual(['ch-d']);
   });
 
   it('pages from the last item of the previous page, including across a day with two challenges', () => {

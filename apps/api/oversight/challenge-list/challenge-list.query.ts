@@ -12,12 +12,12 @@ import { PageQuery } from '../page.query';
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ChallengeListQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['open', 'resolved'] })
+  @ApiPropertyOptional({ enum: ['open', 'resolved'], description: 'open or resolved on `asAt`' })
   @IsOptional()
   @IsIn(['open', 'resolved'])
   status?: 'open' | 'resolved';
 
-  @ApiPropertyOptional({ enum: STAGE_KEYS, description: 'the stage the challenge is at now' })
+  @ApiPropertyOptional({ enum: STAGE_KEYS, description: 'the stage the challenge was at on `asAt` (a resolved challenge: the stage it was resolved at)' })
   @IsOptional()
   @IsIn(STAGE_KEYS)
   stage?: StageKey;
@@ -28,7 +28,7 @@ export class ChallengeListQuery extends PageQuery {
   @IsBoolean({ message: 'overdue must be true or false' })
   overdue?: boolean;
 
-  @ApiAsAtProperty('the date `overdue` is judged on')
+  @ApiAsAtProperty('the date the list is judged on: only the challenges raised by then, with their status, stage and overdue then')
   @IsOptional()
   @IsCalendarDate()
   asAt?: CalendarDate;
