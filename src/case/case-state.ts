@@ -36,6 +36,12 @@ export interface CarePeriod {
   placedOutsideLocalAuthority: boolean;
   placementSince: CalendarDate;
   firstReviewDueBy: CalendarDate;
+  /**
+   * the first day of the period not on short breaks (V3, V4): the day the child became
+   * looked after for reviews (reg 33), which the first review is due 20 working days
+   * after; null while the period has been short breaks only
+   */
+  lookedAfterSince: CalendarDate | null;
   reviews: PeriodReviews;
   /** the latest date of a placement, legal status or review recorded in the period */
   lastRecordOn: CalendarDate;

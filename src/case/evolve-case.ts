@@ -1,6 +1,8 @@
 import { CalendarDate, laterOf } from '../calendar/calendar-date';
 import { OversightEvent } from '../events/oversight-events';
 import { firstReviewConferenceDueDate } from '../timescales/child-protection-conferences';
+import { firstReviewDueDate } from '../timescales/looked-after-reviews';
+import { isShortBreakLegalStatus } from './dfe-episode-rules';
 import {
   CarePeriod, CaseState, Chain, chainItems, ChildProtectionPlan, initialCaseState, lastPeriodOf, lastPlanOf, periodOn, RecordLinks, StandingRecord,
 } from './case-state';
@@ -50,6 +52,7 @@ function applyEvent(state: CaseState, event: CaseEvent): CaseState {
         placedOutsideLocalAuthority: d.placedOutsideLocalAuthority,
         placementSince: d.startDate,
         firstReviewDueBy: d.firstReviewDueBy,
+        lookedAfterSince: isShortBreakLegalStatus(d.legalStatus) ? null : d.startDate,
         reviews: { held: 0, lastHeldOn: null, nextDueBy: d.firstReviewDueBy },
         lastRecordOn: d.startDate,
       };
@@ -71,9 +74,12 @@ function applyEvent(state: CaseState, event: CaseEvent): CaseState {
     case 'LegalStatusChanged': {
       const d = event.data;
       return updatePeriodOn(seen, d.effectiveDate, (period) =>
-        d.effectiveDate < period.legalStatusSince
-          ? touched(period, d.effectiveDate)
-          : { ...touched(period, d.effectiveDate), legalStatus: d.legalStatus, legalStatusSince: d.effectiveDate },
+        withLookedAfterSince(
+          d.effectiveDate < period.legalStatusSince
+            ? touched(period, d.effectiveDate)
+            : { ...touched(period, d.effectiveDate), legalStatus: d.legalStatus, legalStatusSince: d.effectiveDate },
+          isShortBreakLegalStatus(d.legalStatus) ? null : d.effectiveDate,
+        ),
       );
     }
     case 'CareEnded': {
@@ -313,4 +319,14 @@ function chainOf<T>(items: readonly T[]): Chain<T> {
   let chain: Chain<T> = null;
   for (const item of items) chain = { item, before: chain };
   return chain;
+}
+
+/**
+ * A period whose child came off short breaks on `offShortBreaks` (null: the change was to
+ * short breaks): the first review runs from the earliest such day while none is held.
+ */
+function withLookedAfterSince(period: CarePeriod, offShortBreaks: CalendarDate | null): CarePeriod {
+  if (offShortBreaks === null || (period.lookedAfterSince !== null && period.lookedAfterSince <= offShortBreaks)) return period;
+  const reviews = period.reviews.held === 0 ? { ...period.reviews, nextDueBy: firstReviewDueDate(offShortBreaks) } : period.reviews;
+  return { ...period, lookedAfterSince: offShortBreaks, reviews };
 }

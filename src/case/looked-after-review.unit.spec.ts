@@ -199,3 +199,44 @@ describe('a review id is recorded once for a child', () => {
       .then(expect.objectContaining({ data: expect.objectContaining({ reviewId: 'R-1', sequence: 1 }) }));
   });
 });
+
+describe('the first looked-after review of a period that began as short breaks (V3, V4)', () => {
+  // short breaks from Mon 6 Jan 2020, a care order from Mon 1 Jun 2020: the child becomes looked after for
+  // reviews on 1 June (reg 33), so the first review is due 20 working days on, Mon 29 Jun; not 3 Feb
+  const shortBreaksThenCareOrder = [
+    registered,
+    careStarted({ childId: 'child-1', startDate: '2020-01-06', legalStatus: 'V3', placementType: 'U4' }),
+    { type: 'LegalStatusChanged' as const, data: { childId: 'child-1', legalStatus: 'C2' as const, effectiveDate: '2020-06-01' } },
+  ];
+
+  it('is due 20 working days after the legal status stopped being short breaks', () => {
+    caseSpec
+      .given(...shortBreaksThenCareOrder)
+      .when(review('2020-06-29'))
+      .then({
+        type: 'ReviewHeld',
+        data: {
+          childId: 'child-1', reviewId: 'r-2020-06-29', periodId: 'child-1:2020-01-06', heldOn: '2020-06-29', chairIroId: 'iro-3',
+          participation: 'PN1', iroVisitedBeforeReview: true, sequence: 1, dueBy: '2020-06-29', heldInTime: true,
+          nextReviewDueBy: '2020-09-29', effectiveDate: '2020-06-29',
+        },
+      });
+  });
+
+  it('counts from the earliest day off short breaks, whatever order the legal statuses were recorded in', () => {
+    caseSpec
+      .given(
+        ...shortBreaksThenCareOrder,
+        { type: 'LegalStatusChanged' as const, data: { childId: 'child-1', legalStatus: 'C1' as const, effectiveDate: '2020-05-04' } },
+      )
+      .when(review('2020-06-04'))
+      .then({
+        type: 'ReviewHeld',
+        data: {
+          childId: 'child-1', reviewId: 'r-2020-06-04', periodId: 'child-1:2020-01-06', heldOn: '2020-06-04', chairIroId: 'iro-3',
+          participation: 'PN1', iroVisitedBeforeReview: true, sequence: 1, dueBy: '2020-06-03', heldInTime: false,
+          nextReviewDueBy: '2020-09-04', effectiveDate: '2020-06-04',
+        },
+      });
+  });
+});
