@@ -25,6 +25,13 @@ export function clipTo(interval: DateInterval, within: readonly DateInterval[]):
     .filter((part) => !isEmpty(part));
 }
 
+/** `interval` cut at each of `dates` that falls inside it: the pieces, in date order. */
+export function cutAt(interval: DateInterval, dates: readonly CalendarDate[]): DateInterval[] {
+  const inside = [...new Set(dates)].filter((date) => date > interval.from && (interval.until === null || date < interval.until)).sort();
+  const starts = [interval.from, ...inside];
+  return starts.map((from, i) => ({ from, until: i + 1 < starts.length ? starts[i + 1] : interval.until }));
+}
+
 /** Joins intervals that touch or overlap; the result is sorted and disjoint. */
 export function merged(intervals: readonly DateInterval[]): DateInterval[] {
   const sorted = intervals.filter((i) => !isEmpty(i)).sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));

@@ -31,13 +31,16 @@ export interface FlagEvidence {
 
 /**
  * When a flag is true for a child, worked out from the child's records alone: from
- * `from` (the day it became true) until `until` (exclusive; null: until something is
- * recorded that ends it). A flag that depends on time passing (a review not held by its
- * due date) has its window start on the day it becomes true, so it is true on any later
- * date even though no event arrived then.
+ * `from` until `until` (exclusive; null: until something is recorded that ends it). A
+ * flag that depends on time passing (a review not held by its due date) has its window
+ * start on the day it becomes true, so it is true on any later date even though no event
+ * arrived then. The reason and evidence are what stood on each day of the window, so a
+ * run whose reason changes on the way (another placement counted) is cut into windows
+ * there, each with `since`, the day the run became true.
  */
 export interface FlagWindow extends DateInterval {
   flag: DriftFlagName;
+  since: CalendarDate;
   reason: string;
   evidence: FlagEvidence;
 }
@@ -50,6 +53,12 @@ export interface DriftFlag {
   evidence: FlagEvidence[];
 }
 
-export function flagWindow(flag: DriftFlagName, interval: DateInterval, reason: string, evidence: FlagEvidence): FlagWindow {
-  return { flag, from: interval.from, until: interval.until, reason, evidence };
+export function flagWindow(
+  flag: DriftFlagName,
+  interval: DateInterval,
+  reason: string,
+  evidence: FlagEvidence,
+  since: CalendarDate = interval.from,
+): FlagWindow {
+  return { flag, from: interval.from, until: interval.until, since, reason, evidence };
 }

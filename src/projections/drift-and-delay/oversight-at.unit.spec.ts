@@ -1,6 +1,11 @@
-import { oversightDocument } from '../testing/drift-documents';
+import fc from 'fast-check';
+import { addDays, CalendarDate } from '../../calendar/calendar-date';
+import { challengeAsAt } from '../issues-resolution/challenge-history';
+import { oversightDocument, oversightDocuments } from '../testing/drift-documents';
 import { OversightHistory } from '../testing/oversight-history';
+import { anyOversightHistory } from '../testing/random-oversight-history';
 import { oversightAt } from './oversight-at';
+import { driftFlagsAt, OversightDocument } from './oversight-document';
 
 describe("a child's oversight on a date", () => {
   const given = () => {
@@ -61,5 +66,41 @@ describe("a child's oversight on a date", () => {
       nextReviewDueBy: null,
       nextConferenceDueBy: null,
     });
+  });
+});
+
+describe("a child's flags on a date rest only on the records dated on or before it", () => {
+  /** the document as it would have been with nothing recorded that is dated after `asAt` */
+  const recordedBy = (document: OversightDocument, asAt: CalendarDate): OversightDocument => ({
+    ...document,
+    facts: document.facts.filter((fact) => fact.date <= asAt),
+    challenges: document.challenges.flatMap((challenge) => challengeAsAt(challenge, asAt) ?? []),
+  });
+  const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const datesIn = (reason: string): CalendarDate[] =>
+    [...reason.matchAll(/(\d{1,2}) (\w+) (\d{4})/g)].map(
+      ([, day, month, year]) => `${year}-${String(MONTHS.indexOf(month) + 1).padStart(2, '0')}-${day.padStart(2, '0')}`,
+    );
+  const datesAround = (document: OversightDocument): CalendarDate[] => {
+    const recorded = [...document.facts.map((f) => f.date), ...document.challenges.flatMap((c) => c.stages.map((s) => s.enteredOn))];
+    return [...new Set(recorded.flatMap((date) => [addDays(date, -1), date, addDays(date, 1), addDays(date, 200)]))];
+  };
+
+  it('for every flag: its since, reason and evidence are as they stood that day, naming no later record or date', () => {
+    fc.assert(
+      fc.property(anyOversightHistory, (given) => {
+        for (const document of oversightDocuments(given)) {
+          for (const asAt of datesAround(document)) {
+            const flags = driftFlagsAt(document, asAt);
+            expect({ asAt, flags }).toEqual({ asAt, flags: driftFlagsAt(recordedBy(document, asAt), asAt) });
+            for (const flag of flags) {
+              const named = [...datesIn(flag.reason), ...flag.evidence.flatMap((e) => Object.values(e.dates))];
+              expect({ asAt, flag: flag.flag, after: named.filter((date) => date > asAt) }).toEqual({ asAt, flag: flag.flag, after: [] });
+            }
+          }
+        }
+      }),
+      { numRuns: 120 },
+    );
   });
 });

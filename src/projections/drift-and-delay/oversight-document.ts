@@ -182,8 +182,9 @@ function inFlagOrder(a: FlagWindow, b: FlagWindow): number {
 
 /**
  * The child's flags on `asAt`, in the order of DRIFT_FLAGS: every flag with a window
- * open that day, since the earliest such window started. Time-based flags come out true
- * on any date inside their window, whether or not an event arrived on it.
+ * open that day, since the earliest such window's run became true, with the reasons and
+ * evidence as they stood that day. Time-based flags come out true on any date inside
+ * their window, whether or not an event arrived on it.
  */
 export function driftFlagsAt(document: Pick<OversightDocument, 'childId' | 'facts' | 'challenges'>, asAt: CalendarDate): DriftFlag[] {
   const open = new Map<DriftFlagName, FlagWindow[]>();
@@ -197,7 +198,7 @@ export function driftFlagsAt(document: Pick<OversightDocument, 'childId' | 'fact
     const windows = open.get(flag)!;
     return {
       flag,
-      since: windows.reduce((earliest, w) => (w.from < earliest ? w.from : earliest), windows[0].from),
+      since: windows.reduce((earliest, w) => (w.since < earliest ? w.since : earliest), windows[0].since),
       reason: windows.map((w) => w.reason).join(' '),
       evidence: windows.map((w) => w.evidence),
     };

@@ -1,16 +1,18 @@
 import { addDays, CalendarDate } from '../../calendar/calendar-date';
+import { addMonths } from '../../calendar/calendar-months';
 import {
   CARE_ORDER_LEGAL_STATUSES, PlacementType, SHORT_BREAK_LEGAL_STATUSES, TEMPORARY_PLACEMENT_TYPES,
 } from '../../events/codes';
 import { ChildTimeline, PeriodTimeline } from './child-timeline';
-import { clipTo, DateInterval, firstDateMonthsAfter, isEmpty } from './date-intervals';
+import { clipTo, contains, cutAt, DateInterval, firstDateMonthsAfter, isEmpty } from './date-intervals';
 import { flagWindow, FlagWindow } from './drift-flag';
 import { longDate } from './long-date';
 
 /** A placement as FIGURES.md counts them. */
 export interface CountedPlacement extends DateInterval {
   placementType: PlacementType;
-  eventIds: string[];
+  /** its start, then each return to it from a temporary placement */
+  records: { eventId: string; date: CalendarDate }[];
 }
 
 /**
@@ -33,7 +35,7 @@ export function countedPlacements(periods: readonly PeriodTimeline[]): CountedPl
         continue;
       }
       if (afterTemporary && last && last.placementType === span.value) {
-        last.eventIds.push(span.eventId);
+        last.records.push({ eventId: span.eventId, date: span.from });
         afterTemporary = false;
         continue;
       }
@@ -41,7 +43,7 @@ export function countedPlacements(periods: readonly PeriodTimeline[]): CountedPl
       const legal = period.legalStatuses.find((l) => l.from <= span.from && (l.until === null || span.from < l.until));
       if (legal && SHORT_BREAK_LEGAL_STATUSES.includes(legal.value)) continue;
       if (last) last.until = span.from;
-      inPeriod.push({ from: span.from, until: period.until, placementType: span.value, eventIds: [span.eventId] });
+      inPeriod.push({ from: span.from, until: period.until, placementType: span.value, records: [{ eventId: span.eventId, date: span.from }] });
     }
     counted.push(...inPeriod);
   }
@@ -84,28 +86,31 @@ function manyPlacementWindows(timeline: Pick<ChildTimeline, 'periods'>, lookedAf
   }
   if (open !== null) windows.push({ from: open, until: null });
 
-  return windows.flatMap((window) => {
-    const inWindow = counting
-      .filter((c) => c.from < (window.until ?? '9999-12-31') && (c.until === null || c.until > window.from))
-      .map((c) => c.placement);
-    return clipTo(window, lookedAfter).map((part) =>
-      flagWindow(
-        'three-or-more-placements-in-12-months',
-        part,
-        `${inWindow.length} placements within 12 months, starting ${inWindow.map((p) => longDate(p.from)).join(', ')}.`,
-        {
-          eventIds: inWindow.flatMap((p) => p.eventIds),
-          dates: Object.fromEntries(inWindow.map((p, i) => [`placement${i + 1}Start`, p.from])),
-        },
-      ),
-    );
-  });
+  // the placements counted, and their records, change inside a run: cut it there so each day reads what stood then
+  const cuts = counting.flatMap((c) => [...c.placement.records.map((r) => r.date), ...(c.until === null ? [] : [c.until])]);
+  return windows.flatMap((window) =>
+    clipTo(window, lookedAfter).flatMap((part) =>
+      cutAt(part, cuts).map((piece) => {
+        const inWindow = counting.filter((c) => contains(c, piece.from)).map((c) => c.placement);
+        return flagWindow(
+          'three-or-more-placements-in-12-months',
+          piece,
+          `${inWindow.length} placements within 12 months, starting ${inWindow.map((p) => longDate(p.from)).join(', ')}.`,
+          {
+            eventIds: inWindow.flatMap((p) => p.records.filter((r) => r.date <= piece.from).map((r) => r.eventId)),
+            dates: Object.fromEntries(inWindow.map((p, i) => [`placement${i + 1}Start`, p.from])),
+          },
+          part.from,
+        );
+      }),
+    ),
+  );
 }
 
 /**
  * placed-with-parents-on-care-order-over-6-months: placed with parents (P1) under a
- * care order (C1 interim or C2 full) continuously since S, and S is on or before
- * addMonths(D, -6).
+ * care order (C1 interim or C2 full) continuously since S: true from addMonths(S, 6),
+ * which clamps (S on 31 August gives 28 February).
  */
 function placedWithParentsWindows(timeline: Pick<ChildTimeline, 'periods'>, lookedAfter: readonly DateInterval[]): FlagWindow[] {
   const windows: FlagWindow[] = [];
@@ -114,7 +119,7 @@ function placedWithParentsWindows(timeline: Pick<ChildTimeline, 'periods'>, look
     let stretch: { from: CalendarDate; eventIds: string[] } | null = null;
     const close = (until: CalendarDate | null) => {
       if (stretch === null) return;
-      const over: DateInterval = { from: firstDateMonthsAfter(stretch.from, 6), until };
+      const over: DateInterval = { from: addMonths(stretch.from, 6), until };
       if (!isEmpty(over)) {
         const since = stretch.from;
         windows.push(

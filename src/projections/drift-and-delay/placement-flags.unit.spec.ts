@@ -1,3 +1,4 @@
+import { addDays } from '../../calendar/calendar-date';
 import { flagOn } from '../testing/drift-documents';
 import { OversightHistory } from '../testing/oversight-history';
 
@@ -52,6 +53,57 @@ describe('drift flag three-or-more-placements-in-12-months', () => {
     expect(flagOn(given, 'c-1', '2019-12-01', 'three-or-more-placements-in-12-months')).toBeUndefined();
   });
 
+  describe('as the placements stood on the date asked', () => {
+    // In care from 10 Jan 2024 (U4); U5 on 1 Mar, U6 on 3 Jun, U4 on 2 Sep 2024.
+    const fourMoves = () => {
+      const given = new OversightHistory();
+      given.careStarted('c-1', '2024-01-10', { placementType: 'U4' });
+      given.placementChanged('c-1', '2024-03-01', 'U5');
+      given.placementChanged('c-1', '2024-06-03', 'U6');
+      given.placementChanged('c-1', '2024-09-02', 'U4');
+      return given;
+    };
+
+    it('names only the placements begun by then, not one recorded for a later date', () => {
+      expect(flagOn(fourMoves(), 'c-1', '2024-06-03', 'three-or-more-placements-in-12-months')).toEqual({
+        flag: 'three-or-more-placements-in-12-months',
+        since: '2024-06-03',
+        reason: '3 placements within 12 months, starting 10 January 2024, 1 March 2024, 3 June 2024.',
+        evidence: [
+          { eventIds: ['e1', 'e2', 'e3'], dates: { placement1Start: '2024-01-10', placement2Start: '2024-03-01', placement3Start: '2024-06-03' } },
+        ],
+      });
+    });
+
+    it('counts four while all four fall in the 12 months, and three once the first (its last day 29 Feb 2024) falls out, still since the third', () => {
+      expect(flagOn(fourMoves(), 'c-1', '2025-02-28', 'three-or-more-placements-in-12-months')).toMatchObject({
+        since: '2024-06-03',
+        reason: '4 placements within 12 months, starting 10 January 2024, 1 March 2024, 3 June 2024, 2 September 2024.',
+      });
+      expect(flagOn(fourMoves(), 'c-1', '2025-03-01', 'three-or-more-placements-in-12-months')).toEqual({
+        flag: 'three-or-more-placements-in-12-months',
+        since: '2024-06-03',
+        reason: '3 placements within 12 months, starting 1 March 2024, 3 June 2024, 2 September 2024.',
+        evidence: [
+          { eventIds: ['e2', 'e3', 'e4'], dates: { placement1Start: '2024-03-01', placement2Start: '2024-06-03', placement3Start: '2024-09-02' } },
+        ],
+      });
+    });
+
+    it('leaves out of the evidence a return from a temporary placement dated after the date asked', () => {
+      const given = new OversightHistory();
+      given.careStarted('c-1', '2024-01-10', { placementType: 'U4' });
+      given.placementChanged('c-1', '2024-03-01', 'U5');
+      given.placementChanged('c-1', '2024-06-03', 'U6');
+      given.placementChanged('c-1', '2024-07-01', 'T1');
+      const back = given.placementChanged('c-1', '2024-07-08', 'U6');
+      expect(flagOn(given, 'c-1', '2024-07-05', 'three-or-more-placements-in-12-months')?.evidence).toEqual([
+        { eventIds: ['e1', 'e2', 'e3'], dates: { placement1Start: '2024-01-10', placement2Start: '2024-03-01', placement3Start: '2024-06-03' } },
+      ]);
+      expect(flagOn(given, 'c-1', '2024-07-08', 'three-or-more-placements-in-12-months')?.evidence[0].eventIds).toEqual(['e1', 'e2', 'e3', back.id]);
+    });
+  });
+
   it('drops a voided placement change', () => {
     const given = moves();
     given.voided(given.events[4]);
@@ -72,6 +124,19 @@ describe('drift flag placed-with-parents-on-care-order-over-6-months', () => {
       reason: 'Placed with parents on a care order since 1 March 2019, over 6 months.',
       evidence: [{ eventIds: [home.id, 'e1'], dates: { placedWithParentsOnCareOrderSince: '2019-03-01' } }],
     });
+  });
+
+  it('is true from addMonths(start, 6): for a start at a month end, the last day of the sixth month on', () => {
+    for (const [start, on] of [
+      ['2024-08-31', '2025-02-28'],
+      ['2024-03-31', '2024-09-30'],
+      ['2024-01-31', '2024-07-31'],
+    ]) {
+      const given = new OversightHistory();
+      given.careStarted('c-1', start, { legalStatus: 'C2', placementType: 'P1' });
+      expect({ start, before: flagOn(given, 'c-1', addDays(on, -1), 'placed-with-parents-on-care-order-over-6-months') }).toEqual({ start, before: undefined });
+      expect({ start, on: flagOn(given, 'c-1', on, 'placed-with-parents-on-care-order-over-6-months')?.since }).toEqual({ start, on });
+    }
   });
 
   it('counts an interim care order (C1), and starts again when the order lapses in between', () => {

@@ -1,8 +1,8 @@
 import { addDays } from '../../calendar/calendar-date';
 import { ChildTimeline } from './child-timeline';
-import { clipTo, DateInterval, earlierEnd, isEmpty } from './date-intervals';
+import { clipTo, cutAt, DateInterval, earlierEnd, isEmpty } from './date-intervals';
 import { dueDates, reviewDueChain } from './due-chains';
-import { flagWindow, FlagWindow } from './drift-flag';
+import { FlagEvidence, flagWindow, FlagWindow } from './drift-flag';
 import { longDate } from './long-date';
 
 /**
@@ -49,29 +49,38 @@ export function reviewFlagWindows(timeline: Pick<ChildTimeline, 'periods'>, look
     }
 
     for (const run of unvisitedRuns(period.reviews)) {
-      const first = run[0];
       const last = run[run.length - 1];
       const next = period.reviews[period.reviews.indexOf(last) + 1];
       const until = earlierEnd(next ? next.date : null, period.until);
-      const dates = run.map((review) => longDate(review.date));
-      const reason =
-        run.length === 1
-          ? `The IRO did not visit the child before the review on ${dates[0]}.`
-          : `The IRO did not visit the child before the reviews on ${dates.slice(0, -1).join(', ')} and ${dates[dates.length - 1]}.`;
-      windows.push(
-        ...clipTo({ from: first.date, until }, lookedAfter).map((part) =>
-          flagWindow('not-visited-before-review', part, reason, {
-            eventIds: run.map((review) => review.eventId),
-            dates: run.length === 1 ? { reviewOn: first.date } : { reviewOn: last.date, firstReviewOn: first.date },
-          }),
-        ),
-      );
+      for (const part of clipTo({ from: run[0].date, until }, lookedAfter)) {
+        // cut at each review of the run, so a day inside it names only the reviews held by then
+        for (const piece of cutAt(part, run.map((review) => review.date))) {
+          const held = run.filter((review) => review.date <= piece.from);
+          windows.push(flagWindow('not-visited-before-review', piece, notVisitedReason(held), notVisitedEvidence(held), part.from));
+        }
+      }
     }
   }
   return windows;
 }
 
 type PeriodReview = ChildTimeline['periods'][number]['reviews'][number];
+
+function notVisitedReason(run: readonly PeriodReview[]): string {
+  const dates = run.map((review) => longDate(review.date));
+  return run.length === 1
+    ? `The IRO did not visit the child before the review on ${dates[0]}.`
+    : `The IRO did not visit the child before the reviews on ${dates.slice(0, -1).join(', ')} and ${dates[dates.length - 1]}.`;
+}
+
+function notVisitedEvidence(run: readonly PeriodReview[]): FlagEvidence {
+  const first = run[0];
+  const last = run[run.length - 1];
+  return {
+    eventIds: run.map((review) => review.eventId),
+    dates: run.length === 1 ? { reviewOn: first.date } : { reviewOn: last.date, firstReviewOn: first.date },
+  };
+}
 
 /** the period's reviews the IRO did not visit before, in runs of consecutive ones */
 function unvisitedRuns(reviews: readonly PeriodReview[]): PeriodReview[][] {

@@ -121,6 +121,26 @@ describe('drift flag not-visited-before-review', () => {
     expect(flagOn(given, 'c-1', '2020-09-10', 'not-visited-before-review')).toBeUndefined();
   });
 
+  it('names only the reviews held by the date asked, not a later one of the run', () => {
+    const given = new OversightHistory();
+    given.careStarted('c-1', '2024-01-08');
+    const first = given.reviewHeld('c-1', '2024-02-02', { iroVisitedBeforeReview: false });
+    const second = given.reviewHeld('c-1', '2024-04-26', { iroVisitedBeforeReview: false });
+
+    expect(flagOn(given, 'c-1', '2024-03-01', 'not-visited-before-review')).toEqual({
+      flag: 'not-visited-before-review',
+      since: '2024-02-02',
+      reason: 'The IRO did not visit the child before the review on 2 February 2024.',
+      evidence: [{ eventIds: [first.id], dates: { reviewOn: '2024-02-02' } }],
+    });
+    expect(flagOn(given, 'c-1', '2024-04-26', 'not-visited-before-review')).toEqual({
+      flag: 'not-visited-before-review',
+      since: '2024-02-02',
+      reason: 'The IRO did not visit the child before the reviews on 2 February 2024 and 26 April 2024.',
+      evidence: [{ eventIds: [first.id, second.id], dates: { reviewOn: '2024-04-26', firstReviewOn: '2024-02-02' } }],
+    });
+  });
+
   it('starts again at a review not visited after one that was', () => {
     const given = new OversightHistory();
     given.careStarted('c-1', '2019-12-02');
