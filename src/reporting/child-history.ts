@@ -146,6 +146,16 @@ export function legalStatusOn(period: CarePeriod, date: CalendarDate): LegalStat
 
 export const isShortBreak = (legalStatus: LegalStatus): boolean => SHORT_BREAK_LEGAL_STATUSES.includes(legalStatus);
 
+/**
+ * The day the period's child became looked after for reviews (reg 33): its start, or for
+ * a period begun as short breaks (V3 / V4) the first legal status that is not one.
+ */
+export function lookedAfterFrom(period: CarePeriod): CalendarDate {
+  let from: CalendarDate | undefined;
+  for (const { start, legalStatus } of period.legalStatuses) if (!isShortBreak(legalStatus) && (from === undefined || start < from)) from = start;
+  return from === undefined || from < period.start ? period.start : from;
+}
+
 /** Looked after on `date`: in a period of care on that day whose legal status is not V3 / V4. */
 export function lookedAfterPeriodOn(history: ChildHistory, date: CalendarDate): CarePeriod | undefined {
   const period = periodContaining(history.periods, date);
@@ -170,7 +180,7 @@ function dueDatedReviews(periods: CarePeriod[], facts: Extract<ChildFact, { type
       const dueBy = !period
         ? fact.recordedDueBy
         : index === 0
-          ? firstReviewDue(0, period.start)
+          ? firstReviewDue(0, lookedAfterFrom(period))
           : nextReviewDue(index, list[index - 1].heldOn);
       reviews.push({
         reviewId: fact.reviewId, periodId: period?.periodId ?? fact.periodId, heldOn: fact.heldOn,

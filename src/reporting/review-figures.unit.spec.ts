@@ -26,6 +26,19 @@ describe('looked-after review figures', () => {
     expect(reportFor(h).figures['reviews.inTimescalePercent']).toMatchObject({ numeratorIds: ['on-time'], denominator: 2 });
   });
 
+  it('measures the first review of a period begun as short breaks from the day the child came off them (reg 33)', () => {
+    const h = new ReportHistory();
+    h.registerChild('sb', { dateOfBirth: '2010-01-01' });
+    h.startCare('sb', '2019-06-03', { legalStatus: 'V3' });
+    h.changeLegalStatus('sb', '2019-12-02', 'C2'); // + 20 working days over Christmas and New Year = 2020-01-02
+    h.holdReview('sb', '2020-01-02', { reviewId: 'on-time' });
+    h.registerChild('sb-late', { dateOfBirth: '2010-01-01' });
+    h.startCare('sb-late', '2019-06-03', { legalStatus: 'V4' });
+    h.changeLegalStatus('sb-late', '2019-12-02', 'C1');
+    h.holdReview('sb-late', '2020-01-03', { reviewId: 'late' });
+    expect(reportFor(h).figures['reviews.inTimescalePercent']).toMatchObject({ numeratorIds: ['on-time'], denominator: 2 });
+  });
+
   it('counts a review due on a bank holiday and held the next working day as late (held on or before the due date)', () => {
     const h = new ReportHistory();
     h.registerChild('c', { dateOfBirth: '2010-01-01' });

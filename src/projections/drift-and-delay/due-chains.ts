@@ -1,5 +1,6 @@
 import { CalendarDate } from '../../calendar/calendar-date';
 import { nextReviewConferenceDueDate } from '../../timescales/child-protection-conferences';
+import { SHORT_BREAK_LEGAL_STATUSES } from '../../events/codes';
 import { firstReviewDueDate, nextReviewDueDate } from '../../timescales/looked-after-reviews';
 import { PeriodTimeline, PlanTimeline } from './child-timeline';
 
@@ -16,14 +17,20 @@ export interface DueStep {
 
 /**
  * A period's looked-after reviews against their due dates (reg 33, via src/timescales):
- * the first 20 working days after care started, the second 3 months after the first,
- * then 6-monthly. Worked out from the reviews that count, so a voided review moves the
- * due dates as the decider would. The last step is the review still to hold.
+ * the first 20 working days after the child became looked after (care started, or for a
+ * period begun as short breaks, V3/V4, the first legal status that is not one), the
+ * second 3 months after the first, then 6-monthly. Worked out from the reviews that
+ * count, so a voided review moves the due dates as the decider would. The last step is
+ * the review still to hold.
  */
 export function reviewDueChain(period: PeriodTimeline): DueStep[] {
   const steps: DueStep[] = [];
-  let dueBy = firstReviewDueDate(period.from);
-  let countedFrom = { eventId: period.startEventId, date: period.from };
+  const offShortBreaks = period.legalStatuses.find((status) => !SHORT_BREAK_LEGAL_STATUSES.includes(status.value));
+  let countedFrom =
+    offShortBreaks && offShortBreaks.from > period.from
+      ? { eventId: offShortBreaks.eventId, date: offShortBreaks.from }
+      : { eventId: period.startEventId, date: period.from };
+  let dueBy = firstReviewDueDate(countedFrom.date);
   period.reviews.forEach((review, index) => {
     steps.push(step(dueBy, review.date, review.eventId, countedFrom));
     dueBy = nextReviewDueDate(index + 1, review.date);

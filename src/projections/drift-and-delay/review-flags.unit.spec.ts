@@ -55,6 +55,21 @@ describe('drift flag review-overdue', () => {
     expect(flagOn(shortBreaks, 'c-2', '2020-03-01', 'review-overdue')).toBeUndefined();
   });
 
+  it('for a period begun as short breaks, runs from the first review due 20 working days after the child came off them', () => {
+    // short breaks from Mon 8 Jan 2024, a care order from Mon 1 Jul 2024: the first review is due Mon 29 Jul, not 5 Feb
+    const given = new OversightHistory();
+    given.careStarted('c-3', '2024-01-08', { legalStatus: 'V3' });
+    const careOrder = given.legalStatusChanged('c-3', '2024-07-01', 'C2');
+    expect(flagOn(given, 'c-3', '2024-07-01', 'review-overdue')).toBeUndefined();
+    expect(flagOn(given, 'c-3', '2024-07-29', 'review-overdue')).toBeUndefined();
+    expect(flagOn(given, 'c-3', '2024-07-30', 'review-overdue')).toEqual({
+      flag: 'review-overdue',
+      since: '2024-07-30',
+      reason: 'The looked-after review due by 29 July 2024 has not been held.',
+      evidence: [{ eventIds: [careOrder.id], dates: { dueBy: '2024-07-29', countedFrom: '2024-07-01' } }],
+    });
+  });
+
   it('comes back when the review that ended it is voided', () => {
     const given = inCare();
     const review = given.reviewHeld('c-1', '2019-12-20');

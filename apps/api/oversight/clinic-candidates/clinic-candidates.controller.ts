@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Req } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   clinicCandidatesFilter, clinicCandidatesPage, ClinicCriteria, ClinicPosition, rankClinicCandidates,
@@ -6,8 +6,7 @@ import {
 import { DriftFlagName } from '../../../../src/projections/drift-and-delay/drift-flag';
 import { OVERSIGHT, OversightDocument } from '../../../../src/projections/drift-and-delay/oversight-document';
 import { ValidationErrorResponse } from '../../../../libs/nest/http/error-responses';
-import { CurrentActor } from '../../../../libs/nest/actor/current-actor.decorator';
-import { Actor } from '../../../../src/events/envelope';
+import { RequestWithActor } from '../../../../libs/nest/actor/current-actor.decorator';
 import { Document } from '../../../../libs/read-store/read-store.port';
 import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../page-cursor';
 import { FreshReadModels } from '../fresh-read-models';
@@ -33,13 +32,14 @@ export class ClinicCandidatesController {
   @ApiOperation({ summary: 'The challenge-clinic candidates: children whose records show drift and delay on a date, ranked' })
   @ApiOkResponse({ type: ClinicCandidatesResponse })
   @ApiBadRequestResponse({ type: ValidationErrorResponse, description: 'among others, flags naming a flag that does not exist (the message lists the valid ones)' })
-  async candidates(@Query() query: ClinicCandidatesQuery, @CurrentActor() actor: Actor): Promise<ClinicCandidatesResponse> {
+  async candidates(@Query() query: ClinicCandidatesQuery, @Req() request: RequestWithActor): Promise<ClinicCandidatesResponse> {
+    const actor = request.user;
     const after = decodeCursor(query.cursor, isClinicPosition);
     const flags = flagNamesOf(query.flags) as DriftFlagName[];
     const asAt = this.queryDate.orToday(query.asAt);
     // an IRO's list is their children now (the access rule), seen as on asAt
     const criteria: ClinicCriteria =
-      actor.role === 'iro'
+      actor?.role === 'iro'
         ? { flags, asAt, allocatedNow: { iroId: actor.userId, today: this.queryDate.orToday(undefined) } }
         : { flags, asAt, iroId: query.iroId };
     // rankClinicCandidates keeps only the IRO's children itself: in memory, one filter for every IRO's list is
