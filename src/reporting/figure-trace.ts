@@ -2,6 +2,8 @@ import { challengeStream, childStream } from '../events/streams';
 import { FigureId, FigureItemKind, itemKindOf } from './figure-ids';
 import { BreakdownFigure, isBreakdownFigure, ReportFigure } from './figure';
 import { byDate } from './by-date';
+import { isShortBreak } from './child-history';
+import { LegalStatus } from '../events/codes';
 
 /** The ids a figure names for its year, in the roles the figure gives them. */
 export interface FigureItems {
@@ -144,7 +146,11 @@ function periodIdOfReview(review: ReviewRecord, streamEvents: readonly ReviewRec
   return started.length > 0 ? fieldOf(started[started.length - 1], 'periodId') : named;
 }
 
-/** The record a review's due date is counted from: the period's review held before it, or the care start for a first review. */
+/**
+ * The record a review's due date is counted from: the period's review held before it, or
+ * for a first review the care start, or for a period begun as short breaks the first
+ * legal status that is not one (child-history's lookedAfterFrom).
+ */
 function reviewBefore<E extends ReviewRecord>(review: E, streamEvents: readonly E[]): E | undefined {
   const periodId = periodIdOfReview(review, streamEvents);
   const chain = streamEvents
@@ -152,5 +158,11 @@ function reviewBefore<E extends ReviewRecord>(review: E, streamEvents: readonly 
     .sort(byDate((e) => fieldOf(e, 'heldOn')));
   const index = chain.indexOf(review);
   if (index > 0) return chain[index - 1];
-  return streamEvents.find((e) => e.type === 'CareStarted' && fieldOf(e, 'periodId') === periodId);
+  const started = streamEvents.find((e) => e.type === 'CareStarted' && fieldOf(e, 'periodId') === periodId);
+  if (!started || !isShortBreak(fieldOf(started, 'legalStatus') as LegalStatus)) return started;
+  const offShortBreaks = streamEvents
+    .filter((e) => e.type === 'LegalStatusChanged' && !isShortBreak(fieldOf(e, 'legalStatus') as LegalStatus))
+    .filter((e) => fieldOf(e, 'effectiveDate') >= fieldOf(started, 'startDate') && fieldOf(e, 'effectiveDate') <= fieldOf(review, 'heldOn'))
+    .sort(byDate((e) => fieldOf(e, 'effectiveDate')));
+  return offShortBreaks[0] ?? started;
 }

@@ -109,6 +109,15 @@ describe('figure drill-down', () => {
     expect(trace.third['child-A']).toEqual([started, third, second]);
   });
 
+  it('traces the first review of a period begun as short breaks to the legal status its due date runs from', () => {
+    const h = new ReportHistory();
+    h.registerChild('S', { dateOfBirth: '2010-05-01' });
+    const started = h.startCare('S', '2019-06-03', { legalStatus: 'V3' });
+    const careOrder = h.changeLegalStatus('S', '2019-12-02', 'C2');
+    const review = h.holdReview('S', '2020-01-02', { reviewId: 'first' });
+    expect(traceOf(h, 'reviews.held')).toEqual({ first: { 'child-S': [started, careOrder, review] } });
+  });
+
   it("traces a first review to its period's care start, not to a review of an earlier period", () => {
     const h = new ReportHistory();
     h.registerChild('B', { dateOfBirth: '2010-05-01' });
