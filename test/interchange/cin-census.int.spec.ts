@@ -135,4 +135,15 @@ describe('CIN census child protection plans into events', () => {
     ]);
     expect(await test.store.headPosition()).toBe(0);
   });
+
+  it('refuses a review conference after the census year, naming the child and element, and appends nothing', async () => {
+    const late = census('2020-03-31', census2019.content.toString().split('<Children>')[1].split('</Children>')[0]
+      .replace('<NumberOfPreviousCPP>1</NumberOfPreviousCPP>', '<NumberOfPreviousCPP>1</NumberOfPreviousCPP><Reviews><CPPreviewDate>2020-04-02</CPPreviewDate></Reviews>'));
+    const report = await importCinCensus(late, { store: test.store, config, today: '2020-06-01' });
+    expect(report.accepted).toBe(false);
+    expect(report.issues.map((issue) => [issue.rule, issue.column, issue.value, issue.childId])).toEqual([
+      ['outside-collection-year', 'ChildProtectionPlans[CPPstartDate=2019-12-23]/Reviews/CPPreviewDate', '2020-04-02', 'K1'],
+    ]);
+    expect(await test.store.headPosition()).toBe(0);
+  });
 });

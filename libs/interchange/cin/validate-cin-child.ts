@@ -50,6 +50,9 @@ export function validateCinChild(child: CinChildHistory, year: CollectionYear): 
       if (plan.endDate !== null && review > plan.endDate) {
         fail(plan.origin, `${column}/Reviews/CPPreviewDate`, review, 'review-after-plan-end', 'A review conference cannot be after the plan ended.');
       }
+      if (review > year.end) {
+        fail(plan.origin, `${column}/Reviews/CPPreviewDate`, review, 'outside-collection-year', `The review conference is after the census year ends (${year.end}).`);
+      }
     }
     if (plan.section47StartDate && plan.section47StartDate > plan.startDate) {
       fail(plan.origin, `${column}/S47ActualStartDate`, plan.section47StartDate, 'strategy-discussion-after-conference',
