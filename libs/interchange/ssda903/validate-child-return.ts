@@ -132,11 +132,11 @@ function checkEnding(episode: EpisodeRecord, next: EpisodeRecord | null, fail: F
   }
   if (episode.reasonPlaceChange !== null && isTemporary(episode.place)) {
     fail(episode.origin, 'REASON_PLACE_CHANGE', episode.reasonPlaceChange, 'dfe-226',
-      'REASON_PLACE_CHANGE is blank when the episode is a temporary placement.');
+      'REASON_PLACE_CHANGE must be blank when the episode is a temporary placement (T0 to T4).');
   }
   if (episode.reasonPlaceChange !== null && episode.dec === null) {
     fail(episode.origin, 'REASON_PLACE_CHANGE', episode.reasonPlaceChange, 'dfe-233',
-      'REASON_PLACE_CHANGE is blank while the episode is open.');
+      'REASON_PLACE_CHANGE must be blank while the episode is open (no DEC): the reason is recorded on the episode that ends with the change.');
   }
   if (continuesInto && RNE_CHANGES_PLACEMENT.includes(continuesInto.rne) && !isTemporary(continuesInto.place) &&
     !isTemporary(episode.place) && episode.reasonPlaceChange === null) {
