@@ -5,6 +5,12 @@ import { childStreamsOfChallenges, itemStreamIndex } from './item-streams';
 import { ArrivedRecord, differingFigures, recordsThatMoved } from './report-changes';
 import { ReportHistory } from './testing/report-history';
 
+/** The records recorded after `from` and up to `to`, as the service lists them. */
+const arrivalsBetween = (h: ReportHistory, from: string, to: string): ArrivedRecord[] =>
+  h.events
+    .filter((e) => e.recordedAt > from && e.recordedAt <= to)
+    .map((e) => ({ eventId: e.id, type: e.type, stream: e.stream, recordedAt: e.recordedAt, position: e.position }));
+
 describe('changes between two as-of instants', () => {
   it('lists the figures a late record moved and the record that moved them', () => {
     const h = new ReportHistory().recordedOn('2019-05-01T00:00:00Z');
@@ -33,9 +39,7 @@ describe('changes between two as-of instants', () => {
     expect(inTime.from).toMatchObject({ value: 50, numerator: 1, denominator: 2 });
     expect(inTime.to).toMatchObject({ value: 100, numerator: 3, denominator: 3 });
     expect(inTime.idsAdded).toEqual(['second']);
-    const arrivals: ArrivedRecord[] = h.events
-      .filter((e) => e.recordedAt > from && e.recordedAt <= to)
-      .map((e) => ({ eventId: e.id, type: e.type, stream: e.stream, recordedAt: e.recordedAt, position: e.position }));
+    const arrivals = arrivalsBetween(h, from, to);
     const moved = recordsThatMoved(inTime, before.figures['reviews.inTimescalePercent'], after.figures['reviews.inTimescalePercent'], arrivals, itemStreamIndex(factsFrom, factsTo));
     expect(moved.map((r) => r.eventId)).toEqual([late]);
   });
@@ -64,9 +68,7 @@ describe('changes between two as-of instants', () => {
       idsRemoved: ['Q1'],
       previousYear: { idsAdded: [], idsRemoved: [] },
     });
-    const arrivals: ArrivedRecord[] = h.events
-      .filter((e) => e.recordedAt > from && e.recordedAt <= to)
-      .map((e) => ({ eventId: e.id, type: e.type, stream: e.stream, recordedAt: e.recordedAt, position: e.position }));
+    const arrivals = arrivalsBetween(h, from, to);
     const moved = recordsThatMoved(difference, before.figures['cla.atYearEnd'], after.figures['cla.atYearEnd'], arrivals, itemStreamIndex(factsFrom, factsTo));
     expect(moved.map((r) => r.eventId)).toEqual([ending]);
   });
@@ -103,9 +105,7 @@ describe('changes between two as-of instants', () => {
     const after = computeAnnualReport(factsTo, options);
     const difference = differingFigures(before, after).find((d) => d.figureId === 'challenges.lookedAfterVsProtection')!;
     expect(difference).toMatchObject({ from: { value: { lookedAfter: 0, neither: 2 } }, to: { value: { lookedAfter: 1, neither: 1 } } });
-    const arrivals: ArrivedRecord[] = h.events
-      .filter((e) => e.recordedAt > from && e.recordedAt <= to)
-      .map((e) => ({ eventId: e.id, type: e.type, stream: e.stream, recordedAt: e.recordedAt, position: e.position }));
+    const arrivals = arrivalsBetween(h, from, to);
     const figureId = 'challenges.lookedAfterVsProtection';
     const moved = recordsThatMoved(
       difference, before.figures[figureId], after.figures[figureId], arrivals,
