@@ -1,7 +1,8 @@
 import { CalendarDate } from '../../calendar/calendar-date';
 import { ChallengeCategory } from '../../events/codes';
 import { openOn } from '../drift-and-delay/oversight-document';
-import { ChallengeDocument } from './challenge-document';
+import { challengeDocument, ChallengeDocument } from './challenge-document';
+import { challengeAsAt } from './challenge-history';
 import { StageKey } from './challenge-stages';
 
 /** What the list asks for, all judged on `asAt`: only the challenges raised by then, as they stood then. */
@@ -68,8 +69,14 @@ export function challengeListPosition(challenge: ChallengeDocument): ChallengeLi
   return { raisedOn: challenge.raisedOn, challengeId: challenge.challengeId };
 }
 
-/** A challenge as the list shows it: the document without the store's `_id`. */
-export function challengeListItem(challenge: ChallengeDocument): Omit<ChallengeDocument, '_id'> {
-  const { _id, ...item } = challenge;
+/**
+ * A challenge as the list shows it on `asAt`: as it stood at the end of that day (only its
+ * steps dated by then, its stage, status and overdue days then), without the store's `_id`.
+ */
+export function challengeListItem(challenge: ChallengeDocument, asAt: CalendarDate): Omit<ChallengeDocument, '_id'> {
+  const then = challengeAsAt(challenge, asAt) ?? challenge;
+  const { _id, ...item } = then === challenge
+    ? challenge
+    : challengeDocument(then, { lookedAfter: challenge.lookedAfterAtRaising, protection: challenge.protectionAtRaising });
   return item;
 }

@@ -3,7 +3,7 @@ import { project } from '../testing/in-memory-read-model';
 import { OversightHistory } from '../testing/oversight-history';
 import { ChallengeDocument, CHALLENGES } from './challenge-document';
 import {
-  CHALLENGE_LIST_SORT, challengeListFilter, ChallengeListCriteria, challengeListPosition, ChallengeListPosition,
+  CHALLENGE_LIST_SORT, challengeListFilter, ChallengeListCriteria, challengeListItem, challengeListPosition, ChallengeListPosition,
 } from './challenge-list';
 import { issuesResolutionProjection } from './issues-resolution.projection';
 
@@ -74,6 +74,17 @@ describe('the challenge list as read-store filters', () => {
     expect(listed({ stage: '2', asAt: '2020-01-20' })).toEqual(['ch-b']);
     // a resolved challenge stays at the stage it was resolved at
     expect(listed({ stage: '1', status: 'resolved', asAt: '2020-03-02' })).toEqual(['ch-d']);
+  });
+
+  it('shows each challenge as it stood on asAt: its stage, status and overdue days then', () => {
+    const byId = new Map(challenges().map((challenge) => [challenge.challengeId, challenge]));
+    const b = challengeListItem(byId.get('ch-b')!, '2020-01-19');
+    expect(b).toMatchObject({ stage: '1', highestStage: '1', status: 'open' });
+    expect(b.stages.map((spell) => [spell.stage, spell.leftOn])).toEqual([['1', null]]);
+    const d = challengeListItem(byId.get('ch-d')!, '2020-02-04');
+    expect(d).toMatchObject({ status: 'open', resolvedOn: null, resolvedAtStage: null, workingDaysToResolve: null });
+    const { _id, ...now } = byId.get('ch-d')!;
+    expect(challengeListItem(byId.get('ch-d')!, '2020-03-02')).toEqual(now);
   });
 
   it('pages from the last item of the previous page, including across a day with two challenges', () => {

@@ -36,11 +36,12 @@ export class ChallengeListController {
     }
     const after = decodeCursor(query.cursor, isListPosition);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const filter = challengeListFilter({ ...query, asAt: this.queryDate.orToday(query.asAt) }, after);
+    const asAt = this.queryDate.orToday(query.asAt);
+    const filter = challengeListFilter({ ...query, asAt }, after);
     const found = await this.readModels.findReadOnly<ChallengeDocument & Document>(CHALLENGES, filter, { sort: { ...CHALLENGE_LIST_SORT }, limit: limit + 1 });
     const items = found.slice(0, limit);
     return {
-      items: items.map(challengeListItem) as unknown as ChallengeListResponse['items'],
+      items: items.map((item) => challengeListItem(item, asAt)) as unknown as ChallengeListResponse['items'],
       nextCursor: found.length > limit ? encodeCursor(challengeListPosition(items[items.length - 1])) : null,
     };
   }

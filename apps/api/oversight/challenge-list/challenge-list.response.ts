@@ -26,7 +26,7 @@ export class ChallengeSummaryResponse {
   @ApiProperty() raisedBy!: string;
   @ApiProperty({ format: 'date' }) raisedOn!: string;
   @ApiPropertyOptional({ type: String, nullable: true }) addressedTo!: string | null;
-  @ApiProperty({ enum: STAGE_KEYS, description: 'the stage it is at now' }) stage!: string;
+  @ApiProperty({ enum: STAGE_KEYS, description: 'the stage it was at on asAt (today when none is given)' }) stage!: string;
   @ApiProperty({ enum: STAGE_KEYS }) highestStage!: string;
   @ApiProperty({ type: [StageSpellResponse] }) stages!: StageSpellResponse[];
   @ApiProperty({ enum: ['open', 'resolved'] }) status!: string;
