@@ -4,6 +4,7 @@ import { CaseCommand } from './case-commands';
 import { refuseCase } from './case-rules';
 import { CaseState, lastPeriodOf, periodOn } from './case-state';
 import { recordDateNotAllowed } from './record-checks';
+import { isShortBreakLegalStatus } from './dfe-episode-rules';
 import {
   careEndsInTemporaryPlacement, careStartsInTemporaryPlacement, placementTypeNotValidOn, shortBreaksOverReview,
 } from './dfe-guards';
@@ -85,8 +86,17 @@ export function changeLegalStatus(command: ChangeLegalStatus, state: CaseState, 
   const { childId, effectiveDate, legalStatus } = command;
   const refused = notInCareOn(state, 'legal status change', effectiveDate, context);
   if (refused) return refused;
-  const shortBreaksRefused = shortBreaksOverReview(periodOn(state, effectiveDate)!, legalStatus, effectiveDate);
+  const period = periodOn(state, effectiveDate)!;
+  const shortBreaksRefused = shortBreaksOverReview(period, legalStatus, effectiveDate);
   if (shortBreaksRefused) return shortBreaksRefused;
+  const offShortBreaksEarlier = !isShortBreakLegalStatus(legalStatus) && (period.lookedAfterSince === null || effectiveDate < period.lookedAfterSince);
+  if (offShortBreaksEarlier && period.reviews.held > 0) {
+    return refuseCase(
+      'review-due-date-would-move',
+      `A legal status off short breaks from ${effectiveDate} would move the due date of this period's first review, counted from ` +
+        `${period.lookedAfterSince ?? period.startDate}: void the period's reviews first (latest first), record it, and enter them anew.`,
+    );
+  }
   return accept({ type: 'LegalStatusChanged', data: { childId, legalStatus, effectiveDate } });
 }
 

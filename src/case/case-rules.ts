@@ -15,7 +15,8 @@ export const RECORD_RULES = {
   'void-cannot-be-voided': 'A void cannot itself be voided; enter the record again instead.',
   'void-has-dependent-records':
     "A record cannot be voided while standing records depend on it (a period of care's placements, legal statuses, " +
-    'reviews and ending on its start; a review on the earlier reviews of its period; a care start on the previous ' +
+    'reviews and ending on its start; a review on the earlier reviews of its period, and the first one of a period ' +
+    'begun as short breaks on the legal status it is counted from; a care start on the previous ' +
     "care ending; a plan's review conferences and ending on its start; a review conference on the earlier ones of " +
     "its plan; a plan start or initial conference on the previous plan's ending; each step of a challenge on the " +
     'steps before it). Void those first, latest first.',
@@ -54,6 +55,9 @@ export const CASE_RULES = {
     'A period of care cannot start with a temporary placement, T0 to T4 (DfE rule 380).',
   'care-end-temporary-placement':
     'A period of care cannot end while the child is in a temporary placement, T0 to T4 (DfE rule 381).',
+  'review-due-date-would-move':
+    "A legal status off short breaks cannot be dated before the day a period's first review was counted from while " +
+    "the period's reviews stand: it would move their due dates. Void them first.",
   'review-on-short-breaks':
     'No looked-after review is recorded for a child on short breaks, legal status V3 or V4 (DfE rule 399).',
   'placement-type-withdrawn':

@@ -116,8 +116,11 @@ export interface StandingRecord {
  * fold knows which records stand on which.
  */
 export interface RecordLinks {
-  /** by periodId: its CareStarted, its latest review, its CareEnded */
-  periods: Record<string, { startId: string | null; lastReviewId: string | null; endId: string | null }>;
+  /**
+   * by periodId: its CareStarted, its latest review, its CareEnded, and for a period begun
+   * as short breaks the legal status its first review is counted from
+   */
+  periods: Record<string, { startId: string | null; lastReviewId: string | null; endId: string | null; offShortBreaksId: string | null }>;
   /** by planId: the record that started it, its latest review conference, the record that ended it */
   plans: Record<string, { startId: string | null; lastConferenceId: string | null; endId: string | null }>;
 }

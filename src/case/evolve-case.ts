@@ -232,13 +232,23 @@ function standsOn(state: CaseState, event: CaseEvent, id: string | null): { pare
       const previous = lastPeriodOf(state);
       return {
         parents: [previous ? (links.periods[previous.periodId]?.endId ?? null) : null],
-        recordLinks: withPeriodLinks(links, event.data.periodId, { startId: id, lastReviewId: null, endId: null }),
+        recordLinks: withPeriodLinks(links, event.data.periodId, { startId: id, lastReviewId: null, endId: null, offShortBreaksId: null }),
       };
     }
-    case 'PlacementChanged':
-    case 'LegalStatusChanged': {
+    case 'PlacementChanged': {
       const period = periodOn(state, event.data.effectiveDate);
       return { parents: [period ? (links.periods[period.periodId]?.startId ?? null) : null], recordLinks: links };
+    }
+    case 'LegalStatusChanged': {
+      const d = event.data;
+      const period = periodOn(state, d.effectiveDate);
+      const periodLinks = period ? links.periods[period.periodId] : undefined;
+      if (!period || !periodLinks) return nothing;
+      const offShortBreaks = !isShortBreakLegalStatus(d.legalStatus) && (period.lookedAfterSince === null || d.effectiveDate < period.lookedAfterSince);
+      return {
+        parents: [periodLinks.startId],
+        recordLinks: offShortBreaks ? withPeriodLinks(links, period.periodId, { ...periodLinks, offShortBreaksId: id }) : links,
+      };
     }
     case 'CareEnded': {
       const period = links.periods[event.data.periodId];
@@ -249,7 +259,8 @@ function standsOn(state: CaseState, event: CaseEvent, id: string | null): { pare
       const period = links.periods[event.data.periodId];
       if (!period) return nothing;
       return {
-        parents: [period.startId, period.lastReviewId],
+        // the first review's due date runs from the care start, or from the day off short breaks
+        parents: [period.startId, period.lastReviewId ?? period.offShortBreaksId],
         recordLinks: withPeriodLinks(links, event.data.periodId, { ...period, lastReviewId: id ?? period.lastReviewId }),
       };
     }

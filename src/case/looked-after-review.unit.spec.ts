@@ -1,6 +1,7 @@
 import { CaseCommand } from './case-commands';
 import { caseSpec } from '../testing/decider-specs';
 import { careEnded, careStarted, childRegistered, reviewHeld } from '../testing/oversight-history';
+import { withId } from '../testing/given-when-then';
 
 const registered = childRegistered({ childId: 'child-1', dateOfBirth: '2012-06-01' });
 const review = (heldOn: string, extra: Partial<Extract<CaseCommand, { type: 'holdReview' }>> = {}): CaseCommand => ({
@@ -238,5 +239,33 @@ describe('the first looked-after review of a period that began as short breaks (
           nextReviewDueBy: '2020-09-04', effectiveDate: '2020-06-04',
         },
       });
+  });
+});
+
+describe('what the first review of a period begun as short breaks stands on', () => {
+  const begunAsShortBreaks = [
+    registered,
+    careStarted({ childId: 'child-1', startDate: '2020-01-06', legalStatus: 'V3', placementType: 'U4' }),
+    withId('care-order', { type: 'LegalStatusChanged' as const, data: { childId: 'child-1', legalStatus: 'C2' as const, effectiveDate: '2020-06-01' } }),
+    withId('first-review', reviewHeld({ childId: 'child-1', periodId: 'child-1:2020-01-06', heldOn: '2020-06-20', sequence: 1, dueBy: '2020-06-29' })),
+  ];
+
+  it('refuses a legal status off short breaks dated before the day that review was counted from: it would move its due date', () => {
+    caseSpec
+      .given(...begunAsShortBreaks)
+      .when({ type: 'changeLegalStatus', childId: 'child-1', effectiveDate: '2020-05-04', legalStatus: 'C1' })
+      .thenRejects('review-due-date-would-move');
+  });
+
+  it('takes a legal status off short breaks dated after it, or one back to short breaks', () => {
+    const later = caseSpec.given(...begunAsShortBreaks).when({ type: 'changeLegalStatus', childId: 'child-1', effectiveDate: '2020-07-01', legalStatus: 'C1' });
+    expect(later.decision).toMatchObject({ events: [{ type: 'LegalStatusChanged' }] });
+  });
+
+  it('refuses to void the legal status the review was counted from while the review stands', () => {
+    caseSpec
+      .given(...begunAsShortBreaks)
+      .when({ type: 'voidRecord', childId: 'child-1', eventId: 'care-order', reason: 'wrong date', voidedOn: '2020-07-01' })
+      .thenRejects('void-has-dependent-records');
   });
 });
