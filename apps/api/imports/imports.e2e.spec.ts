@@ -99,6 +99,7 @@ describe('POST /imports/ssda903 and /imports/cin (admin only, multipart)', () =>
     const rows = Array.from({ length: ISSUES_LISTED + 500 }, (_, i) => `K1,02/03/2015,${String((i % 28) + 1).padStart(2, '0')}/10/2019,PN1`);
     const response = await api.http().post('/imports/ssda903')
       .attach('files', Buffer.from(HEADER), 'a.csv')
+      .attach('files', Buffer.from(`${EPISODES.split('\n')[0]}\n`), 'b.csv')
       .attach('files', Buffer.from(`CHILD,DOB,REVIEW,REVIEW_CODE\n${rows.join('\n')}\n`), 'c.csv')
       .field('dryRun', 'true');
     expect(response.status).toBe(422);

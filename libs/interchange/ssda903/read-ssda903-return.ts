@@ -6,7 +6,9 @@ import { collectionYear, CollectionYear, collectionYearOf } from './collection-y
 import { parseDfeDate } from './dfe-date';
 import { parseEpisodeRow, parseHeaderRow, parseReviewRow, ParsedRow, RowContext } from './parse-ssda903-rows';
 import { byDecom, byHeldOn, ChildSsda903History } from './ssda903-records';
-import { importedTableNearly, isImportedTable, SSDA903_TABLES, Ssda903Table, ssda903TableOf } from './ssda903-tables';
+import {
+  IMPORTED_SSDA903_TABLES, importedTableNearly, isImportedTable, SSDA903_TABLES, Ssda903Table, ssda903TableOf,
+} from './ssda903-tables';
 import { validateChildReturn } from './validate-child-return';
 
 /** A file handed to the import: its name (for the report only) and its bytes. */
@@ -47,6 +49,8 @@ export function readSsda903Return(files: readonly ImportFile[], options: ReadSsd
   const issues: ImportIssue[] = [];
   const summaries: FileSummary[] = [];
   const recognised = new Map<Ssda903Table, RecognisedFile>();
+  /** tables whose header row is not exact: refused as such, not as missing */
+  const nearlyRecognised = new Set<Ssda903Table>();
 
   for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
     let csv: CsvTable;
@@ -61,6 +65,7 @@ export function readSsda903Return(files: readonly ImportFile[], options: ReadSsd
       summaries.push({ file: file.name, recognisedAs: null, imported: false, rows: csv.rows.length, note: 'header row not an SSDA903 table' });
       const nearly = importedTableNearly(csv.header);
       if (nearly) {
+        nearlyRecognised.add(nearly);
         issues.push(issueAt({ file: file.name, row: 1 }, '', csv.header.join(','), 'table-header-not-exact',
           `The header row holds the ${nearly} table's columns but is not its exact header row (${SSDA903_TABLES[nearly].join(',')}): ` +
           `fix the header row, or its ${csv.rows.length} rows would be left out unseen.`));
@@ -81,11 +86,15 @@ export function readSsda903Return(files: readonly ImportFile[], options: ReadSsd
     }
     recognised.set(table, { file, table, csv });
   }
-  if (!recognised.has('header')) {
-    issues.push(issueAt({ file: '', row: 0 }, '', 'header', 'table-missing',
-      `No file has the SSDA903 header table's header row (${SSDA903_TABLES.header.join(',')}).`));
+  // a return is the whole truth of its year: one read without its episodes or reviews would void them all
+  for (const table of IMPORTED_SSDA903_TABLES) {
+    if (recognised.has(table) || nearlyRecognised.has(table)) continue;
+    issues.push(issueAt({ file: '', row: 0 }, '', table, 'table-missing',
+      `No file has the SSDA903 ${table} table's header row (${SSDA903_TABLES[table].join(',')}); a return is read as the whole ` +
+        `of its year, so one without its ${table} would void every ${table === 'header' ? 'child' : table === 'episodes' ? 'episode' : 'review'} recorded for it.`));
   }
 
+  const tablesComplete = issues.length === 0;
   const year = collectionYear(options.year ?? inferYear(recognised) ?? collectionYearOf(options.today));
   const context: RowContext = { year, today: options.today };
   const children = new Map<string, ChildSsda903History>();
@@ -141,9 +150,9 @@ export function readSsda903Return(files: readonly ImportFile[], options: ReadSsd
   for (const child of children.values()) {
     child.episodes.sort(byDecom);
     child.reviews.sort(byHeldOn);
-    // the checks across a child's rows run once its rows pass their own: with a row missing,
-    // they would report what follows from its absence (a review "outside care") as if it were wrong
-    if (invalidChildren.has(child.childId)) continue;
+    // the checks across a child's rows run once its rows, and the return's tables, pass their own: with a row or a
+    // table missing, they would report what follows from its absence (a review "outside care") as if it were wrong
+    if (invalidChildren.has(child.childId) || !tablesComplete) continue;
     const childIssues = validateChildReturn(child, year);
     if (childIssues.length > 0) {
       issues.push(...childIssues);

@@ -45,12 +45,19 @@ export function ssda903TableOf(header: readonly string[]): Ssda903Table | null {
 export const isImportedTable = (table: Ssda903Table): table is ImportedSsda903Table =>
   (IMPORTED_SSDA903_TABLES as readonly string[]).includes(table);
 
+/** The columns that tell each imported table from every other SSDA903 table. */
+const TELLING_COLUMNS: Record<ImportedSsda903Table, readonly string[]> = {
+  header: ['CHILD', 'SEX', 'DOB', 'ETHNIC'],
+  episodes: ['CHILD', 'DECOM'],
+  reviews: ['CHILD', 'REVIEW'],
+};
+
 /**
- * The imported table whose columns this header row holds, though not exactly its header
- * row (another order, an extra or empty column such as a trailing comma), or null: such a
- * file is almost certainly that table, so reading past it would lose its rows unseen.
+ * The imported table this header row is almost certainly, though not exactly its header
+ * row (another order, an extra, empty or missing column), or null: it holds the columns
+ * that tell that table from the others, so reading past it would lose its rows unseen.
  */
 export function importedTableNearly(header: readonly string[]): ImportedSsda903Table | null {
   const given = new Set(header.map((column) => column.trim().toUpperCase()).filter((column) => column !== ''));
-  return IMPORTED_SSDA903_TABLES.find((table) => SSDA903_TABLES[table].every((column) => given.has(column))) ?? null;
+  return IMPORTED_SSDA903_TABLES.find((table) => TELLING_COLUMNS[table].every((column) => given.has(column))) ?? null;
 }
