@@ -146,4 +146,22 @@ describe('CIN census child protection plans into events', () => {
     ]);
     expect(await test.store.headPosition()).toBe(0);
   });
+
+  it('refuses a census without a ReferenceDate unless the year is named, and never takes it as this year', async () => {
+    const children = census2019.content.toString().split('<Children>')[1].split('</Children>')[0];
+    const undated = { name: 'cin-undated.xml', content: Buffer.from(census('2020-03-31', children).content.toString().replace('<ReferenceDate>2020-03-31</ReferenceDate>', '')) };
+    const refused = await importCinCensus(undated, { store: test.store, config, today: TODAY });
+    expect(refused.accepted).toBe(false);
+    expect(refused.issues.map((issue) => [issue.rule, issue.column])).toEqual([['reference-date-missing', 'Header/CollectionDetails/ReferenceDate']]);
+    expect(await test.store.headPosition()).toBe(0);
+    const named = await importCinCensus(undated, { store: test.store, config, today: TODAY, year: 2019 });
+    expect(named.issues).toEqual([]);
+  });
+
+  it('refuses a Message with neither a Header nor Children as not a census', async () => {
+    const empty = { name: 'empty.xml', content: Buffer.from('<?xml version="1.0"?><Message></Message>') };
+    const report = await importCinCensus(empty, { store: test.store, config, today: TODAY, year: 2019 });
+    expect(report.accepted).toBe(false);
+    expect(report.issues.map((issue) => issue.rule)).toEqual(['not-a-cin-census']);
+  });
 });

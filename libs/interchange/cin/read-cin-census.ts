@@ -63,9 +63,19 @@ export function readCinCensus(file: ImportFile, options: ReadCinOptions): CinCen
     };
   }
 
-  const referenceDate = textOf(node(node(message.Header).CollectionDetails).ReferenceDate);
-  const year = collectionYear(options.year ?? (isCalendarDate(referenceDate) ? collectionYearOf(referenceDate) : collectionYearOf(options.today)));
+  const collection = node(node(message.Header).CollectionDetails);
+  const referenceDate = textOf(collection.ReferenceDate);
   const childNodes = list(node(message.Children).Child);
+  if (message.Children === undefined && message.Header === undefined) {
+    issues.push(issueAt({ file: file.name, row: 0 }, '', '', 'not-a-cin-census', 'Not a CIN census XML file: its <Message> has no <Header> and no <Children>.'));
+  }
+  // the census year comes from the reference date (31 March of the year's end), never from today
+  const censusYear = options.year ?? (isCalendarDate(referenceDate) ? collectionYearOf(referenceDate) : undefined);
+  if (censusYear === undefined) {
+    issues.push(issueAt({ file: file.name, row: 0 }, 'Header/CollectionDetails/ReferenceDate', referenceDate, 'reference-date-missing',
+      'The census has no ReferenceDate (a date such as 2020-03-31), so its year is not known: add it, or name the year (--year 2019).'));
+  }
+  const year = collectionYear(censusYear ?? collectionYearOf(options.today));
   const lines = childElementLines(text);
   const children = new Map<string, CinChildHistory>();
   const invalidChildren = new Set<string>();
@@ -78,7 +88,8 @@ export function readCinCensus(file: ImportFile, options: ReadCinOptions): CinCen
       childIssues.push(issueAt(origin, 'ChildIdentifiers/LAchildID', read.history.childId, 'duplicate-child',
         `Child ${read.history.childId} appears more than once in the census.`, read.history.childId));
     } else if (read.history) {
-      childIssues.push(...validateCinChild(read.history, year));
+      // checks against the census year only when it is known: against a guessed one they would be noise
+      if (censusYear !== undefined) childIssues.push(...validateCinChild(read.history, year));
       children.set(read.history.childId, read.history);
     }
     if (childIssues.length > 0) {
