@@ -218,7 +218,9 @@ export function parseReviewRow(origin: RowOrigin, columns: readonly string[], va
   const codeText = row.text('REVIEW_CODE');
   const participation = codeSet(SSDA903_CODE_LISTS.REVIEW_CODE).has(codeText) ? codeText : null;
   if (participation === null) {
-    row.fail('REVIEW_CODE', codeText, 'dfe-167', 'A review has a valid REVIEW_CODE (PN0 to PN7), and a REVIEW_CODE a review date.');
+    row.fail('REVIEW_CODE', codeText, 'dfe-167', codeText === ''
+      ? 'REVIEW_CODE is blank: a review row needs its participation code, PN0 to PN7 (DfE rule 167: REVIEW and REVIEW_CODE come together).'
+      : `REVIEW_CODE "${codeText}" is not a participation code (PN0 to PN7).`);
   }
   const ok = row.issues.length === 0 && childId && dateOfBirth && heldOn && participation;
   return {
