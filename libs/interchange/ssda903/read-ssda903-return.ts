@@ -159,8 +159,15 @@ export function readSsda903Return(files: readonly ImportFile[], options: ReadSsd
       invalidChildren.add(child.childId);
     }
   }
-  return { year, files: summaries, rows, children, invalidChildren, issues };
+  return { year, files: summaries, rows, children, invalidChildren, issues: inFileOrder(issues) };
 }
+
+/** The issues file by file, row by row (a child's cross-row checks find them in their own order); ties as found. */
+const inFileOrder = (issues: ImportIssue[]): ImportIssue[] =>
+  issues
+    .map((issue, index) => ({ issue, index }))
+    .sort((a, b) => a.issue.file.localeCompare(b.issue.file) || a.issue.row - b.issue.row || a.index - b.index)
+    .map(({ issue }) => issue);
 
 /** The collection year of the latest episode start or end, the return's "as at 31 March". */
 function inferYear(recognised: Map<Ssda903Table, RecognisedFile>): number | null {

@@ -58,7 +58,7 @@ describe('reading an SSDA903 return: files are recognised by their header row, n
     const read = readSsda903Return([file('header.csv', 'SEX,CHILD,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,A1,01/02/2010,WBRI,,,\n')], { today, year: 2019 });
     expect(read.files[0].recognisedAs).toBeNull();
     expect(read.issues.map((issue) => [issue.file, issue.rule, issue.value])).toEqual([
-      ['header.csv', 'table-header-not-exact', 'SEX,CHILD,DOB,ETHNIC,UPN,MOTHER,MC_DOB'], ['', 'table-missing', 'episodes'], ['', 'table-missing', 'reviews'],
+      ['', 'table-missing', 'episodes'], ['', 'table-missing', 'reviews'], ['header.csv', 'table-header-not-exact', 'SEX,CHILD,DOB,ETHNIC,UPN,MOTHER,MC_DOB'],
     ]);
   });
 
@@ -105,6 +105,14 @@ describe('reading an SSDA903 return: files are recognised by their header row, n
     expect(read.issues).toEqual([
       { file: 'h.csv', row: 5, column: 'SEX', value: '3', rule: 'code-not-valid', message: expect.any(String), childId: 'A4' },
     ]);
+  });
+
+  it('lists the issues file by file, row by row', () => {
+    const read = readSsda903Return(
+      [file('h.csv', header), file('e.csv', episodes), file('r.csv', `${REVIEWS}\nA1,01/02/2010,20/05/2019,\nA1,01/02/2010,21/05/2019,\nA1,01/02/2010,22/05/2019,\n`)],
+      { today, year: 2019 },
+    );
+    expect(read.issues.map((issue) => [issue.file, issue.row])).toEqual([['r.csv', 2], ['r.csv', 3], ['r.csv', 4]]);
   });
 
   it('reports each failing field with its file, line, column, value and rule', () => {
