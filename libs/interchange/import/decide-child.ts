@@ -87,7 +87,9 @@ export function decideChild(child: ChildToDecide, setup: DecideSetup, planChild:
       sourceOf: (command) =>
         command.origin
           ? [plan.source, yearOfFile.get(command.origin.file) ?? '', command.origin.file, command.origin.row].join(':')
-          : `${plan.source}:kept from an earlier import`,
+          : command.year !== undefined
+            ? `${plan.source}:${command.year}:kept from an earlier import`
+            : `${plan.source}:kept from an earlier import`,
     });
     if ('violation' in result) {
       const { refused, violation } = result;

@@ -18,6 +18,8 @@ export interface PlannedCommand {
   details?: Record<string, string>;
   /** the row it comes from; absent for a record kept from an earlier import */
   origin?: RowOrigin;
+  /** the collection year of the return it comes from, when known: `metadata.source` of a record kept from an earlier import */
+  year?: number;
   /** the column and value a decider's refusal is reported against */
   column: string;
   value: string;

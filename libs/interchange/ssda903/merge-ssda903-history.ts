@@ -5,42 +5,50 @@ const openDuring = (episode: EpisodeRecord, year: CollectionYear): boolean =>
   episode.decom <= year.end && (episode.dec === null || episode.dec >= year.start);
 
 /**
- * What the store already holds from earlier returns, with a return for `year` laid over it.
+ * A stored episode a return later than `year` gave: its year says so, or its ending does (a
+ * return dates nothing after its year end; the year is not known for records an import kept
+ * before it was recorded with them).
+ */
+const fromLaterReturn = (episode: EpisodeRecord, year: CollectionYear): boolean =>
+  (episode.year !== undefined && episode.year > year.year) || (episode.dec !== null && episode.dec > year.end);
+
+/**
+ * What the store already holds from other returns, with a return for `year` laid over it.
  * The return is the whole truth for its year: an episode open during the year, or a review
  * in it, that the return leaves out is gone; one it gives again replaces the stored one
- * (a corrected record). Episodes and reviews outside its year are kept. An episode the
- * return shows still open at its year end keeps the ending a later return gave it.
+ * (a corrected record). Episodes and reviews outside its year are kept. A later return wins
+ * for what it covers, whichever was imported first, so that years imported in any order give
+ * the same history: an episode a later return gave is kept as it gave it (its corrections
+ * and its ending), and the return's episode of the same DECOM, or still open at its year end
+ * (which the later return covers), is left out. Each record keeps the year of its return.
  */
 export function mergeSsda903History(stored: ChildSsda903History, incoming: ChildSsda903History, year: CollectionYear): ChildSsda903History {
+  const ofYear = <T extends object>(record: T): T => ({ ...record, year: year.year });
   if (stored.episodes.length === 0 && stored.reviews.length === 0) {
     // nothing to lay the return over (a child's first return): what follows would give the
     // return's rows as they are (they are kept by DECOM and by date)
-    return { childId: incoming.childId, header: incoming.header ?? stored.header, episodes: incoming.episodes.slice(), reviews: incoming.reviews.slice() };
+    const header = incoming.header ? ofYear(incoming.header) : stored.header;
+    return { childId: incoming.childId, header, episodes: incoming.episodes.map(ofYear), reviews: incoming.reviews.map(ofYear) };
   }
   // a child has a few episodes and reviews a year: scanning them beats building maps
-  const inIncoming = (decom: string): boolean => incoming.episodes.some((episode) => episode.decom === decom);
-  const storedAt = (decom: string): EpisodeRecord | undefined => {
-    for (let index = stored.episodes.length - 1; index >= 0; index -= 1) if (stored.episodes[index].decom === decom) return stored.episodes[index];
-    return undefined;
-  };
-  const episodes: EpisodeRecord[] = stored.episodes.filter((episode) => !inIncoming(episode.decom) && !openDuring(episode, year));
-  for (const episode of incoming.episodes) {
-    const before = storedAt(episode.decom);
-    const endedAfterThisYear = before?.dec != null && before.dec > year.end;
-    episodes.push(
-      episode.dec === null && endedAfterThisYear
-        ? { ...episode, dec: before!.dec, rec: before!.rec, reasonPlaceChange: before!.reasonPlaceChange }
-        : episode,
-    );
-  }
+  const later = stored.episodes.filter((episode) => fromLaterReturn(episode, year));
+  const kept = (episode: EpisodeRecord): boolean =>
+    !later.some((other) => other.decom === episode.decom) && !(episode.dec === null && later.length > 0);
+  const returned = incoming.episodes.filter(kept);
+  const inReturned = (decom: string): boolean => returned.some((episode) => episode.decom === decom);
+  const episodes: EpisodeRecord[] = [
+    ...stored.episodes.filter((episode) => later.includes(episode) || (!inReturned(episode.decom) && !openDuring(episode, year))),
+    ...returned.map(ofYear),
+  ];
   const reviewedIn = (heldOn: string): boolean => incoming.reviews.some((review) => review.heldOn === heldOn);
   const reviews = [
     ...stored.reviews.filter((review) => !reviewedIn(review.heldOn) && (review.heldOn < year.start || review.heldOn > year.end)),
-    ...incoming.reviews,
+    ...incoming.reviews.map(ofYear),
   ];
+  const headerFromLaterReturn = stored.header?.year !== undefined && stored.header.year > year.year;
   return {
     childId: incoming.childId,
-    header: incoming.header ?? stored.header,
+    header: incoming.header && !headerFromLaterReturn ? ofYear(incoming.header) : stored.header,
     episodes: episodes.sort(byDecom),
     reviews: reviews.sort(byHeldOn),
   };

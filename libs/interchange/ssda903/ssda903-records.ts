@@ -11,6 +11,8 @@ export interface HeaderRecord {
   dateOfBirth: CalendarDate;
   ethnicity: EthnicityCode;
   origin?: RowOrigin;
+  /** the collection year of the return that gave it, when known (see EpisodeRecord.year) */
+  year?: number;
 }
 
 /** An episode row: a stretch of care with one legal status and one placement. */
@@ -30,6 +32,12 @@ export interface EpisodeRecord {
   plPost: string;
   urn: string;
   origin?: RowOrigin;
+  /**
+   * the collection year of the return that gave it: set when a return is laid over the
+   * store, and read back from the events' `metadata.source`; absent when not known (records
+   * an import kept before the year was recorded with them)
+   */
+  year?: number;
 }
 
 /** A review row: a looked-after review and how the child took part. */
@@ -39,6 +47,8 @@ export interface ReviewRecord {
   heldOn: CalendarDate;
   participation: ParticipationCode;
   origin?: RowOrigin;
+  /** the collection year of the return that gave it, when known (see EpisodeRecord.year) */
+  year?: number;
 }
 
 /** One child's rows in a return (or, merged, in the store and a return). */
