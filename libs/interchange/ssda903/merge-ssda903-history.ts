@@ -23,12 +23,10 @@ const fromLaterReturn = (episode: EpisodeRecord, year: CollectionYear): boolean 
  * (which the later return covers), is left out. Each record keeps the year of its return.
  */
 export function mergeSsda903History(stored: ChildSsda903History, incoming: ChildSsda903History, year: CollectionYear): ChildSsda903History {
-  const ofYear = <T extends object>(record: T): T => ({ ...record, year: year.year });
   if (stored.episodes.length === 0 && stored.reviews.length === 0) {
     // nothing to lay the return over (a child's first return): what follows would give the
     // return's rows as they are (they are kept by DECOM and by date)
-    const header = incoming.header ? ofYear(incoming.header) : stored.header;
-    return { childId: incoming.childId, header, episodes: incoming.episodes.map(ofYear), reviews: incoming.reviews.map(ofYear) };
+    return { childId: incoming.childId, header: incoming.header ?? stored.header, episodes: incoming.episodes.slice(), reviews: incoming.reviews.slice() };
   }
   // a child has a few episodes and reviews a year: scanning them beats building maps
   const later = stored.episodes.filter((episode) => fromLaterReturn(episode, year));
@@ -38,17 +36,17 @@ export function mergeSsda903History(stored: ChildSsda903History, incoming: Child
   const inReturned = (decom: string): boolean => returned.some((episode) => episode.decom === decom);
   const episodes: EpisodeRecord[] = [
     ...stored.episodes.filter((episode) => later.includes(episode) || (!inReturned(episode.decom) && !openDuring(episode, year))),
-    ...returned.map(ofYear),
+    ...returned,
   ];
   const reviewedIn = (heldOn: string): boolean => incoming.reviews.some((review) => review.heldOn === heldOn);
   const reviews = [
     ...stored.reviews.filter((review) => !reviewedIn(review.heldOn) && (review.heldOn < year.start || review.heldOn > year.end)),
-    ...incoming.reviews.map(ofYear),
+    ...incoming.reviews,
   ];
   const headerFromLaterReturn = stored.header?.year !== undefined && stored.header.year > year.year;
   return {
     childId: incoming.childId,
-    header: incoming.header && !headerFromLaterReturn ? ofYear(incoming.header) : stored.header,
+    header: incoming.header && !headerFromLaterReturn ? incoming.header : stored.header,
     episodes: episodes.sort(byDecom),
     reviews: reviews.sort(byHeldOn),
   };

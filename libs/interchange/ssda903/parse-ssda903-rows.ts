@@ -137,7 +137,7 @@ export function parseHeaderRow(origin: RowOrigin, columns: readonly string[], va
   row.date('MC_DOB', { required: false, today: context.today });
   const ok = row.issues.length === 0 && childId && sex && dateOfBirth && ethnicity;
   return {
-    record: ok ? { childId, sex, dateOfBirth, ethnicity: ethnicity as EthnicityCode, origin } : null,
+    record: ok ? { childId, sex, dateOfBirth, ethnicity: ethnicity as EthnicityCode, origin, year: context.year.year } : null,
     issues: row.issues,
     childId: row.childId,
   };
@@ -189,7 +189,7 @@ export function parseEpisodeRow(origin: RowOrigin, columns: readonly string[], v
       ? {
           childId, decom, rne, ls: ls as LegalStatus, cin: cin as CategoryOfNeed, place: place as PlacementType,
           placeProvider: provider, dec, rec, reasonPlaceChange,
-          homePost: row.text('HOME_POST'), plPost: row.text('PL_POST'), urn: row.text('URN'), origin,
+          homePost: row.text('HOME_POST'), plPost: row.text('PL_POST'), urn: row.text('URN'), origin, year: year.year,
         }
       : null,
     issues: row.issues,
@@ -224,7 +224,7 @@ export function parseReviewRow(origin: RowOrigin, columns: readonly string[], va
   }
   const ok = row.issues.length === 0 && childId && dateOfBirth && heldOn && participation;
   return {
-    record: ok ? { childId, dateOfBirth, heldOn, participation: participation as ParticipationCode, origin } : null,
+    record: ok ? { childId, dateOfBirth, heldOn, participation: participation as ParticipationCode, origin, year: year.year } : null,
     issues: row.issues,
     childId: row.childId,
   };
