@@ -10,7 +10,8 @@ import { childStream } from '../../src/events/streams';
 import { ImportFile } from '../../libs/interchange/ssda903/read-ssda903-return';
 
 /** The shared fixtures beside the repository (CI clones the repo with shared/ next to it). */
-export const SHARED_FIXTURES = resolve(__dirname, '..', '..', '..', 'shared', 'fixtures');
+/** public sample data, kept in the repository so that a clone tests with it wherever it lies (see each folder's README for its source and licence) */
+export const PUBLIC_FIXTURES = resolve(__dirname, 'fixtures');
 
 export const TODAY = '2020-06-01';
 export const config: LocalAuthorityConfig = { ...DEFAULT_LOCAL_AUTHORITY_CONFIG, postcodeDistricts: ['TS1', 'TS2'] };

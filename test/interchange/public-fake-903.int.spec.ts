@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importSsda903Return } from '../../libs/interchange/ssda903/import-ssda903-return';
-import { config, liveOf, SHARED_FIXTURES, streamOf, temporaryStore, TestStore } from './import-test-store';
+import { config, liveOf, PUBLIC_FIXTURES, streamOf, temporaryStore, TestStore } from './import-test-store';
 
 /**
  * The public fake SSDA903 tables (data-to-insight validator, MIT): random and inconsistent by
  * design. Read as the 2017-18 return (their episodes run to early 2018), today fixed.
  */
-const FOLDER = join(SHARED_FIXTURES, 'ssda903-public');
+const FOLDER = join(PUBLIC_FIXTURES, 'ssda903-public');
 const YEAR = { year: 2017, start: '2017-04-01', end: '2018-03-31' };
 const TODAY = '2026-11-26';
 const files = () => readdirSync(FOLDER).sort().map((name) => ({ name, content: readFileSync(join(FOLDER, name)) }));
