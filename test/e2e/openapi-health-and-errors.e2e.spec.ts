@@ -55,6 +55,15 @@ describe('OpenAPI and health', () => {
     }
   });
 
+  it('documents Idempotent-Replayed on the 201 answer of every command', async () => {
+    const { paths } = (await request(api.app.getHttpServer()).get('/docs-json')).body;
+    const commands = Object.entries(paths as Record<string, Record<string, { responses: Record<string, { headers?: object }> }>>)
+      .flatMap(([path, item]) => Object.entries(item).filter(([method]) => method === 'post').map(([, operation]) => ({ path, operation })))
+      .filter(({ path }) => !path.startsWith('/imports'));
+    expect(commands.length).toBeGreaterThan(10);
+    for (const { path, operation } of commands) expect({ path, headers: Object.keys(operation.responses['201']?.headers ?? {}) }).toEqual({ path, headers: ['Idempotent-Replayed'] });
+  });
+
   it('types every field that may be null (no bare nullable object where a string, number or boolean is answered)', async () => {
     const { components } = (await request(api.app.getHttpServer()).get('/docs-json')).body;
     const untyped: string[] = [];

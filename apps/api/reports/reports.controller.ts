@@ -98,7 +98,7 @@ export class ReportsController {
       'current and previous years come from the annual-report read model; with asOf (or another year) the events ' +
       'recorded up to that instant are replayed.',
   })
-  @ApiQuery({ name: 'asOf', type: String, required: false, description: 'only events recorded up to this instant count (an ISO 8601 instant, or a date: the end of that day in the UK)' })
+  @ApiQuery({ name: 'asOf', type: String, required: false, description: 'only events recorded up to this instant count (an ISO 8601 instant, or a date: the end of that day in the UK); one after now is taken as now, and the answer gives the instant used' })
   @ApiQuery({ name: 'format', required: false, enum: REPORT_FORMATS })
   @ApiProduces(...Object.values(CONTENT_TYPES).map((type) => type.split(';')[0]))
   @ApiOkResponse({
@@ -124,7 +124,7 @@ export class ReportsController {
   @Get('changes')
   @ApiOperation({ summary: 'The figures that differ between two as-of instants, and the records whose arrival moved them' })
   @ApiQuery({ name: 'from', type: String, required: true, description: 'an ISO 8601 instant, or a date (the end of that day in the UK)' })
-  @ApiQuery({ name: 'to', type: String, required: true, description: 'an ISO 8601 instant or a date, not before from' })
+  @ApiQuery({ name: 'to', type: String, required: true, description: 'an ISO 8601 instant or a date, not before from; one after now is taken as now' })
   @ApiOkResponse({ type: ReportChangesResponse, description: 'the figures that differ and the records whose arrival moved them' })
   async changes(@Param('year') yearText: string, @Query() query: QueryParameters): Promise<ReportChanges> {
     const reader = this.reader(query, ['from', 'to']);
@@ -139,7 +139,7 @@ export class ReportsController {
   @Get('figures/:figureId')
   @ApiOperation({ summary: "One figure's numerator and denominator ids (or its ids), each with the records that put it there" })
   @ApiParam({ name: 'figureId', enum: FIGURE_IDS })
-  @ApiQuery({ name: 'asOf', type: String, required: false, description: 'only events recorded up to this instant count (an ISO 8601 instant, or a date: the end of that day in the UK)' })
+  @ApiQuery({ name: 'asOf', type: String, required: false, description: 'only events recorded up to this instant count (an ISO 8601 instant, or a date: the end of that day in the UK); one after now is taken as now, and the answer gives the instant used' })
   @ApiOkResponse({ type: FigureTraceResponse, description: "the figure's ids, each with its history links and the counting records behind it" })
   async figure(@Param('year') yearText: string, @Param('figureId') figureText: string, @Query() query: QueryParameters): Promise<FigureTrace> {
     const reader = this.reader(query, ['asOf']);

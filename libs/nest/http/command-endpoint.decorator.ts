@@ -4,7 +4,7 @@ import {
   ApiOperation, ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { IDEMPOTENCY_HEADER, IF_MATCH_HEADER } from '../commands/command-origin';
-import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
+import { IdempotencyInterceptor, REPLAYED_HEADER } from '../idempotency/idempotency.interceptor';
 import { CORRELATION_HEADER } from './correlation-id.middleware';
 import { EveryFieldErrorInterceptor } from './every-field-error.interceptor';
 import { IdempotencyConflictResponse, NotFoundResponse, RuleViolationResponse, ValidationErrorResponse } from './error-responses';
@@ -46,7 +46,15 @@ export function CommandEndpoint(options: CommandEndpointOptions): MethodDecorato
       required: false,
       description: 'Kept in the metadata of every event appended and echoed back; a new uuid when absent.',
     }),
-    ApiCreatedResponse({ type: options.response }),
+    ApiCreatedResponse({
+      type: options.response,
+      headers: {
+        [REPLAYED_HEADER]: {
+          description: 'true when this is the first answer given again to a retry with the same Idempotency-Key (nothing was appended)',
+          schema: { type: 'string', enum: ['true'] },
+        },
+      },
+    }),
     ApiBadRequestResponse({ type: ValidationErrorResponse, description: 'Malformed body, path or header: every field error is listed.' }),
     ApiNotFoundResponse({ type: NotFoundResponse, description: 'Unknown child or challenge.' }),
     ApiConflictResponse({
