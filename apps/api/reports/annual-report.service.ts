@@ -22,6 +22,8 @@ export interface ReportChanges {
   year: number;
   from: string;
   to: string;
+  /** whether the year had ended by `to` (see AnnualReport.yearEnded) */
+  yearEnded: boolean | null;
   figures: FigureChangeEntry[];
   /** every record that arrived between the two instants */
   arrived: ArrivedRecord[];
@@ -46,6 +48,8 @@ export interface TracedItem {
 export interface FigureTrace {
   year: number;
   asOf: string | null;
+  /** whether the year had ended by the trace's instant (see AnnualReport.yearEnded) */
+  yearEnded: boolean | null;
   figureId: FigureId;
   kind: string;
   value: unknown;
@@ -101,7 +105,7 @@ export class AnnualReportService {
         difference, before.figures[difference.figureId], after.figures[difference.figureId], replayed.arrivals, streams, childStreams,
       ),
     }));
-    return { year, from, to, figures, arrived: replayed.arrivals };
+    return { year, from, to, yearEnded: after.yearEnded, figures, arrived: replayed.arrivals };
   }
 
   async trace(year: number, figureId: FigureId, asOf: string | null): Promise<FigureTrace> {
@@ -137,7 +141,7 @@ export class AnnualReportService {
           return { id, ...keys, links: links.filter((link) => link.events.length > 0) };
         }),
       );
-    const base = { year, asOf, figureId, kind: items.kind, value: figure.value };
+    const base = { year, asOf, yearEnded: report.yearEnded, figureId, kind: items.kind, value: figure.value };
     if (items.ids) return { ...base, ids: await trace(items.ids) };
     return { ...base, numerator: await trace(items.numeratorIds ?? []), denominator: await trace(items.denominatorIds ?? []) };
   }

@@ -113,6 +113,8 @@ export class ReportChangesResponse {
   @ApiProperty({ example: 2019 }) year!: number;
   @ApiProperty({ format: 'date-time' }) from!: string;
   @ApiProperty({ format: 'date-time' }) to!: string;
+  @ApiProperty({ type: Boolean, nullable: true, description: 'whether the year had ended by to: when false, the figures at year end are provisional' })
+  yearEnded!: boolean | null;
   @ApiProperty({ type: [FigureChangeResponse], description: 'the figures whose measures or ids differ' }) figures!: FigureChangeResponse[];
   @ApiProperty({ type: [ArrivedRecordResponse], description: 'every record recorded in between' }) arrived!: ArrivedRecordResponse[];
 }
@@ -145,6 +147,8 @@ export class TracedItemResponse {
 export class FigureTraceResponse {
   @ApiProperty({ example: 2019 }) year!: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) asOf!: string | null;
+  @ApiProperty({ type: Boolean, nullable: true, description: "whether the year had ended by the trace's instant: when false, a figure at year end is provisional" })
+  yearEnded!: boolean | null;
   @ApiProperty({ enum: FIGURE_IDS }) figureId!: string;
   @ApiProperty({ enum: ITEM_KINDS, description: 'what the ids name' }) kind!: string;
   @ApiProperty({ ...FIGURE_VALUE, description: `${FIGURE_VALUE.description}; a breakdown's count for a key is the number of its ids whose keys include it` } as ApiPropertyOptions)

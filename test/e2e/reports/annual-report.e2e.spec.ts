@@ -209,7 +209,12 @@ describe('annual IRO report endpoints', () => {
     }
     const changes = await api.http().get('/reports/iro-annual/2021/changes').query({ from: '2020-01-01', to: '2020-02-01' });
     expect(changes.body.errors).toEqual([{ field: 'year', messages: [message] }]);
-    expect((await api.http().get('/reports/iro-annual/2020')).status).toBe(200);
+    const underWay = await api.http().get('/reports/iro-annual/2020');
+    expect(underWay.status).toBe(200);
+    expect(underWay.body.yearEnded).toBe(false);
+    expect((await api.http().get('/reports/iro-annual/2020/figures/cla.atYearEnd')).body.yearEnded).toBe(false);
+    expect((await api.http().get('/reports/iro-annual/2020/changes').query({ from: '2020-05-01', to: '2020-06-01' })).body.yearEnded).toBe(false);
+    expect((await api.http().get('/reports/iro-annual/2019/figures/cla.atYearEnd')).body.yearEnded).toBe(true);
   });
 
   it('takes an as-of instant after now as now, and says so: the snapshot cannot move with later records', async () => {
