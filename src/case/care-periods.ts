@@ -4,7 +4,7 @@ import { CaseCommand } from './case-commands';
 import { refuseCase } from './case-rules';
 import { CaseState, lastPeriodOf, periodOn } from './case-state';
 import { recordDateNotAllowed } from './record-checks';
-import { isShortBreakLegalStatus } from './dfe-episode-rules';
+import { comesOffShortBreaksEarlier } from './looked-after-since';
 import {
   careEndsInTemporaryPlacement, careStartsInTemporaryPlacement, placementTypeNotValidOn, shortBreaksOverReview,
 } from './dfe-guards';
@@ -89,8 +89,7 @@ export function changeLegalStatus(command: ChangeLegalStatus, state: CaseState, 
   const period = periodOn(state, effectiveDate)!;
   const shortBreaksRefused = shortBreaksOverReview(period, legalStatus, effectiveDate);
   if (shortBreaksRefused) return shortBreaksRefused;
-  const offShortBreaksEarlier = !isShortBreakLegalStatus(legalStatus) && (period.lookedAfterSince === null || effectiveDate < period.lookedAfterSince);
-  if (offShortBreaksEarlier && period.reviews.held > 0) {
+  if (comesOffShortBreaksEarlier(period, legalStatus, effectiveDate) && period.reviews.held > 0) {
     return refuseCase(
       'review-due-date-would-move',
       `A legal status off short breaks from ${effectiveDate} would move the due date of this period's first review, counted from ` +

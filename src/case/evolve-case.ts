@@ -1,8 +1,8 @@
 import { CalendarDate, laterOf } from '../calendar/calendar-date';
 import { OversightEvent } from '../events/oversight-events';
 import { firstReviewConferenceDueDate } from '../timescales/child-protection-conferences';
-import { firstReviewDueDate } from '../timescales/looked-after-reviews';
 import { isShortBreakLegalStatus } from './dfe-episode-rules';
+import { comesOffShortBreaksEarlier, withLookedAfterSince } from './looked-after-since';
 import {
   CarePeriod, CaseState, Chain, chainItems, ChildProtectionPlan, initialCaseState, lastPeriodOf, lastPlanOf, periodOn, RecordLinks, StandingRecord,
 } from './case-state';
@@ -78,7 +78,8 @@ function applyEvent(state: CaseState, event: CaseEvent): CaseState {
           d.effectiveDate < period.legalStatusSince
             ? touched(period, d.effectiveDate)
             : { ...touched(period, d.effectiveDate), legalStatus: d.legalStatus, legalStatusSince: d.effectiveDate },
-          isShortBreakLegalStatus(d.legalStatus) ? null : d.effectiveDate,
+          d.legalStatus,
+          d.effectiveDate,
         ),
       );
     }
@@ -244,10 +245,9 @@ function standsOn(state: CaseState, event: CaseEvent, id: string | null): { pare
       const period = periodOn(state, d.effectiveDate);
       const periodLinks = period ? links.periods[period.periodId] : undefined;
       if (!period || !periodLinks) return nothing;
-      const offShortBreaks = !isShortBreakLegalStatus(d.legalStatus) && (period.lookedAfterSince === null || d.effectiveDate < period.lookedAfterSince);
       return {
         parents: [periodLinks.startId],
-        recordLinks: offShortBreaks ? withPeriodLinks(links, period.periodId, { ...periodLinks, offShortBreaksId: id }) : links,
+        recordLinks: comesOffShortBreaksEarlier(period, d.legalStatus, d.effectiveDate) ? withPeriodLinks(links, period.periodId, { ...periodLinks, offShortBreaksId: id }) : links,
       };
     }
     case 'CareEnded': {
@@ -330,14 +330,4 @@ function chainOf<T>(items: readonly T[]): Chain<T> {
   let chain: Chain<T> = null;
   for (const item of items) chain = { item, before: chain };
   return chain;
-}
-
-/**
- * A period whose child came off short breaks on `offShortBreaks` (null: the change was to
- * short breaks): the first review runs from the earliest such day while none is held.
- */
-function withLookedAfterSince(period: CarePeriod, offShortBreaks: CalendarDate | null): CarePeriod {
-  if (offShortBreaks === null || (period.lookedAfterSince !== null && period.lookedAfterSince <= offShortBreaks)) return period;
-  const reviews = period.reviews.held === 0 ? { ...period.reviews, nextDueBy: firstReviewDueDate(offShortBreaks) } : period.reviews;
-  return { ...period, lookedAfterSince: offShortBreaks, reviews };
 }
