@@ -74,9 +74,14 @@ export function challengeListPosition(challenge: ChallengeDocument): ChallengeLi
  * steps dated by then, its stage, status and overdue days then), without the store's `_id`.
  */
 export function challengeListItem(challenge: ChallengeDocument, asAt: CalendarDate): Omit<ChallengeDocument, '_id'> {
-  const then = challengeAsAt(challenge, asAt) ?? challenge;
-  const { _id, ...item } = then === challenge
-    ? challenge
-    : challengeDocument(then, { lookedAfter: challenge.lookedAfterAtRaising, protection: challenge.protectionAtRaising });
+  // the list is asked for today far more often than for another day: nothing to cut then
+  const then = stepsAfter(challenge, asAt) ? challengeAsAt(challenge, asAt) : undefined;
+  const { _id, ...item } = then
+    ? challengeDocument(then, { lookedAfter: challenge.lookedAfterAtRaising, protection: challenge.protectionAtRaising })
+    : challenge;
   return item;
 }
+
+/** Whether any step of the challenge is dated after `date`. */
+const stepsAfter = (challenge: ChallengeDocument, date: CalendarDate): boolean =>
+  challenge.stages.some((spell) => spell.enteredOn > date || (spell.respondedOn ?? '') > date || (spell.leftOn ?? '') > date);
