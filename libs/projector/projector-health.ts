@@ -18,6 +18,10 @@ export interface ProjectorHealth extends ProjectionHealth {
   status: 'ok' | 'catching-up' | 'stopped' | 'error';
   /** this-process: fed by this process's projector; another-process: e.g. the apps/projector worker */
   runsIn: 'this-process' | 'another-process';
+  /** the version of the projection's code in this process (Projection.version) */
+  version: number;
+  /** the version of the code the stored documents were built by; null when never recorded */
+  builtByVersion: number | null;
   error?: string;
   /** present while a rebuild holds the projection (see RebuildClaim); processGone: it died, and the next rebuild takes it over */
   rebuild?: { since: string; host: string; pid: number; processGone: boolean };

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { DEFAULT_LOCAL_AUTHORITY_CONFIG } from '../../src/config/local-authority-config';
 import { RecordedEvent } from '../../src/events/envelope';
-import { Projection, ProjectionContext } from '../../src/projections/projection';
+import { Projection, ProjectionContext, ProjectionDocument } from '../../src/projections/projection';
 import { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
 import { appendHistory } from '../history-generator/append-history';
 import { generateHistory, GeneratedEvent } from '../history-generator/history-generator';
@@ -62,7 +62,7 @@ describe('Projector (SQLite event store and read store)', () => {
     for (const projection of SAMPLE_PROJECTIONS) expect(await readStore.checkpoint(projection.name)).toBe(head);
     expect(await running.health()).toEqual(
       SAMPLE_PROJECTIONS.map((p) =>
-        expect.objectContaining({ name: p.name, position: head, checkpoint: head, headPosition: head, lag: 0, status: 'ok', runsIn: 'this-process' }),
+        expect.objectContaining({ name: p.name, position: head, checkpoint: head, headPosition: head, lag: 0, status: 'ok', runsIn: 'this-process', version: 1, builtByVersion: 1 }),
       ),
     );
   });
@@ -161,6 +161,71 @@ describe('Projector (SQLite event store and read store)', () => {
     await readModelsAheadOfTheEvents();
     await projector().rebuild();
     await expectReadModelsToMatchAFoldOfTheStore();
+  });
+
+  describe('read models built by another version of a projection\'s code', () => {
+    /** the sample event totals, counted by a fold that changed: version 2 also counts the events per stream */
+    const totalsVersion = (version: number): Projection => ({
+      ...eventTotalsProjection,
+      version,
+      apply(event, documents, projectionContext) {
+        eventTotalsProjection.apply(event, documents, projectionContext);
+        if (version < 2) return;
+        const totals = documents.get<ProjectionDocument & { byStream?: Record<string, number> }>('sample-event-totals', 'all')!;
+        documents.put('sample-event-totals', { ...totals, byStream: { ...totals.byStream, [event.stream]: (totals.byStream?.[event.stream] ?? 0) + 1 } });
+      },
+    });
+    const builtBy = async (projection: Projection) => {
+      const running = projector([projection]);
+      await running.start();
+      await running.whenCaughtUp();
+      await running.stop();
+    };
+
+    it('records, on a first start, the version of the code that builds each read model', async () => {
+      append(history.slice(0, 300));
+      await builtBy(totalsVersion(3));
+      expect(await readStore.readModelVersion('sample-event-totals')).toBe(3);
+    });
+
+    it('rebuilds at start, before serving it, a read model built by another version, then records the version', async () => {
+      append(history.slice(0, 1_000));
+      await builtBy(totalsVersion(1));
+      expect(await readStore.get('sample-event-totals', 'all')).not.toHaveProperty('byStream');
+      const upgraded = projector([totalsVersion(2)]);
+      await upgraded.start();
+      expect(await readStore.get('sample-event-totals', 'all')).toHaveProperty('byStream');
+      await upgraded.whenCaughtUp();
+      await expectReadModelsToMatchAFoldOfTheStore([totalsVersion(2)]);
+      expect(await readStore.readModelVersion('sample-event-totals')).toBe(2);
+    });
+
+    it('rebuilds at start a read model built before versions were recorded', async () => {
+      append(history.slice(0, 1_000));
+      await builtBy(totalsVersion(1));
+      // a read store from before: documents and checkpoint, no version
+      readStore['db'].exec('DELETE FROM read_model_versions');
+      await builtBy(totalsVersion(2));
+      await expectReadModelsToMatchAFoldOfTheStore([totalsVersion(2)]);
+      expect(await readStore.readModelVersion('sample-event-totals')).toBe(2);
+    });
+
+    it('leaves a read model built by the same version as it is', async () => {
+      append(history.slice(0, 1_000));
+      await builtBy(totalsVersion(2));
+      const before = await readStore.readCheckpoint('sample-event-totals');
+      await builtBy(totalsVersion(2));
+      // a rebuild would have swapped in a new epoch
+      expect(await readStore.readCheckpoint('sample-event-totals')).toEqual(before);
+    });
+
+    it('records the version when the CLI rebuilds a read model', async () => {
+      append(history.slice(0, 500));
+      await builtBy(totalsVersion(1));
+      await projector([totalsVersion(2)]).rebuild('sample-event-totals');
+      expect(await readStore.readModelVersion('sample-event-totals')).toBe(2);
+      await expectReadModelsToMatchAFoldOfTheStore([totalsVersion(2)]);
+    });
   });
 
   it('moves the checkpoints past events that are not oversight events', async () => {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { RecordedEvent, StoredOversightEvent } from '../../src/events/envelope';
 import { isOversightEventType } from '../../src/events/schema-versions';
-import { Projection, ProjectionContext } from '../../src/projections/projection';
+import { Projection, ProjectionContext, projectionVersion } from '../../src/projections/projection';
 import { EventStore, Subscription } from '../event-store/event-store.port';
 import { ProjectionHealthSource } from '../nest/health/projection-health';
 import { CheckpointAheadError, CheckpointMovedError, ReadStore, RebuildClaim, RebuildInProgressError } from '../read-store/read-store.port';
@@ -155,8 +155,32 @@ export class Projector {
     this.running = true;
     if (this.caughtUp) this.caughtUpSignal = deferred();
     for (const projection of this.projections) await this.ensureIndexes(projection, liveTarget(projection));
+    await this.rebuildWhereBuiltByAnotherVersion();
     await this.rebuildWhereAheadOfEvents();
     await this.loadAndSubscribe();
+  }
+
+  /**
+   * A read model built by another version of its projection's code (Projection.version),
+   * or before versions were recorded, may lack what the code now folds in or read its
+   * documents otherwise: it is rebuilt from the events before anything is served from
+   * it. An empty one (checkpoint 0) is simply recorded as built by this version.
+   */
+  private async rebuildWhereBuiltByAnotherVersion(): Promise<void> {
+    for (const projection of this.projections) {
+      const version = projectionVersion(projection);
+      const built = await this.readStore.readModelVersion(projection.name);
+      if (built === version) continue;
+      if ((await this.readStore.checkpoint(projection.name)) === 0) {
+        await this.readStore.recordReadModelVersion(projection.name, version);
+        continue;
+      }
+      this.logger.log(
+        `the ${projection.name} read model was built by ${built === null ? 'a version from before versions were recorded' : `version ${built}`} ` +
+          `of its code, this is version ${version}: rebuilding it`,
+      );
+      await this.rebuildUnlessRebuilding(projection);
+    }
   }
 
   /**
@@ -174,12 +198,16 @@ export class Projector {
         `the ${projection.name} read model is at position ${checkpoint}, past the event store's last event (${head}): ` +
           'it was not built from these events; rebuilding it',
       );
-      try {
-        await this.rebuild(projection.name);
-      } catch (error) {
-        // another process is rebuilding it already: its swap replaces this read model
-        if (!(error instanceof RebuildInProgressError)) throw error;
-      }
+      await this.rebuildUnlessRebuilding(projection);
+    }
+  }
+
+  private async rebuildUnlessRebuilding(projection: Projection): Promise<void> {
+    try {
+      await this.rebuild(projection.name);
+    } catch (error) {
+      // another process is rebuilding it already: its swap replaces this read model
+      if (!(error instanceof RebuildInProgressError)) throw error;
     }
   }
 
@@ -221,7 +249,9 @@ export class Projector {
     const selected = name === undefined ? this.projections : [this.projectionNamed(name)];
     const claim = await this.claimRebuilds(selected, options.takeOver === true);
     try {
-      return await this.rebuildClaimed(selected);
+      const reports = await this.rebuildClaimed(selected);
+      for (const projection of selected) await this.readStore.recordReadModelVersion(projection.name, projectionVersion(projection));
+      return reports;
     } finally {
       for (const projection of selected) await this.readStore.releaseRebuild(projection.name, claim.id);
     }
@@ -402,6 +432,8 @@ export class Projector {
           lag,
           status,
           runsIn: here ? 'this-process' : 'another-process',
+          version: projectionVersion(projection),
+          builtByVersion: await this.readStore.readModelVersion(projection.name),
           ...(runner?.failure
             ? { error: `${runner.failure.eventType} at position ${runner.failure.position}: ${runner.failure.message}` }
             : {}),

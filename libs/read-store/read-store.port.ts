@@ -161,6 +161,10 @@ export interface ReadStore {
   releaseRebuild(projection: string, claimId: string): Promise<void>;
   /** the claim a rebuild holds on the projection, null when none does */
   rebuildClaim(projection: string): Promise<RebuildClaim | null>;
+  /** the version of the projection's code its documents were built by (Projection.version), null when never recorded */
+  readModelVersion(projection: string): Promise<number | null>;
+  /** records the version of the projection's code its documents are built by now */
+  recordReadModelVersion(projection: string, version: number): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -34,6 +34,13 @@ export interface ProjectionContext {
  */
 export interface Projection {
   readonly name: string;
+  /**
+   * the version of what the fold stores (default 1): raise it with any change to the
+   * fold or its documents that the stored documents do not have, and the projector
+   * rebuilds the read model at its next start (a read model built by another version,
+   * or before versions were recorded, is rebuilt before anything is served from it)
+   */
+  readonly version?: number;
   readonly collections: readonly string[];
   /** optional: per collection, the indexes its queries need, e.g. `{ challenges: [{ keys: { status: 1, raisedOn: 1 } }] }` */
   readonly indexes?: Readonly<Record<string, readonly ReadModelIndex[]>>;
@@ -81,3 +88,6 @@ export interface ProjectionReplay {
     context: ProjectionContext,
   ): ProjectionDocument | undefined;
 }
+
+/** the version of a projection's code (Projection.version, default 1) */
+export const projectionVersion = (projection: Pick<Projection, 'version'>): number => projection.version ?? 1;

@@ -32,6 +32,15 @@ export class ProjectionHealthEntry {
     description: "this-process: fed by the API's own projector; another-process: by another process, e.g. the projector worker",
   })
   runsIn?: 'this-process' | 'another-process';
+  @ApiProperty({ required: false, description: "the version of the projection's code in this process: raised with each change to what its read model stores" })
+  version?: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    required: false,
+    description: 'the version of the code the stored documents were built by (null: from before versions were recorded); a read model built by another version is rebuilt when the projector starts',
+  })
+  builtByVersion?: number | null;
   @ApiProperty({ required: false, description: 'with status error: the event type, its position and what went wrong' }) error?: string;
   @ApiProperty({ type: ProjectionRebuildHealth, required: false, description: 'present while a rebuild of this read model runs (iro projections rebuild)' })
   rebuild?: ProjectionRebuildHealth;

@@ -33,6 +33,7 @@ export interface MongoDbReadStoreOptions {
 const APPLIED_POSITION = '_appliedPosition';
 const CHECKPOINTS = 'projection_checkpoints';
 const REBUILD_CLAIMS = 'projection_rebuild_claims';
+const READ_MODEL_VERSIONS = 'projection_versions';
 const DUPLICATE_KEY = 11000;
 const NAMESPACE_NOT_FOUND = 26;
 const NAMESPACE_EXISTS = 48;
@@ -42,6 +43,11 @@ interface RebuildClaimDocument {
   /** the projection */
   _id: string;
   claim: RebuildClaim;
+}
+interface ReadModelVersionDocument {
+  /** the projection */
+  _id: string;
+  version: number;
 }
 interface CheckpointDocument {
   _id: string;
@@ -259,6 +265,16 @@ export class MongoDbReadStore implements ReadStore {
     return (await this.rebuildClaims().findOne({ _id: projection }))?.claim ?? null;
   }
 
+  async readModelVersion(projection: string): Promise<number | null> {
+    await this.connected();
+    return (await this.readModelVersions().findOne({ _id: projection }))?.version ?? null;
+  }
+
+  async recordReadModelVersion(projection: string, version: number): Promise<void> {
+    await this.connected();
+    await this.readModelVersions().updateOne({ _id: projection }, { $set: { version } }, { upsert: true });
+  }
+
   async close(): Promise<void> {
     await this.client.close();
   }
@@ -324,6 +340,10 @@ export class MongoDbReadStore implements ReadStore {
 
   private rebuildClaims(): Collection<RebuildClaimDocument> {
     return this.db.collection<RebuildClaimDocument>(REBUILD_CLAIMS);
+  }
+
+  private readModelVersions(): Collection<ReadModelVersionDocument> {
+    return this.db.collection<ReadModelVersionDocument>(READ_MODEL_VERSIONS);
   }
 }
 

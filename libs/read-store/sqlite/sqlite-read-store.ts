@@ -88,6 +88,8 @@ export class SqliteReadStore implements ReadStore {
   private readonly selectRebuildClaim: Database.Statement<[string], string>;
   private readonly writeRebuildClaim: Database.Statement<[string, string, string]>;
   private readonly removeRebuildClaim: Database.Statement<[string, string]>;
+  private readonly selectVersion: Database.Statement<[string], number>;
+  private readonly writeVersion: Database.Statement<[string, number]>;
 
   private readonly writeTurn?: WriteTurn;
 
@@ -106,6 +108,7 @@ export class SqliteReadStore implements ReadStore {
       'CREATE TABLE IF NOT EXISTS checkpoints (projection TEXT PRIMARY KEY, position INTEGER NOT NULL, epoch INTEGER NOT NULL DEFAULT 0)',
     );
     this.db.exec('CREATE TABLE IF NOT EXISTS rebuild_claims (projection TEXT PRIMARY KEY, id TEXT NOT NULL, claim TEXT NOT NULL)');
+    this.db.exec('CREATE TABLE IF NOT EXISTS read_model_versions (projection TEXT PRIMARY KEY, version INTEGER NOT NULL)');
     this.dataVersion = this.db.prepare('PRAGMA data_version').pluck() as Database.Statement<[], number>;
     this.selectCheckpoint = this.db.prepare('SELECT position, epoch FROM checkpoints WHERE projection = ?');
     this.writeCheckpoint = this.db.prepare(
@@ -118,6 +121,8 @@ export class SqliteReadStore implements ReadStore {
     this.selectRebuildClaim = this.db.prepare<[string], string>('SELECT claim FROM rebuild_claims WHERE projection = ?').pluck();
     this.writeRebuildClaim = this.db.prepare('INSERT OR REPLACE INTO rebuild_claims (projection, id, claim) VALUES (?, ?, ?)');
     this.removeRebuildClaim = this.db.prepare('DELETE FROM rebuild_claims WHERE projection = ? AND id = ?');
+    this.selectVersion = this.db.prepare<[string], number>('SELECT version FROM read_model_versions WHERE projection = ?').pluck();
+    this.writeVersion = this.db.prepare('INSERT OR REPLACE INTO read_model_versions (projection, version) VALUES (?, ?)');
   }
 
   async get<T extends Document = Document>(collection: string, id: string): Promise<T | null> {
@@ -261,6 +266,14 @@ export class SqliteReadStore implements ReadStore {
   async rebuildClaim(projection: string): Promise<RebuildClaim | null> {
     const held = this.selectRebuildClaim.get(projection);
     return held === undefined ? null : (JSON.parse(held) as RebuildClaim);
+  }
+
+  async readModelVersion(projection: string): Promise<number | null> {
+    return this.selectVersion.get(projection) ?? null;
+  }
+
+  async recordReadModelVersion(projection: string, version: number): Promise<void> {
+    this.write(() => this.writeVersion.run(projection, version));
   }
 
   async close(): Promise<void> {

@@ -344,6 +344,20 @@ export function describeReadStoreContract(adapter: string, open: ReadStoreFactor
       });
     });
 
+    describe('the version of the code each read model was built by', () => {
+      it('knows none for a read model whose version was never recorded', async () => {
+        expect(await store.readModelVersion('drift-and-delay')).toBeNull();
+      });
+
+      it('records a read model\'s version, a later record replacing it, each read model apart', async () => {
+        await store.recordReadModelVersion('drift-and-delay', 1);
+        await store.recordReadModelVersion('annual-report', 3);
+        await store.recordReadModelVersion('drift-and-delay', 2);
+        expect(await store.readModelVersion('drift-and-delay')).toBe(2);
+        expect(await store.readModelVersion('annual-report')).toBe(3);
+      });
+    });
+
     describe('claiming a projection for a rebuild', () => {
       const claim = (id: string): RebuildClaim => ({ id, host: 'host-a', pid: 100, claimedAt: '2026-11-26T10:00:00.000Z' });
       const live = () => false;
