@@ -17,6 +17,8 @@ export type ChallengeFactsDocument = ProjectionDocument & ChallengeFacts;
  */
 export const annualReportProjection: Projection = {
   name: ANNUAL_REPORT_PROJECTION,
+  // raise with any change to what the read model stores: the projector then rebuilds it at start
+  version: 1,
   collections: [ANNUAL_REPORT_CHILDREN, ANNUAL_REPORT_CHALLENGES],
   apply(event, documents) {
     if (event.stream.startsWith(CHILD_STREAM_PREFIX)) {

@@ -49,6 +49,7 @@ export function challengeDocument(history: ChallengeHistory, atRaising: Children
     outcome: history.outcome,
     resolvedOn: history.resolvedOn,
     recoveryPlanAgreed: history.recoveryPlanAgreed,
+    resolvedEventId: history.resolvedEventId,
     eventIds: history.eventIds,
     stage: current.stage,
     highestStage: current.stage,

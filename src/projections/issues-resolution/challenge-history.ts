@@ -15,6 +15,8 @@ export interface StageSpell {
   responseDueBy: CalendarDate | null;
   /** the first response recorded at this stage */
   respondedOn: CalendarDate | null;
+  /** the record of that response */
+  respondedEventId: string | null;
   /** escalated or resolved on; null while the challenge is at this stage */
   leftOn: CalendarDate | null;
   /** working days from entering to leaving the stage; null while at it */
@@ -40,6 +42,8 @@ export interface ChallengeHistory {
   outcome: ChallengeOutcome | null;
   resolvedOn: CalendarDate | null;
   recoveryPlanAgreed: boolean;
+  /** the record of the resolution */
+  resolvedEventId: string | null;
   /** every record the challenge is derived from */
   eventIds: string[];
 }
@@ -65,6 +69,7 @@ export function challengeHistory(
     enteredOn,
     responseDueBy: decidedDueBy !== undefined ? decidedDueBy : stageResponseDueBy(stageOf(stage), enteredOn, config),
     respondedOn: null,
+    respondedEventId: null,
     leftOn: null,
     workingDays: null,
     deadlineMet: null,
@@ -83,6 +88,7 @@ export function challengeHistory(
     outcome: null,
     resolvedOn: null,
     recoveryPlanAgreed: false,
+    resolvedEventId: null,
     eventIds: [raised.eventId],
   };
   for (const step of steps) {
@@ -97,6 +103,7 @@ export function challengeHistory(
       const spell = stages.find((s) => s.stage === stageKey(step.stage));
       if (!spell || spell.respondedOn !== null || step.date < spell.enteredOn) continue;
       spell.respondedOn = step.date;
+      spell.respondedEventId = step.eventId;
     } else if (step.kind === 'resolved') {
       if (step.date < current.enteredOn) continue;
       current.leftOn = step.date;
@@ -104,6 +111,7 @@ export function challengeHistory(
       history.outcome = step.outcome;
       history.resolvedOn = step.date;
       history.recoveryPlanAgreed = step.outcome === 'recovery-plan-agreed';
+      history.resolvedEventId = step.eventId;
     } else {
       continue;
     }
@@ -149,25 +157,28 @@ export function answeredOn(spell: Pick<StageSpell, 'respondedOn' | 'leftOn'>): C
   return respondedOn < leftOn ? respondedOn : leftOn;
 }
 
-type HistoryShape = Pick<ChallengeHistory, 'stages' | 'status' | 'outcome' | 'resolvedOn' | 'recoveryPlanAgreed'>;
+type HistoryShape = Pick<ChallengeHistory, 'stages' | 'status' | 'outcome' | 'resolvedOn' | 'recoveryPlanAgreed'> &
+  Partial<Pick<ChallengeHistory, 'resolvedEventId' | 'eventIds'>>;
 
 /**
- * The challenge as it stood at the end of `date`: only the steps dated on or before it.
- * Undefined when it was raised after `date`.
+ * The challenge as it stood at the end of `date`: only the steps dated on or before it,
+ * and only their records. Undefined when it was raised after `date`.
  */
 export function challengeAsAt<T extends HistoryShape>(challenge: T, date: CalendarDate): T | undefined {
   const stages = challenge.stages
     .filter((spell) => spell.enteredOn <= date)
-    .map((spell) =>
-      settle({
+    .map((spell) => {
+      const responded = spell.respondedOn !== null && spell.respondedOn <= date;
+      return settle({
         ...spell,
-        respondedOn: spell.respondedOn !== null && spell.respondedOn <= date ? spell.respondedOn : null,
+        respondedOn: responded ? spell.respondedOn : null,
+        respondedEventId: responded ? spell.respondedEventId : null,
         leftOn: spell.leftOn !== null && spell.leftOn <= date ? spell.leftOn : null,
-      }),
-    );
+      });
+    });
   if (stages.length === 0) return undefined;
   const resolved = challenge.resolvedOn !== null && challenge.resolvedOn <= date;
-  return {
+  const then: T = {
     ...challenge,
     stages,
     status: resolved ? 'resolved' : 'open',
@@ -175,6 +186,13 @@ export function challengeAsAt<T extends HistoryShape>(challenge: T, date: Calend
     resolvedOn: resolved ? challenge.resolvedOn : null,
     recoveryPlanAgreed: resolved && challenge.recoveryPlanAgreed,
   };
+  if (challenge.resolvedEventId !== undefined) then.resolvedEventId = resolved ? challenge.resolvedEventId : null;
+  if (challenge.eventIds !== undefined) {
+    const recordsThen = new Set(stages.flatMap((spell) => [spell.eventId, spell.respondedEventId]));
+    if (resolved) recordsThen.add(challenge.resolvedEventId ?? null);
+    then.eventIds = challenge.eventIds.filter((id) => recordsThen.has(id));
+  }
+  return then;
 }
 
 /** Whether the stage's deadline had been missed by the end of `date` (a late answer, or none and the deadline passed). */

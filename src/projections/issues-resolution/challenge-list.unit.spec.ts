@@ -87,6 +87,20 @@ describe('the challenge list as read-store filters', () => {
     expect(challengeListItem(byId.get('ch-d')!, '2020-03-02')).toEqual(now);
   });
 
+  it('names, as on asAt, only the records dated by then', () => {
+    const byId = new Map(challenges().map((challenge) => [challenge.challengeId, challenge]));
+    const [bRaised, bEscalated] = byId.get('ch-b')!.eventIds;
+    expect(byId.get('ch-b')!.eventIds).toHaveLength(2);
+    expect(challengeListItem(byId.get('ch-b')!, '2020-01-19').eventIds).toEqual([bRaised]);
+    expect(challengeListItem(byId.get('ch-b')!, '2020-01-20').eventIds).toEqual([bRaised, bEscalated]);
+    const [cRaised] = byId.get('ch-c')!.eventIds;
+    expect(byId.get('ch-c')!.eventIds).toHaveLength(2);
+    expect(challengeListItem(byId.get('ch-c')!, '2020-02-03').eventIds).toEqual([cRaised]);
+    const [dRaised] = byId.get('ch-d')!.eventIds;
+    expect(byId.get('ch-d')!.eventIds).toHaveLength(2);
+    expect(challengeListItem(byId.get('ch-d')!, '2020-02-04').eventIds).toEqual([dRaised]);
+  });
+
   it('pages from the last item of the previous page, including across a day with two challenges', () => {
     const all = challenges().sort((a, b) => (a.raisedOn === b.raisedOn ? (a._id < b._id ? 1 : -1) : a.raisedOn < b.raisedOn ? 1 : -1));
     const first = listed({}, undefined, 1);

@@ -12,6 +12,7 @@ export class StageSpellResponse {
   @ApiProperty({ format: 'date' }) enteredOn!: string;
   @ApiProperty({ type: String, format: 'date', nullable: true, description: 'null at Cafcass, which has no IRP deadline' }) responseDueBy!: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true, description: 'the first response at this stage' }) respondedOn!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the record of that response' }) respondedEventId!: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true, description: 'escalated or resolved on' }) leftOn!: string | null;
   @ApiProperty({ type: Number, nullable: true, description: 'working days from entering to leaving the stage' }) workingDays!: number | null;
   @ApiProperty({ type: Boolean, nullable: true, description: 'answered (a response, an escalation or the resolution) on or before the deadline; null while pending and at Cafcass' })
@@ -34,12 +35,13 @@ export class ChallengeSummaryResponse {
   @ApiProperty({ type: String, format: 'date', nullable: true }) resolvedOn!: string | null;
   @ApiProperty({ enum: STAGE_KEYS, nullable: true }) resolvedAtStage!: string | null;
   @ApiProperty() recoveryPlanAgreed!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'the record of the resolution' }) resolvedEventId!: string | null;
   @ApiProperty({ type: Number, nullable: true, description: 'working days from raised to resolved' }) workingDaysToResolve!: number | null;
   @ApiProperty({ type: [DateIntervalResponse], description: 'the days it was overdue at a stage: from the day after the deadline until the stage was answered (until null: still unanswered)' })
   overdueIntervals!: DateIntervalResponse[];
   @ApiProperty({ description: 'a child it names was looked after on the day it was raised' }) lookedAfterAtRaising!: boolean;
   @ApiProperty({ description: 'a child it names was on a child protection plan on the day it was raised' }) protectionAtRaising!: boolean;
-  @ApiProperty({ type: [String], description: 'the records it is derived from' }) eventIds!: string[];
+  @ApiProperty({ type: [String], description: 'the records it is derived from (with asAt: those dated by then)' }) eventIds!: string[];
 }
 
 export class ChallengeListResponse {
