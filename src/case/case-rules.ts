@@ -34,6 +34,9 @@ export const CASE_RULES = {
     'A new period of care cannot start on the day the previous one ended (DfE rule 431): that is one period, with a change of legal status or placement.',
   'care-end-before-last-record': 'Care cannot end before the last placement, legal status or review recorded in the period.',
   'review-before-last-review': 'A review cannot be dated before the last review of the same period of care.',
+  'review-same-day':
+    'A period of care has one looked-after review a day: a second review dated on the day of its last review is refused ' +
+    '(the same meeting entered twice would count twice and move the next due date on).',
   'review-already-recorded':
     "A review id is recorded once for a child: a review whose id a standing review of the child already has is refused (void that review to enter it again).",
   'participation-age':
@@ -47,6 +50,9 @@ export const CASE_RULES = {
   'category-of-abuse-required': 'A plan starts with a category of abuse.',
   'conference-outcome-not-allowed':
     'An initial conference starts a plan or decides no plan; a review conference continues or ends the plan.',
+  'conference-same-day':
+    'A child has one child protection conference a day: a conference dated on the day of one already recorded is refused ' +
+    '(it would count twice, move the next review conference on, or start and end a plan on one day, CIN census rule 8840).',
   'conference-before-last-conference':
     "A review conference cannot be dated before the plan's last conference or its start.",
   'plan-start-before-last-plan-end': 'A plan cannot start before the previous plan ended.',

@@ -5,7 +5,7 @@ import {
 } from '../timescales/child-protection-conferences';
 import { CaseCommand } from './case-commands';
 import { refuseCase } from './case-rules';
-import { CaseState, ChildProtectionPlan, lastPlanOf } from './case-state';
+import { CaseState, ChildProtectionPlan, lastPlanOf, standingRecordsOf } from './case-state';
 import { recordDateNotAllowed } from './record-checks';
 
 type HoldCPConference = Extract<CaseCommand, { type: 'holdCPConference' }>;
@@ -45,6 +45,8 @@ function holdInitialConference(command: HoldCPConference, state: CaseState, cont
       `A child protection plan was open on ${heldOn} (${planSpan(openThen)}); hold a review conference of that plan instead.`,
     );
   }
+  const sameDay = conferenceOnTheDay(state, heldOn);
+  if (sameDay) return sameDay;
   if (outcome !== 'plan-started' && outcome !== 'no-plan') {
     return refuseCase(
       'conference-outcome-not-allowed',
@@ -81,6 +83,8 @@ function holdReviewConference(command: HoldCPConference, state: CaseState): Deci
       `A review conference continues or ends the plan; "${outcome}" is for an initial conference.`,
     );
   }
+  const sameDay = conferenceOnTheDay(state, heldOn);
+  if (sameDay) return sameDay;
   const latest = latestStepOf(plan);
   if (heldOn < latest) {
     return refuseCase(
@@ -171,6 +175,21 @@ export function endChildProtectionPlan(command: EndChildProtectionPlan, state: C
     type: 'ChildProtectionPlanEnded',
     data: { childId, planId: plan.planId, endDate, ...(reason !== undefined && { reason }), effectiveDate: endDate },
   });
+}
+
+/**
+ * A child has one child protection conference a day: the same meeting entered twice would
+ * count twice, move the next review conference on, or start and end a plan on one day
+ * (CIN census rule 8840).
+ */
+function conferenceOnTheDay(state: CaseState, heldOn: CalendarDate): Decision | null {
+  const held = standingRecordsOf(state).find((record) => record.type === 'CPConferenceHeld' && record.date === heldOn);
+  if (!held) return null;
+  return refuseCase(
+    'conference-same-day',
+    `A child protection conference is already recorded for this child on ${heldOn}${held.eventId ? ` (record ${held.eventId})` : ''}: ` +
+      'a child has one conference a day. If that record is wrong, void that record first and enter the conference anew.',
+  );
 }
 
 const latestStepOf = (plan: ChildProtectionPlan): CalendarDate =>

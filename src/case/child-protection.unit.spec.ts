@@ -125,9 +125,20 @@ describe('an initial conference or plan start dated while a plan was open (the p
     });
   });
 
-  it('accepts an initial conference on the day the plan ended, or after', () => {
+  it('accepts an initial conference after the day the plan ended at its review conference', () => {
     const outcome = caseSpec
       .given(...pastPlan)
+      .when(initialConference('2020-01-21', { strategyDiscussionOn: '2020-01-06', outcome: 'no-plan', categoryOfAbuse: undefined }));
+    expect(outcome.decision).toEqual({ events: [expect.objectContaining({ type: 'CPConferenceHeld' })] });
+  });
+
+  it('accepts an initial conference on the day a plan ended without a conference here (e.g. transferred out)', () => {
+    const outcome = caseSpec
+      .given(
+        registered,
+        planStarted({ childId: 'child-1', startDate: '2019-10-15' }),
+        planEnded({ childId: 'child-1', planId: 'child-1:2019-10-15', endDate: '2020-01-20' }),
+      )
       .when(initialConference('2020-01-20', { strategyDiscussionOn: '2020-01-06', outcome: 'no-plan', categoryOfAbuse: undefined }));
     expect(outcome.decision).toEqual({ events: [expect.objectContaining({ type: 'CPConferenceHeld' })] });
   });
@@ -333,5 +344,41 @@ describe('plans started and ended without a conference here', () => {
       )
       .when({ type: 'endChildProtectionPlan', childId: 'child-1', endDate: '2020-02-19' })
       .thenRejects('plan-end-before-last-conference');
+  });
+});
+
+describe('one conference a day', () => {
+  // entered twice, the same meeting would count as two, and the next review conference would move on 3 or 6 months
+  const started = [registered, initialConferenceHeld({ childId: 'child-1', strategyDiscussionOn: '2019-11-15', heldOn: '2019-11-30' })];
+
+  it('refuses a review conference on the day of the initial conference that started the plan', () => {
+    caseSpec.given(...started).when(reviewConference('2019-11-30')).thenRejects('conference-same-day');
+  });
+
+  it('refuses a review conference ending the plan on the day it started (a plan cannot start and end on one day, CIN rule 8840)', () => {
+    caseSpec.given(...started).when(reviewConference('2019-11-30', { outcome: 'plan-ended' })).thenRejects('conference-same-day');
+  });
+
+  it('refuses a second review conference on the day of the last one, and says how to enter it anew', () => {
+    const reviewed = [
+      ...started,
+      reviewConferenceHeld({ childId: 'child-1', heldOn: '2020-02-28', planId: 'child-1:2019-11-30', dueBy: '2020-02-29' }),
+    ];
+    const outcome = caseSpec.given(...reviewed).when(reviewConference('2020-02-28'));
+    expect(outcome.decision).toEqual({
+      violation: { rule: 'conference-same-day', message: expect.stringContaining('void that record first') },
+    });
+  });
+
+  it('refuses a second initial conference on the day of one that decided no plan', () => {
+    caseSpec
+      .given(registered, initialConferenceHeld({ childId: 'child-1', strategyDiscussionOn: '2019-12-16', heldOn: '2020-01-09', outcome: 'no-plan' }))
+      .when(initialConference('2020-01-09'))
+      .thenRejects('conference-same-day');
+  });
+
+  it('accepts a review conference the day after the plan started', () => {
+    const outcome = caseSpec.given(...started).when(reviewConference('2019-12-01'));
+    expect(outcome.decision).toEqual({ events: [expect.objectContaining({ type: 'CPConferenceHeld' })] });
   });
 });

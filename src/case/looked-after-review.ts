@@ -32,6 +32,15 @@ export function holdReview(command: HoldReview, state: CaseState, context: Decis
   const period = periodOn(state, heldOn)!;
   const shortBreaks = reviewOnShortBreaks(period, heldOn);
   if (shortBreaks) return shortBreaks;
+  if (period.reviews.lastHeldOn === heldOn) {
+    const last = state.recordLinks.periods[period.periodId]?.lastReviewId;
+    return refuseCase(
+      'review-same-day',
+      `A review of this period of care is already recorded on ${heldOn}${last ? ` (record ${last})` : ''}: a period of care has one ` +
+        'review a day, and the same meeting entered twice would move the next due date on. If that record is wrong, void that record first ' +
+        'and enter the review anew.',
+    );
+  }
   if (period.reviews.lastHeldOn && heldOn < period.reviews.lastHeldOn) {
     return refuseCase(
       'review-before-last-review',

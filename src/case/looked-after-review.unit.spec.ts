@@ -269,3 +269,23 @@ describe('what the first review of a period begun as short breaks stands on', ()
       .thenRejects('void-has-dependent-records');
   });
 });
+
+describe('one looked-after review a day', () => {
+  const reviewed = [
+    registered,
+    careStarted({ childId: 'child-1', startDate: '2020-01-06' }),
+    reviewHeld({ childId: 'child-1', periodId: 'child-1:2020-01-06', heldOn: '2020-01-31', sequence: 1, dueBy: '2020-02-03' }),
+  ];
+
+  it('refuses a second review on the day of the last one: the same meeting entered twice would move the next due date 3 months on', () => {
+    const outcome = caseSpec.given(...reviewed).when(review('2020-01-31', { reviewId: 'r-again' }));
+    expect(outcome.decision).toEqual({
+      violation: { rule: 'review-same-day', message: expect.stringContaining('void that record first') },
+    });
+  });
+
+  it('accepts the next review the day after', () => {
+    const outcome = caseSpec.given(...reviewed).when(review('2020-02-01'));
+    expect(outcome.decision).toEqual({ events: [expect.objectContaining({ type: 'ReviewHeld' })] });
+  });
+});
