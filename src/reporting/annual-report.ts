@@ -81,6 +81,8 @@ export class AnnualReportBuilder {
 
   addChild(facts: ChildFacts): void {
     this.childrenStarted = true;
+    // a child whose registration was voided and not entered again is not a child the service knows: it counts nowhere
+    if (!facts.facts.some((fact) => fact.type === 'ChildRegistered')) return;
     const history = deriveChildHistory(facts);
     for (const family of this.current) family.addChild(history);
     for (const family of this.previous) family.addChild(history);

@@ -158,6 +158,22 @@ describe('children looked after figures', () => {
     expect(figures['cla.atYearEnd'].ids).toEqual(['ended']);
   });
 
+  it('counts nowhere a child whose registration is voided and not entered again (a child the service does not know), and again once re-registered', () => {
+    const h = new ReportHistory();
+    const registration = h.registerChild('unknown', { dateOfBirth: '2010-01-01' });
+    h.startCare('unknown', '2019-05-01');
+    h.allocateIro('unknown', '2019-05-01', 'iro-1');
+    h.registerChild('known', { dateOfBirth: '2010-01-01' });
+    h.startCare('known', '2019-05-01');
+    h.voidRecord(childStream('unknown'), registration);
+    const figures = reportFor(h).figures;
+    expect(figures['cla.atYearEnd'].ids).toEqual(['known']);
+    expect(figures['cla.started'].ids).toEqual(['known']);
+    expect(figures['iro.caseloadsAtYearEnd'].value).toEqual({});
+    h.registerChild('unknown', { dateOfBirth: '2010-02-01' });
+    expect(reportFor(h).figures['cla.atYearEnd'].ids).toEqual(['known', 'unknown']);
+  });
+
   it('gives every figure for the previous year with the change', () => {
     const h = new ReportHistory();
     h.registerChild('a', { dateOfBirth: '2010-01-01', sex: 'male' });

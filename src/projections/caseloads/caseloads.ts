@@ -1,5 +1,6 @@
 import { CalendarDate } from '../../calendar/calendar-date';
 import { LocalAuthorityConfig } from '../../config/local-authority-config';
+import { KNOWN_CHILD_FILTER } from '../drift-and-delay/child-facts';
 import { iroOn, lookedAfterOn, onPlanOn, openOn, OversightDocument } from '../drift-and-delay/oversight-document';
 import { toOneDecimal } from '../issues-resolution/percent';
 
@@ -37,7 +38,7 @@ export interface Caseloads {
  * from the drift-and-delay documents, which keep those days and the IRO allocations.
  */
 export function caseloadsFilter(asAt: CalendarDate): Record<string, unknown> {
-  return { active: { $elemMatch: openOn(asAt) } };
+  return { $and: [{ active: { $elemMatch: openOn(asAt) } }, KNOWN_CHILD_FILTER] };
 }
 
 /**

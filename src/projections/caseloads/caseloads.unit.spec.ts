@@ -75,6 +75,17 @@ describe('IRO caseloads', () => {
     expect(caseloads.aboveLocalTarget).toBe(0);
   });
 
+  it('leaves out a child whose registration was voided and not entered again, and counts it again once re-registered', () => {
+    const given = new OversightHistory();
+    const registration = given.childRegistered('R');
+    given.careStarted('R', '2019-05-01');
+    given.iroAllocated('R', '2019-05-01', 'iro-1');
+    given.voided(registration);
+    expect(inCaseloads(oversightDocuments(given), '2020-03-31')).toEqual([]);
+    given.childRegistered('R', '2010-02-01');
+    expect(inCaseloads(oversightDocuments(given), '2020-03-31').map((d) => d.childId)).toEqual(['R']);
+  });
+
   it('has no mean when no IRO has a caseload', () => {
     expect(caseloadsAt([], '2020-03-31', DEFAULT_LOCAL_AUTHORITY_CONFIG)).toMatchObject({ items: [], mean: null, aboveHandbookRange: 0 });
   });

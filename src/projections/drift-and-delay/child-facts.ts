@@ -16,6 +16,8 @@ interface FactOf {
 
 export type ChildFact =
   | (FactOf & { kind: 'registered' })
+  /** the registration was voided (the void's record and date): until a new registration the service does not know the child */
+  | (FactOf & { kind: 'registration-voided' })
   | (FactOf & { kind: 'care-started'; periodId: string; legalStatus: LegalStatus; placementType: PlacementType })
   | (FactOf & { kind: 'care-ended'; periodId: string })
   | (FactOf & { kind: 'placement-changed'; placementType: PlacementType })
@@ -115,15 +117,24 @@ export function childFactsAfter(
 ): readonly ChildFact[] {
   if (event.type === 'RecordVoided') {
     const voided = event.data.eventId;
-    return facts.some((fact) => fact.eventId === voided) ? facts.filter((fact) => fact.eventId !== voided) : facts;
+    if (!facts.some((fact) => fact.eventId === voided)) return facts;
+    const left = facts.filter((fact) => fact.eventId !== voided);
+    const marker = registrationVoidedFact(event);
+    return marker && kept(marker) ? [...left, marker] : left;
   }
   const fact = childFactOf(event);
   if (!fact || !kept(fact) || facts.some((known) => known.eventId === fact.eventId)) return facts;
   return [...facts, fact];
 }
 
-/** What an event changes in a child's facts: a fact added, or the fact of a voided record taken out. */
-export type ChildFactChange = { add: ChildFact; voided?: undefined } | { add?: undefined; voided: string };
+/** The marker a void of the registration leaves among the facts; undefined for a void of any other record. */
+function registrationVoidedFact(event: Extract<StoredOversightEvent, { type: 'RecordVoided' }>): ChildFact | undefined {
+  if (event.data.voidedType !== 'ChildRegistered') return undefined;
+  return { eventId: event.id, position: event.position, kind: 'registration-voided', date: event.data.effectiveDate };
+}
+
+/** What an event changes in a child's facts: a fact added, the fact of a voided record taken out, or both (a voided registration leaves its marker). */
+export type ChildFactChange = { add?: ChildFact; voided?: string };
 
 /**
  * The change childFactsAfter would make, for a replay, before the facts are looked up
@@ -135,7 +146,10 @@ export function childFactChangeInReplay(
   event: StoredOversightEvent,
   kept: (fact: ChildFact) => boolean = () => true,
 ): ChildFactChange | undefined {
-  if (event.type === 'RecordVoided') return { voided: event.data.eventId };
+  if (event.type === 'RecordVoided') {
+    const marker = registrationVoidedFact(event);
+    return marker && kept(marker) ? { voided: event.data.eventId, add: marker } : { voided: event.data.eventId };
+  }
   const fact = childFactOf(event);
   return fact && kept(fact) ? { add: fact } : undefined;
 }
@@ -145,15 +159,28 @@ export function childFactChangeInReplay(
  * An event id is never there twice, so taking out the one voided is taking out all.
  */
 export function changeChildFacts(facts: ChildFact[], change: ChildFactChange): boolean {
-  if (change.add) {
-    facts.push(change.add);
-    return true;
+  if (change.voided !== undefined) {
+    const at = facts.findIndex((fact) => fact.eventId === change.voided);
+    if (at < 0) return false;
+    facts.splice(at, 1);
   }
-  const at = facts.findIndex((fact) => fact.eventId === change.voided);
-  if (at < 0) return false;
-  facts.splice(at, 1);
+  if (change.add) facts.push(change.add);
   return true;
 }
+
+/**
+ * Whether the service knows the child: it does unless its registration was voided and not
+ * entered again (a child the service does not know counts nowhere, as GET /children/{id}
+ * answers 404 for it).
+ */
+export function isKnownChild(facts: readonly ChildFact[]): boolean {
+  return facts.some((fact) => fact.kind === 'registered') || !facts.some((fact) => fact.kind === 'registration-voided');
+}
+
+/** isKnownChild as a read-store filter on documents that keep the facts in `facts` */
+export const KNOWN_CHILD_FILTER: Record<string, unknown> = {
+  $or: [{ 'facts.kind': 'registered' }, { 'facts.kind': { $ne: 'registration-voided' } }],
+};
 
 /** Facts in the order they happened: by effective date, then as recorded. */
 export function inDateOrder<T extends { date: CalendarDate; position: number }>(facts: readonly T[]): T[] {

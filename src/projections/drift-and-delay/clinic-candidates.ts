@@ -1,4 +1,5 @@
 import { CalendarDate } from '../../calendar/calendar-date';
+import { KNOWN_CHILD_FILTER } from './child-facts';
 import { DRIFT_FLAGS, DriftFlag, DriftFlagName } from './drift-flag';
 import { driftFlagsAt, iroOn, openOn, OversightDocument } from './oversight-document';
 
@@ -35,11 +36,11 @@ const flagsAskedFor = (criteria: ClinicCriteria): readonly DriftFlagName[] => (c
  */
 export function clinicCandidatesFilter(criteria: ClinicCriteria): Record<string, unknown> {
   const open = openOn(criteria.asAt);
-  const conditions: Record<string, unknown>[] = [{ active: { $elemMatch: open } }];
+  const conditions: Record<string, unknown>[] = [{ active: { $elemMatch: open } }, KNOWN_CHILD_FILTER];
   if (criteria.iroId) conditions.push({ iroAllocations: { $elemMatch: { iroId: criteria.iroId, ...open } } });
   const now = criteria.allocatedNow;
   if (now) conditions.push({ iroAllocations: { $elemMatch: { iroId: now.iroId, ...openOn(now.today) } } });
-  return conditions.length === 1 ? conditions[0] : { $and: conditions };
+  return { $and: conditions };
 }
 
 /**

@@ -32,6 +32,20 @@ function candidates(criteria: ClinicCriteria) {
 describe('challenge-clinic candidates', () => {
   const asAt = '2020-03-02';
 
+  it('leaves out a child whose registration was voided and not entered again', () => {
+    const given = new OversightHistory();
+    const registration = given.childRegistered('R');
+    given.careStarted('R', '2019-05-01');
+    given.iroAllocated('R', '2019-05-01', 'iro-1');
+    const documents = oversightDocuments(given);
+    const criteria = { flags: [], asAt };
+    const listed = (found: OversightDocument[]) =>
+      rankClinicCandidates(new Query(clinicCandidatesFilter(criteria)).find(found).all() as OversightDocument[], criteria).map((c) => c.childId);
+    expect(listed(documents)).toEqual(['R']);
+    given.voided(registration);
+    expect(listed(oversightDocuments(given))).toEqual([]);
+  });
+
   it('ranks children with any flag by how many flags, then by the longest-standing flag', () => {
     const ranked = candidates({ flags: [], asAt });
     expect(ranked.map((c) => [c.childId, c.flags.length, c.iroId])).toEqual([

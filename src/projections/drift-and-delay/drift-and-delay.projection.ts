@@ -25,7 +25,7 @@ const asDocument = (document: object) => document as ProjectionDocument;
 export const driftAndDelayProjection: Projection = {
   name: 'drift-and-delay',
   // raise with any change to what the read model stores: the projector then rebuilds it at start
-  version: 1,
+  version: 2,
   collections: [OVERSIGHT, OVERSIGHT_CHALLENGES],
   indexes: {
     [OVERSIGHT]: [

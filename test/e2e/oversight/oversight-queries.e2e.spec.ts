@@ -37,9 +37,22 @@ describe('oversight queries over HTTP', () => {
     const wrong = await created(raiseChallenge(api, 'CH3', ['C4']));
     await created(api.http().post('/challenges/CH3/voids').send({ eventId: wrong.eventIds[0], reason: 'Raised about the wrong child.' }));
 
+    // C5, in care with IRO7, whose registration is then voided: a child the service does not know, counted nowhere
+    const c5 = await created(registerChild(api, 'C5'));
+    await created(startCare(api, 'C5'));
+    await created(api.http().post('/children/C5/iro-allocations').send({ iroId: 'IRO7', effectiveDate: '2020-01-06' }));
+    await created(api.http().post('/children/C5/voids').send({ eventId: c5.eventIds[0], reason: 'Registered under the wrong id.' }));
+
     await projectionsCaughtUp(api, ['issues-resolution', 'drift-and-delay']);
   });
   afterAll(() => api.destroy());
+
+  it('answers 404 for the oversight of a child whose registration was voided, as for its record', async () => {
+    const response = await api.http().get('/children/C5/oversight');
+    expect(response.status).toBe(404);
+    expect(response.body.rule).toBe('child-not-registered');
+    expect((await api.http().get('/children/C5')).status).toBe(404);
+  });
 
   describe('GET /challenges', () => {
     it('lists the challenges that count, newest first, with their stage history', async () => {

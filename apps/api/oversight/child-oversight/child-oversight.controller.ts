@@ -1,5 +1,6 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { isKnownChild } from '../../../../src/projections/drift-and-delay/child-facts';
 import { oversightAt } from '../../../../src/projections/drift-and-delay/oversight-at';
 import { OVERSIGHT, OversightDocument } from '../../../../src/projections/drift-and-delay/oversight-document';
 import { NotFoundResponse, ValidationErrorResponse } from '../../../../libs/nest/http/error-responses';
@@ -22,10 +23,10 @@ export class ChildOversightController {
   @ApiOperation({ summary: "A child's drift and delay on a date: status, IRO, what is due next and how overdue, open challenges, flags with evidence" })
   @ApiOkResponse({ type: ChildOversightResponse })
   @ApiBadRequestResponse({ type: ValidationErrorResponse })
-  @ApiNotFoundResponse({ type: NotFoundResponse, description: 'no record of this child in the drift-and-delay read model' })
+  @ApiNotFoundResponse({ type: NotFoundResponse, description: 'no record of this child in the drift-and-delay read model, or its registration was voided and not entered again' })
   async oversight(@Param() { childId }: ChildIdParams, @Query() { asAt }: AsAtQuery): Promise<ChildOversightResponse> {
     const document = await this.readModels.get<OversightDocument & Document>(OVERSIGHT, childId);
-    if (!document || document.facts.length === 0) {
+    if (!document || document.facts.length === 0 || !isKnownChild(document.facts)) {
       throw new NotFoundException({ statusCode: 404, error: 'Not Found', rule: 'child-not-registered', message: `Child ${childId} is not registered.` });
     }
     return oversightAt(document, this.queryDate.orToday(asAt));
