@@ -2,7 +2,7 @@ import { accept, Decision, DecisionContext } from '../decision/decision';
 import { firstReviewDueDate } from '../timescales/looked-after-reviews';
 import { CaseCommand } from './case-commands';
 import { refuseCase } from './case-rules';
-import { CaseState, lastPeriodOf, periodOn } from './case-state';
+import { CaseState, lastPeriodOf, periodOn, standingRecordsOf } from './case-state';
 import { recordDateNotAllowed } from './record-checks';
 import { comesOffShortBreaksEarlier } from './looked-after-since';
 import {
@@ -87,7 +87,7 @@ export function changeLegalStatus(command: ChangeLegalStatus, state: CaseState, 
   const refused = notInCareOn(state, 'legal status change', effectiveDate, context);
   if (refused) return refused;
   const period = periodOn(state, effectiveDate)!;
-  const shortBreaksRefused = shortBreaksOverReview(period, legalStatus, effectiveDate);
+  const shortBreaksRefused = shortBreaksOverReview(period, legalStatus, effectiveDate, standingRecordsOf(state));
   if (shortBreaksRefused) return shortBreaksRefused;
   if (comesOffShortBreaksEarlier(period, legalStatus, effectiveDate) && period.reviews.held > 0) {
     return refuseCase(

@@ -109,6 +109,8 @@ export interface StandingRecord {
   /** a review's id and participation */
   reviewId?: string;
   participation?: ParticipationCode;
+  /** the legal status a care start or legal status change records */
+  legalStatus?: LegalStatus;
 }
 
 /**

@@ -2,7 +2,7 @@ import { CalendarDate } from '../calendar/calendar-date';
 import { Decision } from '../decision/decision';
 import { LegalStatus, PlacementType } from '../events/codes';
 import { refuseCase } from './case-rules';
-import { CarePeriod } from './case-state';
+import { CarePeriod, StandingRecord } from './case-state';
 import { isShortBreakLegalStatus, isTemporaryPlacement, placementTypeWithdrawnOn } from './dfe-episode-rules';
 
 /**
@@ -43,30 +43,56 @@ export function careEndsInTemporaryPlacement(period: CarePeriod): Decision | nul
 }
 
 /**
- * No looked-after review is recorded while the child is on short breaks, V3 or V4 (rule 399).
- * The period keeps its latest legal status only, so a review dated before that status's
- * start is not checked here.
+ * No looked-after review is recorded while the child is on short breaks, V3 or V4 (rule 399):
+ * judged by the legal status on the review's date, whatever was recorded after it.
  */
-export function reviewOnShortBreaks(period: CarePeriod, heldOn: CalendarDate): Decision | null {
-  if (heldOn < period.legalStatusSince || !isShortBreakLegalStatus(period.legalStatus)) return null;
+export function reviewOnShortBreaks(period: CarePeriod, heldOn: CalendarDate, records: readonly StandingRecord[]): Decision | null {
+  const status = legalStatusOn(period, heldOn, records);
+  if (!isShortBreakLegalStatus(status.legalStatus)) return null;
   return refuseCase(
     'review-on-short-breaks',
     `No looked-after review is recorded for a child on short breaks: the legal status on ${heldOn} is ` +
-      `${period.legalStatus}, since ${period.legalStatusSince} (DfE rule 399).`,
+      `${status.legalStatus}, since ${status.since} (DfE rule 399).`,
   );
 }
 
 /**
- * Short breaks (V3/V4) cannot start on or before a review already recorded in the period
- * (rule 399 from the other side); checked where the review is known to fall under the new status.
+ * Short breaks (V3/V4) cannot start where a looked-after review is recorded while they
+ * would last: from their date until the period's next legal status (rule 399 from the
+ * other side), whether they are entered in order or back-dated behind a later status.
  */
-export function shortBreaksOverReview(period: CarePeriod, legalStatus: LegalStatus, effectiveDate: CalendarDate): Decision | null {
-  const lastReview = period.reviews.lastHeldOn;
-  if (!isShortBreakLegalStatus(legalStatus) || lastReview === null || lastReview < effectiveDate) return null;
-  if (effectiveDate < period.legalStatusSince) return null;
+export function shortBreaksOverReview(
+  period: CarePeriod,
+  legalStatus: LegalStatus,
+  effectiveDate: CalendarDate,
+  records: readonly StandingRecord[],
+): Decision | null {
+  if (!isShortBreakLegalStatus(legalStatus)) return null;
+  const inPeriod = records.filter((record) => withinPeriod(period, record.date));
+  const until = inPeriod
+    .filter((record) => record.legalStatus !== undefined && record.date > effectiveDate)
+    .reduce<CalendarDate | null>((earliest, record) => (earliest === null || record.date < earliest ? record.date : earliest), null);
+  const review = inPeriod.find(
+    (record) => record.type === 'ReviewHeld' && record.date >= effectiveDate && (until === null || record.date < until),
+  );
+  if (!review) return null;
   return refuseCase(
     'review-on-short-breaks',
     `Legal status ${legalStatus} (short breaks) cannot start on ${effectiveDate}: a looked-after review is recorded ` +
-      `in this period on ${lastReview}, and none is recorded for a child on short breaks (DfE rule 399).`,
+      `in this period on ${review.date}${until ? `, before its next legal status on ${until}` : ''}, and none is recorded for a ` +
+      'child on short breaks (DfE rule 399).',
   );
+}
+
+const withinPeriod = (period: CarePeriod, date: CalendarDate): boolean =>
+  date >= period.startDate && (period.endDate === null || date <= period.endDate);
+
+/** The period's legal status on `date` from its standing records: the latest dated on or before it (on one day, the later recorded). */
+function legalStatusOn(period: CarePeriod, date: CalendarDate, records: readonly StandingRecord[]): { legalStatus: LegalStatus; since: CalendarDate } {
+  let found: { legalStatus: LegalStatus; since: CalendarDate } | null = null;
+  for (const record of records) {
+    if (record.legalStatus === undefined || record.date > date || !withinPeriod(period, record.date)) continue;
+    if (found === null || record.date >= found.since) found = { legalStatus: record.legalStatus, since: record.date };
+  }
+  return found ?? { legalStatus: period.legalStatus, since: period.legalStatusSince };
 }

@@ -17,7 +17,7 @@ const changePlacement = (effectiveDate: string, placementType: Extract<CaseComma
 const review = (heldOn: string): CaseCommand => ({
   type: 'holdReview', childId: 'child-1', reviewId: `r-${heldOn}`, heldOn, chairIroId: 'iro-7', participation: 'PN1', iroVisitedBeforeReview: true,
 });
-const legalStatusChanged = (effectiveDate: string, legalStatus: 'V3' | 'V4' | 'C2'): GivenEvent => ({
+const legalStatusChanged = (effectiveDate: string, legalStatus: 'V2' | 'V3' | 'V4' | 'C2'): GivenEvent => ({
   type: 'LegalStatusChanged', data: { childId: 'child-1', legalStatus, effectiveDate },
 });
 
@@ -125,6 +125,46 @@ describe('rule 399: no looked-after review for a child on short breaks (V3, V4)'
         .given(...reviewed)
         .when({ type: 'changeLegalStatus', childId: 'child-1', effectiveDate: '2025-02-04', legalStatus: 'V3' }, today);
       expect(outcome.decision).toEqual(accepted('LegalStatusChanged'));
+    });
+  });
+
+  describe('entered out of order, behind a later legal status (the order of entry does not matter)', () => {
+    // V2 from 6 Jan, reviews on 30 Jan and 25 Apr, then V2 again from 1 Sep
+    const later = [
+      registered,
+      careStarted({ childId: 'child-1', startDate: '2025-01-06', legalStatus: 'V2' }),
+      reviewHeld({ childId: 'child-1', periodId: 'child-1:2025-01-06', heldOn: '2025-01-30', sequence: 1, dueBy: '2025-02-03' }),
+      reviewHeld({ childId: 'child-1', periodId: 'child-1:2025-01-06', heldOn: '2025-04-25', sequence: 2, dueBy: '2025-04-30' }),
+      legalStatusChanged('2025-09-01', 'V2'),
+    ];
+    const shortBreaksFrom = (effectiveDate: string) =>
+      ({ type: 'changeLegalStatus', childId: 'child-1', effectiveDate, legalStatus: 'V4' }) as const;
+
+    it('refuses short breaks back-dated under a review that stands, until the next legal status', () => {
+      const outcome = caseSpec.given(...later).when(shortBreaksFrom('2025-04-01'), today);
+      expect(outcome.decision).toEqual(refusedWith('review-on-short-breaks', 399));
+      expect(outcome.decision).toEqual({ violation: expect.objectContaining({ message: expect.stringContaining('2025-04-25') }) });
+    });
+
+    it('accepts short breaks back-dated after the last review, up to the next legal status', () => {
+      expect(caseSpec.given(...later).when(shortBreaksFrom('2025-05-01'), today).decision).toEqual(accepted('LegalStatusChanged'));
+    });
+
+    it('accepts short breaks ended by a legal status before the review', () => {
+      const outcome = caseSpec.given(...later, legalStatusChanged('2025-04-10', 'C2')).when(shortBreaksFrom('2025-04-01'), today);
+      expect(outcome.decision).toEqual(accepted('LegalStatusChanged'));
+    });
+
+    it('refuses a review dated in short breaks that a later legal status has ended since', () => {
+      const onBreaks = [
+        registered,
+        careStarted({ childId: 'child-1', startDate: '2025-01-06', legalStatus: 'V2' }),
+        reviewHeld({ childId: 'child-1', periodId: 'child-1:2025-01-06', heldOn: '2025-01-30', sequence: 1, dueBy: '2025-02-03' }),
+        legalStatusChanged('2025-04-01', 'V4'),
+        legalStatusChanged('2025-09-01', 'V2'),
+      ];
+      expect(caseSpec.given(...onBreaks).when(review('2025-05-02'), today).decision).toEqual(refusedWith('review-on-short-breaks', 399));
+      expect(caseSpec.given(...onBreaks).when(review('2025-03-28'), today).decision).toEqual(accepted('ReviewHeld'));
     });
   });
 });

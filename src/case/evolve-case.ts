@@ -215,6 +215,7 @@ function linkRecord(before: CaseState, after: CaseState, event: CaseEvent): Case
     type: event.type,
     date: event.data.effectiveDate,
     ...(event.type === 'ReviewHeld' && { reviewId: event.data.reviewId, participation: event.data.participation }),
+    ...((event.type === 'CareStarted' || event.type === 'LegalStatusChanged') && { legalStatus: event.data.legalStatus }),
   };
   const { parents, recordLinks } = standsOn(before, event, id);
   // `after` is the state evolveCase has just made for this event (a new object, nobody else's yet): completed in place, not copied again

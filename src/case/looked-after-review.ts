@@ -30,7 +30,7 @@ export function holdReview(command: HoldReview, state: CaseState, context: Decis
     );
   }
   const period = periodOn(state, heldOn)!;
-  const shortBreaks = reviewOnShortBreaks(period, heldOn);
+  const shortBreaks = reviewOnShortBreaks(period, heldOn, standingRecordsOf(state));
   if (shortBreaks) return shortBreaks;
   if (period.reviews.lastHeldOn === heldOn) {
     const last = state.recordLinks.periods[period.periodId]?.lastReviewId;
