@@ -2,11 +2,11 @@ import { accept, Decision, DecisionContext } from '../decision/decision';
 import { firstReviewDueDate } from '../timescales/looked-after-reviews';
 import { CaseCommand } from './case-commands';
 import { refuseCase } from './case-rules';
-import { CaseState, lastPeriodOf, periodOn, standingRecordsOf } from './case-state';
+import { birthDateOf, CaseState, lastPeriodOf, periodOn, standingRecordsOf } from './case-state';
 import { recordDateNotAllowed } from './record-checks';
 import { comesOffShortBreaksEarlier } from './looked-after-since';
 import {
-  careEndsInTemporaryPlacement, careStartsInTemporaryPlacement, placementTypeNotValidOn, shortBreaksOverReview,
+  careEndsInTemporaryPlacement, careStartsInTemporaryPlacement, placementTooYoungFor, placementTypeNotValidOn, shortBreaksOverReview,
 } from './dfe-guards';
 
 type StartCare = Extract<CaseCommand, { type: 'startCare' }>;
@@ -39,7 +39,8 @@ export function startCare(command: StartCare, state: CaseState, context: Decisio
         'leave care; void that care ending, and record the change of legal status or placement instead.',
     );
   }
-  const dfeRefused = careStartsInTemporaryPlacement(placementType) ?? placementTypeNotValidOn(placementType, startDate);
+  const dfeRefused = careStartsInTemporaryPlacement(placementType) ?? placementTypeNotValidOn(placementType, startDate) ??
+    placementTooYoungFor(placementType, startDate, birthDateOf(state));
   if (dfeRefused) return dfeRefused;
   return accept({
     type: 'CareStarted',
@@ -68,7 +69,7 @@ export function changePlacement(command: ChangePlacement, state: CaseState, cont
     ? careEndsInTemporaryPlacement({ ...period, placementType, placementSince: effectiveDate })
     : null;
   const dfeRefused = (effectiveDate === period.startDate ? careStartsInTemporaryPlacement(placementType) : null) ??
-    endsIn ?? placementTypeNotValidOn(placementType, effectiveDate);
+    endsIn ?? placementTypeNotValidOn(placementType, effectiveDate) ?? placementTooYoungFor(placementType, effectiveDate, birthDateOf(state));
   if (dfeRefused) return dfeRefused;
   return accept({
     type: 'PlacementChanged',

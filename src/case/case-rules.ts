@@ -66,6 +66,8 @@ export const CASE_RULES = {
     "the period's reviews stand: it would move their due dates. Void them first.",
   'review-on-short-breaks':
     'No looked-after review is recorded for a child on short breaks, legal status V3 or V4 (DfE rule 399).',
+  'placement-age':
+    'Registered supported accommodation (K3) is for a child aged 16 or over on the placement date (DfE rule 371, from the 2024-25 year, 1/4/2024).',
   'placement-type-withdrawn':
     'A placement type cannot be recorded from the date the DfE withdrew it: P2 from 28/10/2023 (DfE rule 217); ' +
     'H5, P2 and Z1 from the 2025-26 year, 1/4/2025 (DfE rule 146).',

@@ -1,4 +1,5 @@
 import { CalendarDate } from '../calendar/calendar-date';
+import { ageOn } from '../calendar/calendar-months';
 import { Decision } from '../decision/decision';
 import { LegalStatus, PlacementType } from '../events/codes';
 import { refuseCase } from './case-rules';
@@ -20,6 +21,24 @@ export function placementTypeNotValidOn(placementType: PlacementType, date: Cale
     'placement-type-withdrawn',
     `Placement type ${placementType} is not valid for a placement from ${dayMonthYear(withdrawn.since)} ` +
       `(DfE rule ${withdrawn.dfeRule}); it is dated ${date}.`,
+  );
+}
+
+/** Registered supported accommodation (K3) is for a child aged 16 or over (rule 371, from the 2024-25 year when K3 came in). */
+const MINIMUM_AGE_BY_PLACEMENT: Partial<Record<PlacementType, { age: number; dfeRule: number; words: string; from: CalendarDate }>> = {
+  K3: { age: 16, dfeRule: 371, words: 'registered supported accommodation', from: '2024-04-01' },
+};
+
+/** A placement type for older children, for a child under that age on the date (no check while the date of birth is unknown). */
+export function placementTooYoungFor(placementType: PlacementType, date: CalendarDate, dateOfBirth: CalendarDate | null): Decision | null {
+  const minimum = MINIMUM_AGE_BY_PLACEMENT[placementType];
+  if (!minimum || date < minimum.from || dateOfBirth === null || date < dateOfBirth) return null;
+  const age = ageOn(dateOfBirth, date);
+  if (age >= minimum.age) return null;
+  return refuseCase(
+    'placement-age',
+    `Placement type ${placementType} (${minimum.words}) is for a child aged ${minimum.age} or over (DfE rule ${minimum.dfeRule}); ` +
+      `the child is ${age} on ${date}.`,
   );
 }
 

@@ -213,3 +213,24 @@ describe('placement types the DfE has withdrawn (rules 217 and 146)', () => {
     expect(placementTypeWithdrawnOn('K3', '2026-06-01')).toBeNull();
   });
 });
+
+describe('rule 371: a child in registered supported accommodation (K3) is at least 16', () => {
+  // born 2 March 2012: 16 on 2 March 2028
+  const inCare = [registered, careStarted({ childId: 'child-1', startDate: '2025-01-06' })];
+  const later = { today: '2028-06-01' };
+
+  it('refuses a care start in K3 for a child under 16', () => {
+    expect(caseSpec.given(registered).when(startCare('2025-06-02', { placementType: 'K3' }), today).decision).toEqual(
+      refusedWith('placement-age', 371),
+    );
+  });
+
+  it('applies from the 2024-25 year, when K3 and the rule came in', () => {
+    expect(caseSpec.given(registered).when(startCare('2024-03-29', { placementType: 'K3' }), today).decision).toEqual(accepted('CareStarted'));
+  });
+
+  it('refuses a move to K3 the day before the 16th birthday, and accepts it on the birthday', () => {
+    expect(caseSpec.given(...inCare).when(changePlacement('2028-03-01', 'K3'), later).decision).toEqual(refusedWith('placement-age', 371));
+    expect(caseSpec.given(...inCare).when(changePlacement('2028-03-02', 'K3'), later).decision).toEqual(accepted('PlacementChanged'));
+  });
+});
