@@ -15,21 +15,31 @@ type ChangeLegalStatus = Extract<CaseCommand, { type: 'changeLegalStatus' }>;
 type EndCare = Extract<CaseCommand, { type: 'endCare' }>;
 
 /** A period of care starts with its first placement and legal status; its first review is due in 20 working days. */
+/** What to do with a period of care found late, older than the ones recorded. */
+const ENTER_EARLIER_PERIOD =
+  'To add an earlier period, void the later period\'s records first (latest first), enter the earlier period, then enter the later records anew.';
+
 export function startCare(command: StartCare, state: CaseState, context: DecisionContext): Decision {
   const { childId, startDate, legalStatus, placementType, placedOutsideLocalAuthority, categoryOfNeed } = command;
   const dateRefused = recordDateNotAllowed(state, 'care start', startDate, context, 'not-allowed');
   if (dateRefused) return dateRefused;
-  if (state.currentPeriod) {
+  const current = state.currentPeriod;
+  if (current && startDate >= current.startDate) {
+    return refuseCase('already-in-care', `Child ${childId} is already in care, in the period that started on ${current.startDate}.`);
+  }
+  if (current) {
     return refuseCase(
       'already-in-care',
-      `Child ${childId} is already in care, in the period that started on ${state.currentPeriod.startDate}.`,
+      `Care cannot start on ${startDate}: the child's open period of care started on ${current.startDate}, and periods of care ` +
+        `are entered in the order they happened. ${ENTER_EARLIER_PERIOD}`,
     );
   }
   const last = lastPeriodOf(state);
   if (last?.endDate && (startDate < last.endDate || startDate <= last.startDate)) {
     return refuseCase(
       'care-start-before-last-care-end',
-      `Care cannot start on ${startDate}: the previous period of care ran from ${last.startDate} to ${last.endDate}.`,
+      `Care cannot start on ${startDate}: the previous period of care ran from ${last.startDate} to ${last.endDate}.` +
+        (startDate < last.startDate ? ` ${ENTER_EARLIER_PERIOD}` : ''),
     );
   }
   if (last?.endDate === startDate) {

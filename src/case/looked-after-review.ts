@@ -44,7 +44,9 @@ export function holdReview(command: HoldReview, state: CaseState, context: Decis
   if (period.reviews.lastHeldOn && heldOn < period.reviews.lastHeldOn) {
     return refuseCase(
       'review-before-last-review',
-      `The review is dated ${heldOn}, before the last review of this period of care on ${period.reviews.lastHeldOn}.`,
+      `The review is dated ${heldOn}, before the last review of this period of care on ${period.reviews.lastHeldOn}: reviews are ` +
+        'entered in the order they were held, since each is due from the one before. To add a forgotten review, void the later reviews ' +
+        'first (latest first), enter it, then enter them anew.',
     );
   }
   const birthDate = birthDateOf(state);

@@ -100,6 +100,9 @@ describe('later looked-after reviews', () => {
 
   it('refuses a review dated before the last review of the period', () => {
     caseSpec.given(...afterTwoReviews).when(review('2019-08-30')).thenRejects('review-before-last-review');
+    expect(caseSpec.given(...afterTwoReviews).when(review('2019-08-30')).decision).toEqual({
+      violation: { rule: 'review-before-last-review', message: expect.stringContaining('void the later reviews first (latest first), enter it') },
+    });
   });
 });
 
