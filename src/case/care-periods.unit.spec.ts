@@ -146,19 +146,19 @@ describe('a period of care found late, older than the ones recorded', () => {
     ({ type: 'startCare', childId: 'child-1', startDate, legalStatus: 'C2', placementType: 'U4', placedOutsideLocalAuthority: false }) as const;
 
   it('is refused while the later period is open, saying that periods are entered in order and how to add it', () => {
-    const outcome = caseSpec.given(registered, careStarted({ childId: 'child-1', startDate: '2025-06-02' })).when(startOn('2024-01-08'));
+    const outcome = caseSpec.given(registered, careStarted({ childId: 'child-1', startDate: '2020-06-02' })).when(startOn('2019-01-08'));
     expect(outcome.decision).toEqual({
       violation: {
         rule: 'already-in-care',
-        message: expect.stringMatching(/open period of care started on 2025-06-02.*void the later period's records first/),
+        message: expect.stringMatching(/open period of care started on 2020-06-02.*void the later period's records first/),
       },
     });
   });
 
   it('is refused before a period that has ended, saying how to add it', () => {
     const outcome = caseSpec
-      .given(registered, careStarted({ childId: 'child-1', startDate: '2025-06-02' }), careEnded({ childId: 'child-1', periodId: 'child-1:2025-06-02', endDate: '2025-09-01' }))
-      .when(startOn('2024-01-08'));
+      .given(registered, careStarted({ childId: 'child-1', startDate: '2020-06-02' }), careEnded({ childId: 'child-1', periodId: 'child-1:2020-06-02', endDate: '2020-09-01' }))
+      .when(startOn('2019-01-08'));
     expect(outcome.decision).toEqual({
       violation: { rule: 'care-start-before-last-care-end', message: expect.stringContaining("void the later period's records first") },
     });
