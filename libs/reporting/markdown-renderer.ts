@@ -20,7 +20,8 @@ export function renderMarkdown(report: PublishedReport): string {
     `# Independent Reviewing Officers' annual report ${now}`,
     '',
     `${report.localAuthority}. Reporting year ${report.period.start} to ${report.period.end}.` +
-      ` As of ${report.asOf ?? 'everything recorded'}.`,
+      ` As of ${report.asOf ?? 'everything recorded'}.` +
+      (report.generatedAt ? ` Produced ${report.generatedAt}.` : ''),
     '',
     ...(yearNotEndedNote(report) ? [`**${yearNotEndedNote(report)}**`, ''] : []),
   ];

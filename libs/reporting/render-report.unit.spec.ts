@@ -249,3 +249,14 @@ describe('breakdown rows in the published formats', () => {
     expect(md).toContain('| Placed with parents | 6 |');
   });
 });
+
+describe('the markdown report', () => {
+  it('states the instant it was produced, as the csv and html do, so that it can be produced again with asOf', async () => {
+    const everything = { ...report(), asOf: null };
+    const md = await renderReport(everything, 'md', 5);
+    expect(md).toContain('As of everything recorded');
+    expect(md).toContain('Produced 2020-05-02T00:00:00.000Z');
+    expect(await renderReport(everything, 'csv', 5)).toContain('generated,2020-05-02T00:00:00.000Z');
+    expect(await renderReport(everything, 'html', 5)).toContain('produced 2020-05-02T00:00:00.000Z');
+  });
+});
