@@ -1,4 +1,5 @@
 import { yearNotEndedNote } from './year-not-ended-note';
+import { breakdownKeys } from '../../src/reporting/breakdown-keys';
 import { FIGURE_IDS } from '../../src/reporting/figure-ids';
 import { Published, PublishedReport, PublishedYear } from './disclosure-control';
 import { FIGURE_LABELS, yearLabel } from './figure-labels';
@@ -22,8 +23,7 @@ export function renderCsv(report: PublishedReport): string {
     const figure = report.figures[id];
     const label = FIGURE_LABELS[id];
     if (figure.value !== null && typeof figure.value === 'object') {
-      const keys = new Set([...Object.keys(figure.value), ...Object.keys((figure.previousYear.value as object | null) ?? {})]);
-      for (const key of keys) {
+      for (const key of breakdownKeys(id, figure.value, figure.previousYear.value as object | null)) {
         rows.push([
           id, label, key, year, keyed(figure, key), '', '', figure.percent?.[key], keyed(figure.previousYear, key),
           figure.previousYear.percent?.[key], (figure.change as Record<string, Published> | null)?.[key], '',

@@ -1,7 +1,9 @@
 import { yearNotEndedNote } from './year-not-ended-note';
+import { breakdownKeys } from '../../src/reporting/breakdown-keys';
 import { FIGURE_IDS } from '../../src/reporting/figure-ids';
 import { Published, PublishedFigure, PublishedReport } from './disclosure-control';
 import { FIGURE_FAMILIES, FIGURE_LABELS, formatPublished, HEADLINE_FIGURES, yearLabel } from './figure-labels';
+import { keyLabel } from './key-labels';
 import { reportCharts } from './report-charts';
 
 const escapeHtml = (text: string): string =>
@@ -101,10 +103,10 @@ function breakdownTable(id: (typeof FIGURE_IDS)[number], figure: PublishedFigure
   const head = withPercent
     ? `<tr><th></th><th>${now}</th><th>%</th><th>${before}</th><th>%</th><th>Change</th></tr>`
     : `<tr><th></th><th>${now}</th><th>${before}</th><th>Change</th></tr>`;
-  const rows = [...new Set([...Object.keys(value), ...Object.keys(previous)])].map((key) =>
+  const rows = breakdownKeys(id, value, previous).map((key) =>
     withPercent
-      ? `<tr><td>${escapeHtml(key)}</td><td>${cell(value[key])}</td><td>${cell(figure.percent?.[key])}</td><td>${cell(previous[key])}</td><td>${cell(figure.previousYear.percent?.[key])}</td><td>${cell(change[key])}</td></tr>`
-      : `<tr><td>${escapeHtml(key)}</td><td>${cell(value[key])}</td><td>${cell(previous[key])}</td><td>${cell(change[key])}</td></tr>`,
+      ? `<tr><td>${escapeHtml(keyLabel(id, key))}</td><td>${cell(value[key])}</td><td>${cell(figure.percent?.[key])}</td><td>${cell(previous[key])}</td><td>${cell(figure.previousYear.percent?.[key])}</td><td>${cell(change[key])}</td></tr>`
+      : `<tr><td>${escapeHtml(keyLabel(id, key))}</td><td>${cell(value[key])}</td><td>${cell(previous[key])}</td><td>${cell(change[key])}</td></tr>`,
   );
   return `<h3>${escapeHtml(FIGURE_LABELS[id])}</h3>
 <table data-figure="${id}"><thead>${head}</thead><tbody>

@@ -1,7 +1,9 @@
 import { yearNotEndedNote } from './year-not-ended-note';
+import { breakdownKeys } from '../../src/reporting/breakdown-keys';
 import { FIGURE_IDS } from '../../src/reporting/figure-ids';
 import { Published, PublishedReport } from './disclosure-control';
 import { FIGURE_FAMILIES, FIGURE_LABELS, formatPublished, yearLabel } from './figure-labels';
+import { keyLabel } from './key-labels';
 
 const escape = (text: string): string => text.replace(/\|/g, '\\|');
 
@@ -18,7 +20,8 @@ export function renderMarkdown(report: PublishedReport): string {
     `# Independent Reviewing Officers' annual report ${now}`,
     '',
     `${report.localAuthority}. Reporting year ${report.period.start} to ${report.period.end}.` +
-      ` As of ${report.asOf ?? 'everything recorded'}.`,
+      ` As of ${report.asOf ?? 'everything recorded'}.` +
+      (report.generatedAt ? ` Produced ${report.generatedAt}.` : ''),
     '',
     ...(yearNotEndedNote(report) ? [`**${yearNotEndedNote(report)}**`, ''] : []),
   ];
@@ -37,11 +40,12 @@ export function renderMarkdown(report: PublishedReport): string {
           withPercent ? `| | ${now} | % | ${before} | % | Change |` : `| | ${now} | ${before} | Change |`,
           withPercent ? '| --- | ---: | ---: | ---: | ---: | ---: |' : '| --- | ---: | ---: | ---: |',
         );
-        for (const key of new Set([...Object.keys(value), ...Object.keys(previous)])) {
+        for (const key of breakdownKeys(id, value, previous)) {
+          const label = escape(keyLabel(id, key));
           breakdowns.push(
             withPercent
-              ? `| ${escape(key)} | ${formatPublished(value[key])} | ${formatPublished(figure.percent?.[key])} | ${formatPublished(previous[key])} | ${formatPublished(figure.previousYear.percent?.[key])} | ${formatPublished(change[key])} |`
-              : `| ${escape(key)} | ${formatPublished(value[key])} | ${formatPublished(previous[key])} | ${formatPublished(change[key])} |`,
+              ? `| ${label} | ${formatPublished(value[key])} | ${formatPublished(figure.percent?.[key])} | ${formatPublished(previous[key])} | ${formatPublished(figure.previousYear.percent?.[key])} | ${formatPublished(change[key])} |`
+              : `| ${label} | ${formatPublished(value[key])} | ${formatPublished(previous[key])} | ${formatPublished(change[key])} |`,
           );
         }
         breakdowns.push('');

@@ -188,3 +188,75 @@ describe('a report keyed by ids every object has', () => {
     }
   });
 });
+
+describe('breakdown rows in the published formats', () => {
+  /**
+   * 6 White British children in care both years (iro-1), 6 Gypsy/Roma children this year
+   * only (iro-2), 6 children whose ethnicity is not yet obtained last year only (iro-3),
+   * registered in an order that is not the order of their keys.
+   */
+  function twoYears(): AnnualReport {
+    const h = new ReportHistory();
+    for (let i = 0; i < 6; i += 1) {
+      h.registerChild(`a${i}`, { dateOfBirth: '2010-01-01', ethnicity: 'WROM' });
+      h.startCare(`a${i}`, '2019-06-03', { placementType: 'P1' });
+      h.allocateIro(`a${i}`, '2019-06-03', 'iro-2');
+      h.registerChild(`b${i}`, { dateOfBirth: '2010-01-01', ethnicity: 'WBRI' });
+      h.startCare(`b${i}`, '2018-06-04');
+      h.allocateIro(`b${i}`, '2018-06-04', 'iro-1');
+      h.registerChild(`c${i}`, { dateOfBirth: '2010-01-01', ethnicity: 'NOBT' });
+      h.startCare(`c${i}`, '2018-06-04');
+      h.allocateIro(`c${i}`, '2018-06-04', 'iro-3');
+      h.endCare(`c${i}`, '2019-05-01', 'E41');
+    }
+    return computeAnnualReport(collectReportFacts(h.events), {
+      year: 2019, config: DEFAULT_LOCAL_AUTHORITY_CONFIG, asOf: null, generatedAt: '2020-05-02T00:00:00.000Z',
+    });
+  }
+
+  it('come in a stable order (listed keys first, then sorted), a key of only one year in its sorted place', async () => {
+    const csv = (await renderReport(twoYears(), 'csv', 5)).split('\r\n');
+    const keysOf = (id: string) => csv.filter((line) => line.startsWith(`${id},`)).map((line) => /^[^,]+,(?:"[^"]*"|[^,]*),([^,]*),/.exec(line)?.[1]);
+    expect(keysOf('cla.atYearEnd.byEthnicity')).toEqual(['NOBT', 'WBRI', 'WROM']);
+    expect(keysOf('iro.caseloadsAtYearEnd')).toEqual(['iro-1', 'iro-2', 'iro-3']);
+    const md = await renderReport(twoYears(), 'md', 5);
+    const ethnicity = md.split('### Children in our care on 31 March, by ethnicity')[1].split('###')[0];
+    expect(ethnicity.indexOf('NOBT')).toBeLessThan(ethnicity.indexOf('WBRI'));
+    expect(ethnicity.indexOf('WBRI')).toBeLessThan(ethnicity.indexOf('WROM'));
+  });
+
+  it('show no change for a key one of the two years does not have', async () => {
+    const csv = (await renderReport(twoYears(), 'csv', 5)).split('\r\n');
+    expect(csv).toContain('iro.caseloadsAtYearEnd,IRO caseloads on 31 March,iro-2,2019/20,6,,,,,,,');
+    expect(csv).toContain('iro.caseloadsAtYearEnd,IRO caseloads on 31 March,iro-1,2019/20,6,,,,6,,0,');
+    const md = await renderReport(twoYears(), 'md', 5);
+    expect(md).toContain('| iro-2 | 6 | – | – |');
+    expect(md).toContain('| iro-3 | – | 6 | – |');
+  });
+
+  it('name SSDA903 codes and groups in words, with the code beside, in the board HTML and the markdown', async () => {
+    const html = await renderReport(twoYears(), 'html', 5);
+    for (const text of ['White British (WBRI)', 'Gypsy/Roma (WROM)', 'Information not yet obtained (NOBT)', 'Placed with parents',
+      'Under 1', '16 and over', 'Residence order or child arrangements order (E41)', 'Child does not attend, nor are views conveyed (PN7)',
+      'Neglect (NEG)', 'Drift and delay', 'Stage 3', 'Cafcass']) {
+      expect([text, html.includes(text)]).toEqual([text, true]);
+    }
+    for (const key of ['>placedWithParents<', '>childrensHomes<', '>under1<', '>WBRI<', '>E41<', '>PN0<', '>drift-and-delay<']) {
+      expect([key, html.includes(key)]).toEqual([key, false]);
+    }
+    const md = await renderReport(twoYears(), 'md', 5);
+    expect(md).toContain('| White British (WBRI) | 6 | 6 | 0 |');
+    expect(md).toContain('| Placed with parents | 6 |');
+  });
+});
+
+describe('the markdown report', () => {
+  it('states the instant it was produced, as the csv and html do, so that it can be produced again with asOf', async () => {
+    const everything = { ...report(), asOf: null };
+    const md = await renderReport(everything, 'md', 5);
+    expect(md).toContain('As of everything recorded');
+    expect(md).toContain('Produced 2020-05-02T00:00:00.000Z');
+    expect(await renderReport(everything, 'csv', 5)).toContain('generated,2020-05-02T00:00:00.000Z');
+    expect(await renderReport(everything, 'html', 5)).toContain('produced 2020-05-02T00:00:00.000Z');
+  });
+});

@@ -4,6 +4,7 @@ import { CHALLENGE_CATEGORIES } from '../../src/events/codes';
 import { CHALLENGE_STAGE_KEYS } from '../../src/reporting/challenge-figures';
 import { Published, PublishedReport, SUPPRESSED } from './disclosure-control';
 import { yearLabel } from './figure-labels';
+import { keyLabel } from './key-labels';
 
 export interface ReportChart {
   id: string;
@@ -93,7 +94,7 @@ export async function reportCharts(report: PublishedReport): Promise<ReportChart
     cp.push({ conference, year: years[1], ...bar(f[id].value as Published) });
   }
   const byCategory = f['challenges.byCategory'].value as Record<string, Published>;
-  const categories: Datum[] = CHALLENGE_CATEGORIES.map((category) => ({ category, ...bar(byCategory[category]) }));
+  const categories: Datum[] = CHALLENGE_CATEGORIES.map((category) => ({ category: keyLabel('challenges.byCategory', category), ...bar(byCategory[category]) }));
   const byStage = f['challenges.byHighestStage'].value as Record<string, Published>;
   const stages: Datum[] = CHALLENGE_STAGE_KEYS.map((stage) => ({
     stage: stage === 'cafcass' ? 'Cafcass' : `Stage ${stage}`, ...bar(byStage[stage]),
@@ -102,7 +103,7 @@ export async function reportCharts(report: PublishedReport): Promise<ReportChart
   return Promise.all([
     chart('reviews-in-timescale', 'Children in care reviews held in timescale (%)', yearOnYearPercent(reviews, 'measure')),
     chart('cp-timeliness', 'Child protection conferences held in timescale (%)', yearOnYearPercent(cp, 'conference')),
-    chart('challenges-by-category', `IRO challenges raised in ${years[1]}, by category`, counts(categories, 'category', CHALLENGE_CATEGORIES, true)),
+    chart('challenges-by-category', `IRO challenges raised in ${years[1]}, by category`, counts(categories, 'category', CHALLENGE_CATEGORIES.map((c) => keyLabel('challenges.byCategory', c)), true)),
     chart('challenges-by-highest-stage', `IRO challenges raised in ${years[1]}, by highest stage reached`, counts(stages, 'stage', stageOrder, false)),
   ]);
 }

@@ -3,12 +3,14 @@ import { LocalAuthorityConfig } from '../config/local-authority-config';
 import { deriveChallengeHistory } from './challenge-history';
 import { ChallengeFigures } from './challenge-figures';
 import { deriveChildHistory } from './child-history';
+import { LISTED_KEYS } from './breakdown-keys';
 import { LookedAfterFigures } from './cla-figures';
 import { ProtectionFigures } from './cp-figures';
 import { FigureChange, ReportFigure, YearFigure } from './figure';
 import { FigureFamily } from './figure-family';
 import { FIGURE_IDS, FigureId } from './figure-ids';
 import { IroFigures } from './iro-figures';
+import { orderedKeys } from './key-order';
 import { ChallengeFacts, ChildFacts, ReportFacts } from './report-facts';
 import { reportingPeriod } from './reporting-period';
 import { ReviewFigures } from './review-figures';
@@ -93,7 +95,7 @@ export class AnnualReportBuilder {
     const previous = finished(this.previous);
     const figures = {} as Record<FigureId, ReportFigure>;
     for (const id of FIGURE_IDS) {
-      figures[id] = { ...current[id], previousYear: previous[id], change: changeBetween(current[id], previous[id]) };
+      figures[id] = { ...current[id], previousYear: previous[id], change: changeBetween(current[id], previous[id], LISTED_KEYS[id]) };
     }
     const period = reportingPeriod(this.options.year);
     return {
@@ -125,8 +127,11 @@ export function computeAnnualReport(facts: ReportFacts, options: AnnualReportOpt
 const difference = (a: number | null | undefined, b: number | null | undefined): number | null =>
   typeof a === 'number' && typeof b === 'number' ? Math.round((a - b) * 10) / 10 : null;
 
-/** This year less last year: a number, per key for a breakdown, null where either is not a number. */
-export function changeBetween(current: YearFigure, previous: YearFigure): FigureChange {
+/**
+ * This year less last year: a number, per key for a breakdown (in the breakdown's key
+ * order, `listed` first), null where either is not a number or has no such key.
+ */
+export function changeBetween(current: YearFigure, previous: YearFigure, listed: readonly string[] = []): FigureChange {
   const now = current.value;
   const before = previous.value;
   if (typeof now === 'number' || now === null) return typeof before === 'number' || before === null ? difference(now, before) : null;
@@ -134,8 +139,9 @@ export function changeBetween(current: YearFigure, previous: YearFigure): Figure
   if (typeof before !== 'object' || before === null) return null;
   // keyed by the records' own keys (an IRO may be called `constructor`): no prototype to read from or write to
   const change: Record<string, number | null> = Object.create(null);
-  const countOf = (counts: object, key: string): number => (Object.hasOwn(counts, key) ? (counts as Record<string, number>)[key] : 0);
-  const keys = new Set([...Object.keys(now), ...Object.keys(before)]);
-  for (const key of keys) change[key] = difference(countOf(now, key), countOf(before, key));
+  // a key one year does not have (an IRO with no caseload, an ethnicity no child had) has no number there: null
+  const countOf = (counts: object, key: string): number | undefined =>
+    Object.hasOwn(counts, key) ? (counts as Record<string, number>)[key] : undefined;
+  for (const key of orderedKeys(listed, now, before)) change[key] = difference(countOf(now, key), countOf(before, key));
   return change;
 }

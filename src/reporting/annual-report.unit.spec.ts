@@ -89,3 +89,72 @@ describe('whether the year had ended by the report\'s instant', () => {
     expect(yearEnded(null)).toBeNull();
   });
 });
+
+describe('the keys of a breakdown', () => {
+  /** children in care on 31 March 2020, registered in the order given (child ids a, b, c...) */
+  function inCare(children: { ethnicity: 'WBRI' | 'WROM' | 'NOBT' | 'BAFR'; iro: string; dateOfBirth?: string }[]): ReportHistory {
+    const h = new ReportHistory();
+    children.forEach((child, i) => {
+      const id = `c${String(i).padStart(2, '0')}`;
+      h.registerChild(id, { dateOfBirth: child.dateOfBirth ?? '2010-01-01', ethnicity: child.ethnicity });
+      h.startCare(id, '2019-06-03');
+      h.allocateIro(id, '2019-06-03', child.iro);
+    });
+    return h;
+  }
+
+  it('come in the order FIGURES.md lists them, then the others sorted, whatever order the children come in', () => {
+    const h = inCare([
+      { ethnicity: 'WROM', iro: 'iro-09' }, { ethnicity: 'WBRI', iro: 'iro-01' }, { ethnicity: 'NOBT', iro: 'iro-06' },
+      { ethnicity: 'BAFR', iro: 'iro-01' },
+    ]);
+    h.registerChild('c99', { ethnicity: 'WBRI' }); // no date of birth: age group unknown
+    h.startCare('c99', '2019-06-03');
+    const figures = reportFor(h).figures;
+    expect(Object.keys(figures['cla.atYearEnd.byEthnicity'].value)).toEqual(['BAFR', 'NOBT', 'WBRI', 'WROM']);
+    expect(Object.keys(figures['cla.atYearEnd.byEthnicity'].idsByKey)).toEqual(['BAFR', 'NOBT', 'WBRI', 'WROM']);
+    expect(Object.keys(figures['iro.caseloadsAtYearEnd'].value)).toEqual(['iro-01', 'iro-06', 'iro-09']);
+    expect(Object.keys(figures['cla.atYearEnd.byAgeGroup'].value)).toEqual(['under1', '1-4', '5-9', '10-15', '16+', 'unknown']);
+    expect(Object.keys(figures['cla.atYearEnd.byEthnicity'].change)).toEqual(['BAFR', 'NOBT', 'WBRI', 'WROM']);
+    expect(Object.keys(figures['reviews.participation'].value)).toEqual(['PN0', 'PN1', 'PN2', 'PN3', 'PN4', 'PN5', 'PN6', 'PN7']);
+  });
+
+  it('keep their order when a child with a key already counted is added', () => {
+    const children = [{ ethnicity: 'WROM', iro: 'iro-2' }, { ethnicity: 'WBRI', iro: 'iro-1' }] as const;
+    const before = reportFor(inCare([...children])).figures;
+    const after = reportFor(inCare([{ ethnicity: 'WBRI', iro: 'iro-1' }, ...children])).figures;
+    for (const id of ['cla.atYearEnd.byEthnicity', 'iro.caseloadsAtYearEnd']) {
+      expect(Object.keys(after[id].value)).toEqual(Object.keys(before[id].value));
+    }
+  });
+
+  it('merge this year and last year in the same order in the change', () => {
+    const h = inCare([{ ethnicity: 'WROM', iro: 'iro-2' }]);
+    h.registerChild('old', { dateOfBirth: '2010-01-01', ethnicity: 'NOBT' });
+    h.startCare('old', '2018-06-03');
+    h.allocateIro('old', '2018-06-03', 'iro-3');
+    h.endCare('old', '2019-05-01');
+    const figures = reportFor(h).figures;
+    expect(Object.keys(figures['cla.atYearEnd.byEthnicity'].change)).toEqual(['NOBT', 'WROM']);
+    expect(Object.keys(figures['iro.caseloadsAtYearEnd'].change)).toEqual(['iro-2', 'iro-3']);
+  });
+});
+
+describe('the change of a breakdown', () => {
+  it('is null for a key that one of the two years does not have (docs/figures.md: null when either side is not a number)', () => {
+    const h = new ReportHistory();
+    h.registerChild('old', { dateOfBirth: '2010-01-01', ethnicity: 'NOBT' });
+    h.startCare('old', '2018-06-03');
+    h.allocateIro('old', '2018-06-03', 'iro-1');
+    h.registerChild('new', { dateOfBirth: '2010-01-01', ethnicity: 'WBRI' });
+    h.startCare('new', '2019-06-03');
+    h.allocateIro('new', '2019-06-03', 'iro-2');
+    const figures = reportFor(h).figures;
+    expect(figures['iro.caseloadsAtYearEnd'].previousYear.value).toEqual({ 'iro-1': 1 });
+    expect(figures['iro.caseloadsAtYearEnd'].value).toEqual({ 'iro-1': 1, 'iro-2': 1 });
+    expect(figures['iro.caseloadsAtYearEnd'].change).toEqual({ 'iro-1': 0, 'iro-2': null });
+    expect(figures['cla.atYearEnd.byEthnicity'].change).toEqual({ NOBT: 0, WBRI: null });
+    // listed keys are in both years (0 where nothing counts): a number
+    expect(figures['cla.atYearEnd.bySex'].change).toEqual({ male: 0, female: 1, unknown: 0 });
+  });
+});

@@ -1,3 +1,5 @@
+import { orderedKeys } from './key-order';
+
 /**
  * The shapes of a figure in the report JSON (../shared/FIGURES.md, "The report as JSON").
  * Ids: `ids` for a count or breakdown, `numeratorIds` / `denominatorIds` for a percent
@@ -67,18 +69,23 @@ export function percentFigure(numeratorIds: string[], denominatorIds: string[], 
     : { value: roundedRatio(numerator, denominator, 100), numerator, denominator, numeratorIds, denominatorIds };
 }
 
-/** Groups ids by key; every listed key is present (0 when nothing counts), extra keys follow. */
+/** Groups ids by key; every listed key is present (0 when nothing counts), in its order; extra keys follow, sorted. */
 export function breakdownFigure(
   entries: { id: string; key: string }[],
   keys: readonly string[],
   options: { percent?: boolean } = {},
 ): BreakdownFigure {
   // keys come from the records (an IRO id may be `constructor` or `__proto__`): objects without a prototype
+  const found: Record<string, string[]> = Object.create(null);
+  for (const key of keys) found[key] = [];
+  for (const entry of entries) (found[entry.key] ??= []).push(entry.id);
+  // listed keys first, then the others sorted: the order never depends on which child came first
   const idsByKey: Record<string, string[]> = Object.create(null);
-  for (const key of keys) idsByKey[key] = [];
-  for (const entry of entries) (idsByKey[entry.key] ??= []).push(entry.id);
   const value: Record<string, number> = Object.create(null);
-  for (const key of Object.keys(idsByKey)) value[key] = idsByKey[key].length;
+  for (const key of orderedKeys(keys, found)) {
+    idsByKey[key] = found[key];
+    value[key] = found[key].length;
+  }
   const figure: BreakdownFigure = { value, ids: entries.map((e) => e.id), idsByKey };
   if (options.percent) {
     const total = entries.length;

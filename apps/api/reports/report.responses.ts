@@ -44,7 +44,7 @@ export class ReportFigureResponse extends YearFigureResponse {
   @ApiProperty({ type: YearFigureResponse, description: 'the same figure for the year before' }) previousYear!: YearFigureResponse;
   @ApiProperty({
     nullable: true,
-    description: 'this year less last year, per key for a breakdown; null when either side is not a number',
+    description: 'this year less last year, per key for a breakdown (keys in the breakdown\'s order); null when either side is not a number or, for a breakdown, has no such key (an IRO with no caseload last year)',
     anyOf: [{ type: 'number' }, percents],
   } as ApiPropertyOptions)
   change!: number | Record<string, number | null> | null;

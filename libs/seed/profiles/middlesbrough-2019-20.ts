@@ -2,9 +2,10 @@ import { SeedProfile } from '../seed-profile';
 
 /**
  * A synthetic council the size of Middlesbrough, April 2017 to March 2020, whose 2019/20
- * annual IRO report reproduces the figures of the IRO Annual Report 2019/20 in the
- * Corporate Parenting Board pack (../shared/reference/000_f3e6a27afe9f665f.txt). No real
- * child: every id is generated.
+ * annual IRO report gives the figures of the IRO Annual Report 2019/20 in the Corporate
+ * Parenting Board pack (../shared/reference/000_f3e6a27afe9f665f.txt): counts exact,
+ * percentages to within half a point, except the two directions the description names
+ * (README, "The annual IRO report"). No real child: every id is generated.
  *
  * `targets` are the report's own figures (2019/20, with 2018/19 where the report gives
  * last year's); where it gives none, a plausible value is marked "not in the report".
@@ -15,9 +16,12 @@ import { SeedProfile } from '../seed-profile';
 export const MIDDLESBROUGH_2019_20: SeedProfile = {
   name: 'middlesbrough-2019-20',
   description:
-    'A synthetic council the size of Middlesbrough, April 2017 to March 2020: its 2019/20 annual IRO report ' +
-    'reproduces the IRO Annual Report 2019/20 (619 children looked after at year end, 1434 reviews, 166 challenges, ' +
-    '528 children on a protection plan during the year).',
+    'A synthetic council the size of Middlesbrough, April 2017 to March 2020: its 2019/20 annual IRO report gives ' +
+    'the counts the IRO Annual Report 2019/20 states, this year and last (619 children looked after at year end, ' +
+    '1434 reviews, 166 challenges, 528 children on a protection plan during the year), and its percentages to within ' +
+    'half a point (13.7% for 13.8%: no whole number of children gives some of them); except that long-term stability ' +
+    'falls (67.1% to 51.8%; the report: 51.7%, improved slightly) and plans open over 18 months rise (10 to 41; the ' +
+    'report: fewer).',
   localAuthority: 'Middlesbrough (synthetic seed history)',
   seed: 20200331,
   idPrefix: 'mbro',
