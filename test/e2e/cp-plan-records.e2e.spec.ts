@@ -65,11 +65,12 @@ describe('child protection plans started and ended without a conference here', (
     expect(t1Review.body).toMatchObject({ planId: 'T1:2018-12-03', dueBy: '2019-03-03', heldInTime: false, nextReviewConferenceDueBy: '2020-08-20' });
   });
 
-  it("shows the plan on the child's record", async () => {
+  it("shows the plan on the child's record, started by a plan record rather than a conference here", async () => {
     const child = await api.http().get('/children/T1');
     expect(child.body).toMatchObject({
       openChildProtectionPlan: {
-        planId: 'T1:2018-12-03', startDate: '2018-12-03', categoryOfAbuse: 'NEG', reviewConferencesHeld: 1, lastConferenceOn: '2020-02-20',
+        planId: 'T1:2018-12-03', startDate: '2018-12-03', startedBy: 'plan-record', categoryOfAbuse: 'NEG', reviewConferencesHeld: 1,
+        lastConferenceOn: '2020-02-20',
       },
       dueNext: { reviewConferenceDueBy: '2020-08-20', reviewConferenceOverdue: false },
       childProtectionPlans: 1,
