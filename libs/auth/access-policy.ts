@@ -53,6 +53,11 @@ const raisedByThem: OwnershipRule = {
   param: 'id',
   explains: 'an IRO acts only on the challenges they raised',
 };
+const recordsForAllocated: OwnershipRule = {
+  rule: 'child-allocated-to-actor',
+  param: 'childId',
+  explains: 'an IRO records a plan start or ending only for the children allocated to them now',
+};
 const allocatedToThem: OwnershipRule = {
   rule: 'child-allocated-to-actor',
   param: 'childId',
@@ -72,6 +77,9 @@ export const ACCESS_POLICY: readonly AccessRule[] = [
   { action: 'allocate an IRO', method: 'POST', path: '/children/:childId/iro-allocations', roles: { admin: 'any' } },
   { action: 'record a looked-after review', method: 'POST', path: '/children/:childId/reviews', roles: { iro: chairs('reviews'), admin: 'any' } },
   { action: 'record a child protection conference', method: 'POST', path: '/children/:childId/cp-conferences', roles: { iro: chairs('conferences'), admin: 'any' } },
+  // a plan starting or ending without a conference here (e.g. a transfer in or out): no chair to name, so the child's IRO
+  { action: 'record a child protection plan start', method: 'POST', path: '/children/:childId/cp-plans', roles: { iro: recordsForAllocated, admin: 'any' } },
+  { action: 'record a child protection plan ending', method: 'POST', path: '/children/:childId/cp-plan-endings', roles: { iro: recordsForAllocated, admin: 'any' } },
   { action: 'void a record on a child', method: 'POST', path: '/children/:childId/voids', roles: { admin: 'any' } },
 
   {

@@ -22,7 +22,7 @@ export type CaseCommand =
       heldOn: CalendarDate; strategyDiscussionOn?: CalendarDate; chairIroId: string; outcome: ConferenceOutcome;
       categoryOfAbuse?: CategoryOfAbuse; previousPlanCount?: number;
     }
-  | { type: 'startChildProtectionPlan'; childId: string; startDate: CalendarDate; categoryOfAbuse: CategoryOfAbuse; previousPlanCount?: number }
+  | { type: 'startChildProtectionPlan'; childId: string; startDate: CalendarDate; categoryOfAbuse: CategoryOfAbuse; previousPlanCount?: number; reason?: string }
   | { type: 'endChildProtectionPlan'; childId: string; endDate: CalendarDate; reason?: string }
   | { type: 'voidRecord'; childId: string; eventId: string; reason: string; voidedOn: CalendarDate };
 

@@ -57,6 +57,8 @@ export const CASE_RULES = {
     "A review conference cannot be dated before the plan's last conference or its start.",
   'plan-start-before-last-plan-end': 'A plan cannot start before the previous plan ended.',
   'plan-end-before-last-conference': "A plan cannot end before its last conference or its start.",
+  'plan-end-on-start-day':
+    'A child protection plan cannot end on the day it started (CIN census rule 8840): void the plan start if it was entered wrongly.',
   'care-start-temporary-placement':
     'A period of care cannot start with a temporary placement, T0 to T4 (DfE rule 380).',
   'care-end-temporary-placement':

@@ -85,6 +85,10 @@ function holdReviewConference(command: HoldCPConference, state: CaseState): Deci
   }
   const sameDay = conferenceOnTheDay(state, heldOn);
   if (sameDay) return sameDay;
+  if (outcome === 'plan-ended') {
+    const onStartDay = planEndOnStartDay(plan, heldOn);
+    if (onStartDay) return onStartDay;
+  }
   const latest = latestStepOf(plan);
   if (heldOn < latest) {
     return refuseCase(
@@ -130,7 +134,7 @@ function conferenceHeld(
 
 /** A plan that starts without an initial conference here (e.g. transferred in from another authority). */
 export function startChildProtectionPlan(command: StartChildProtectionPlan, state: CaseState, context: DecisionContext): Decision {
-  const { childId, startDate, categoryOfAbuse, previousPlanCount } = command;
+  const { childId, startDate, categoryOfAbuse, previousPlanCount, reason } = command;
   const refused = recordDateNotAllowed(state, 'plan start', startDate, context, 'allowed-while-unborn');
   if (refused) return refused;
   const openThen = planOpenOn(state, startDate);
@@ -150,6 +154,7 @@ export function startChildProtectionPlan(command: StartChildProtectionPlan, stat
       startDate,
       categoryOfAbuse,
       ...(previousPlanCount !== undefined && { previousPlanCount }),
+      ...(reason !== undefined && { reason }),
       effectiveDate: startDate,
     },
   });
@@ -164,6 +169,8 @@ export function endChildProtectionPlan(command: EndChildProtectionPlan, state: C
   if (!plan) {
     return refuseCase('no-open-plan', `There is no open child protection plan to end on ${endDate}.`);
   }
+  const onStartDay = planEndOnStartDay(plan, endDate);
+  if (onStartDay) return onStartDay;
   const latest = latestStepOf(plan);
   if (endDate < latest) {
     return refuseCase(
@@ -189,6 +196,15 @@ function conferenceOnTheDay(state: CaseState, heldOn: CalendarDate): Decision | 
     'conference-same-day',
     `A child protection conference is already recorded for this child on ${heldOn}${held.eventId ? ` (record ${held.eventId})` : ''}: ` +
       'a child has one conference a day. If that record is wrong, void that record first and enter the conference anew.',
+  );
+}
+
+/** A plan cannot start and end on one day (CIN census rule 8840); the reports would not see such an end. */
+function planEndOnStartDay(plan: ChildProtectionPlan, endDate: CalendarDate): Decision | null {
+  if (endDate !== plan.startDate) return null;
+  return refuseCase(
+    'plan-end-on-start-day',
+    `The plan started on ${plan.startDate} cannot end on the same day (CIN census rule 8840); if its start was entered wrongly, void it instead.`,
   );
 }
 

@@ -307,6 +307,32 @@ describe('plans started and ended without a conference here', () => {
       });
   });
 
+  it('keeps the reason a plan started without a conference here (transferred in)', () => {
+    caseSpec
+      .given(registered)
+      .when({ type: 'startChildProtectionPlan', childId: 'child-1', startDate: '2020-02-03', categoryOfAbuse: 'SAB', reason: 'transferred in from Leeds' })
+      .then({
+        type: 'ChildProtectionPlanStarted',
+        data: {
+          childId: 'child-1', planId: 'child-1:2020-02-03', startDate: '2020-02-03', categoryOfAbuse: 'SAB',
+          reason: 'transferred in from Leeds', effectiveDate: '2020-02-03',
+        },
+      });
+  });
+
+  it('due its first review conference 3 months after the start of a plan recorded without a conference', () => {
+    const outcome = caseSpec
+      .given(registered, planStarted({ childId: 'child-1', startDate: '2020-01-06' }))
+      .when(reviewConference('2020-04-06'));
+    expect(outcome.decision).toEqual({
+      events: [
+        expect.objectContaining({
+          data: expect.objectContaining({ planId: 'child-1:2020-01-06', dueBy: '2020-04-06', heldInTime: true, nextReviewConferenceDueBy: '2020-10-06' }),
+        }),
+      ],
+    });
+  });
+
   it('refuses a plan start while a plan is open', () => {
     caseSpec
       .given(registered, planStarted({ childId: 'child-1', startDate: '2020-01-06' }))
@@ -328,6 +354,34 @@ describe('plans started and ended without a conference here', () => {
       .then({
         type: 'ChildProtectionPlanEnded',
         data: { childId: 'child-1', planId: 'child-1:2019-11-30', endDate: '2020-01-15', reason: 'moved to another authority', effectiveDate: '2020-01-15' },
+      });
+  });
+
+  it('refuses a plan ending on the day the plan started (a plan cannot start and end on one day, CIN rule 8840)', () => {
+    caseSpec
+      .given(registered, planStarted({ childId: 'child-1', startDate: '2020-01-06' }))
+      .when({ type: 'endChildProtectionPlan', childId: 'child-1', endDate: '2020-01-06' })
+      .thenRejects('plan-end-on-start-day');
+    caseSpec
+      .given(registered, initialConferenceHeld({ childId: 'child-1', strategyDiscussionOn: '2019-11-15', heldOn: '2019-11-30' }))
+      .when({ type: 'endChildProtectionPlan', childId: 'child-1', endDate: '2019-11-30' })
+      .thenRejects('plan-end-on-start-day');
+  });
+
+  it('refuses a review conference ending a plan recorded without a conference on the day it started (CIN rule 8840)', () => {
+    caseSpec
+      .given(registered, planStarted({ childId: 'child-1', startDate: '2020-01-06' }))
+      .when(reviewConference('2020-01-06', { outcome: 'plan-ended' }))
+      .thenRejects('plan-end-on-start-day');
+  });
+
+  it('ends a plan recorded without a conference the day after it started', () => {
+    caseSpec
+      .given(registered, planStarted({ childId: 'child-1', startDate: '2020-01-06' }))
+      .when({ type: 'endChildProtectionPlan', childId: 'child-1', endDate: '2020-01-07', reason: 'transferred out' })
+      .then({
+        type: 'ChildProtectionPlanEnded',
+        data: { childId: 'child-1', planId: 'child-1:2020-01-06', endDate: '2020-01-07', reason: 'transferred out', effectiveDate: '2020-01-07' },
       });
   });
 

@@ -109,6 +109,8 @@ export interface ChildProtectionPlanStarted extends Effective {
   startDate: CalendarDate;
   categoryOfAbuse: CategoryOfAbuse;
   previousPlanCount?: number;
+  /** why the plan starts without an initial conference here, in words (e.g. transferred in from another authority) */
+  reason?: string;
 }
 
 /** A plan end not implied by a conference outcome (e.g. the child moved away). */

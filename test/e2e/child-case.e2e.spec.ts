@@ -139,7 +139,8 @@ describe("a child's case over HTTP", () => {
 
     const onPlan = await api.http().get('/children/C1001');
     expect(onPlan.body.openChildProtectionPlan).toEqual({
-      planId: 'C1001:2019-12-20', startDate: '2019-12-20', categoryOfAbuse: 'NEG', reviewConferencesHeld: 0, lastConferenceOn: '2019-12-20',
+      planId: 'C1001:2019-12-20', startDate: '2019-12-20', startedBy: 'initial-conference', categoryOfAbuse: 'NEG', reviewConferencesHeld: 0,
+      lastConferenceOn: '2019-12-20',
     });
     expect(onPlan.body.dueNext).toMatchObject({ reviewConferenceDueBy: '2020-03-20', reviewConferenceOverdue: true });
 

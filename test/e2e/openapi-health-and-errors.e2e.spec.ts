@@ -9,7 +9,7 @@ import { ApiUnderTest, registerChild, startApi } from './api-under-test';
 const COMMANDS = [
   '/children', '/children/{childId}/care-periods', '/children/{childId}/placements', '/children/{childId}/legal-statuses',
   '/children/{childId}/care-endings', '/children/{childId}/iro-allocations', '/children/{childId}/reviews',
-  '/children/{childId}/cp-conferences', '/children/{childId}/voids', '/challenges', '/challenges/{id}/escalations',
+  '/children/{childId}/cp-conferences', '/children/{childId}/cp-plans', '/children/{childId}/cp-plan-endings', '/children/{childId}/voids', '/challenges', '/challenges/{id}/escalations',
   '/challenges/{id}/responses', '/challenges/{id}/resolutions', '/challenges/{id}/voids',
 ];
 const READS = ['/health', '/children/{childId}', '/children/{childId}/history', '/challenges/{id}'];
@@ -37,7 +37,7 @@ describe('OpenAPI and health', () => {
     for (const path of READS) expect({ path, documented: Boolean(paths[path]?.get) }).toEqual({ path, documented: true });
     expect(Object.keys(components.schemas)).toEqual(
       expect.arrayContaining([
-        'RegisterChildDto', 'StartCareDto', 'HoldReviewDto', 'HoldCPConferenceDto', 'RaiseChallengeDto', 'ResolveChallengeDto',
+        'RegisterChildDto', 'StartCareDto', 'HoldReviewDto', 'HoldCPConferenceDto', 'StartCPPlanDto', 'EndCPPlanDto', 'RaiseChallengeDto', 'ResolveChallengeDto',
         'RecoveryPlanActionDto', 'ValidationErrorResponse', 'RuleViolationResponse', 'ChildRecordResponse', 'ChallengeRecordResponse',
       ]),
     );

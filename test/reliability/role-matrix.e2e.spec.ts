@@ -22,6 +22,8 @@ POST /children/:childId/care-endings                401  403        403      403
 POST /children/:childId/iro-allocations             401  403        403      403    403      403    201
 POST /children/:childId/reviews                     401  201        403      403    403      403    201
 POST /children/:childId/cp-conferences              401  201        403      403    403      403    201
+POST /children/:childId/cp-plans                    401  201        403      403    403      403    201
+POST /children/:childId/cp-plan-endings             401  201        403      403    403      403    201
 POST /children/:childId/voids                       401  403        403      403    403      403    201
 GET  /children/:childId                             401  200        403      200    403      403    200
 GET  /children/:childId/history                     401  200        403      200    403      200    200
@@ -82,6 +84,13 @@ describe('role matrix: every role x every endpoint', () => {
     await recorded(admin().post(`/children/${childId}/care-periods`, { startDate: '2020-01-06', legalStatus: 'C2', placementType: 'U4', placedOutsideLocalAuthority: false }));
     return childId;
   };
+  /** a child allocated to iro-1 now, optionally on a plan started 6 January 2020 */
+  const allocatedToIro1 = async (onPlan = false) => {
+    const { childId } = await registered();
+    await recorded(admin().post(`/children/${childId}/iro-allocations`, { iroId: 'iro-1', effectiveDate: '2020-01-06' }));
+    if (onPlan) await recorded(admin().post(`/children/${childId}/cp-plans`, { startDate: '2020-01-06', categoryOfAbuse: 'NEG' }));
+    return childId;
+  };
   const raisedByIro1 = async () => {
     const challengeId = newId('CH-');
     const body = await recorded(admin().post('/challenges', { challengeId, childIds: ['C1'], raisedOn: '2020-03-02', raisedBy: 'iro-1', category: 'permanence', summary: 'No plan.' }));
@@ -107,6 +116,10 @@ describe('role matrix: every role x every endpoint', () => {
       post(`/children/${(await registered()).childId}/cp-conferences`, {
         type: 'initial', heldOn: '2020-03-20', strategyDiscussionOn: '2020-03-02', chairIroId: 'iro-1', outcome: 'plan-started', categoryOfAbuse: 'EMO',
       }),
+    'POST /children/:childId/cp-plans': async () =>
+      post(`/children/${await allocatedToIro1()}/cp-plans`, { startDate: '2020-01-06', categoryOfAbuse: 'NEG', reason: 'Transferred in.' }),
+    'POST /children/:childId/cp-plan-endings': async () =>
+      post(`/children/${await allocatedToIro1(true)}/cp-plan-endings`, { endDate: '2020-03-02', reason: 'Transferred out.' }),
     'POST /children/:childId/voids': async () => {
       const { childId, registeredEventId } = await registered();
       return post(`/children/${childId}/voids`, { eventId: registeredEventId, reason: 'Registered twice.' });

@@ -8,6 +8,8 @@ import { ChangePlacementHandler } from './change-placement/change-placement.hand
 import { ChildRecordController } from './child-record/child-record.controller';
 import { EndCareController } from './end-care/end-care.controller';
 import { EndCareHandler } from './end-care/end-care.handler';
+import { EndCPPlanController } from './end-cp-plan/end-cp-plan.controller';
+import { EndCPPlanHandler } from './end-cp-plan/end-cp-plan.handler';
 import { HoldCPConferenceController } from './hold-cp-conference/hold-cp-conference.controller';
 import { HoldCPConferenceHandler } from './hold-cp-conference/hold-cp-conference.handler';
 import { HoldReviewController } from './hold-review/hold-review.controller';
@@ -16,6 +18,8 @@ import { RegisterChildController } from './register-child/register-child.control
 import { RegisterChildHandler } from './register-child/register-child.handler';
 import { StartCareController } from './start-care/start-care.controller';
 import { StartCareHandler } from './start-care/start-care.handler';
+import { StartCPPlanController } from './start-cp-plan/start-cp-plan.controller';
+import { StartCPPlanHandler } from './start-cp-plan/start-cp-plan.handler';
 import { VoidChildRecordController } from './void-child-record/void-child-record.controller';
 import { VoidChildRecordHandler } from './void-child-record/void-child-record.handler';
 
@@ -30,6 +34,8 @@ import { VoidChildRecordHandler } from './void-child-record/void-child-record.ha
     AllocateIroController,
     HoldReviewController,
     HoldCPConferenceController,
+    StartCPPlanController,
+    EndCPPlanController,
     VoidChildRecordController,
     ChildRecordController,
   ],
@@ -42,6 +48,8 @@ import { VoidChildRecordHandler } from './void-child-record/void-child-record.ha
     AllocateIroHandler,
     HoldReviewHandler,
     HoldCPConferenceHandler,
+    StartCPPlanHandler,
+    EndCPPlanHandler,
     VoidChildRecordHandler,
   ],
 })

@@ -369,6 +369,40 @@ export const COMMAND_ENDPOINTS: CommandEndpoint[] = [
     ),
   },
   {
+    route: 'POST /children/:childId/cp-plans',
+    malformed: malformed(child('/cp-plans'), NOT_IN_CARE, { startDate: '2020-03-02', categoryOfAbuse: 'NEG', previousPlanCount: 0, reason: 'Transferred in.' }, [
+      { name: 'startDate', required: true, type: date },
+      { name: 'categoryOfAbuse', required: true, type: oneOf(CATEGORIES_OF_ABUSE) },
+      { name: 'previousPlanCount', required: false, type: { kind: 'int', min: 0, max: 99 } },
+      { name: 'reason', required: false, type: text() },
+    ]),
+    refused: fc
+      .oneof(
+        fc.tuple(fc.constant(ON_PLAN), day('2019-12-20', TODAY), fc.constant('a plan is open')),
+        fc.tuple(fc.constantFrom(IN_CARE, NOT_IN_CARE, ON_PLAN), fc.oneof(futureDay, longBeforeBirthDay), fc.constant('after today or before birth')),
+        fc.tuple(unknownId, day('2019-01-01', TODAY), fc.constant('unknown child')),
+      )
+      .chain(([childId, startDate, how]) =>
+        fc.constantFrom(...CATEGORIES_OF_ABUSE).map((categoryOfAbuse) =>
+          refusal(`/children/${childId}/cp-plans`, { startDate, categoryOfAbuse }, `${how}: start a plan for ${childId} on ${startDate}`),
+        ),
+      ),
+  },
+  {
+    route: 'POST /children/:childId/cp-plan-endings',
+    malformed: malformed(child('/cp-plan-endings'), ON_PLAN, { endDate: '2020-03-02', reason: 'Transferred out.' }, [
+      { name: 'endDate', required: true, type: date },
+      { name: 'reason', required: false, type: text() },
+    ]),
+    refused: fc
+      .oneof(
+        fc.tuple(fc.constantFrom(IN_CARE, NOT_IN_CARE), day('2012-06-14', TODAY), fc.constant('no plan open')),
+        fc.tuple(fc.constant(ON_PLAN), fc.oneof(day('2012-06-14', '2019-12-20'), futureDay), fc.constant('on or before its start, or after today')),
+        fc.tuple(unknownId, day('2019-01-01', TODAY), fc.constant('unknown child')),
+      )
+      .map(([childId, endDate, how]) => refusal(`/children/${childId}/cp-plan-endings`, { endDate }, `${how}: end ${childId}'s plan on ${endDate}`)),
+  },
+  {
     route: 'POST /children/:childId/voids',
     malformed: malformed(child('/voids'), IN_CARE, { eventId: 'e-1', reason: 'Entered in error.' }, voidFields),
     refused: fc

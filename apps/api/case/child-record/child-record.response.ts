@@ -38,6 +38,11 @@ export class IroResponse {
 export class ChildProtectionPlanResponse {
   @ApiProperty() planId!: string;
   @ApiProperty({ format: 'date' }) startDate!: string;
+  @ApiProperty({
+    enum: ['initial-conference', 'plan-record'],
+    description: 'initial-conference: started at an initial conference here; plan-record: started without one here (e.g. transferred in from another authority)',
+  })
+  startedBy!: 'initial-conference' | 'plan-record';
   @ApiProperty() categoryOfAbuse!: string;
   @ApiProperty() reviewConferencesHeld!: number;
   @ApiPropertyOptional({ format: 'date', nullable: true, type: String }) lastConferenceOn!: string | null;

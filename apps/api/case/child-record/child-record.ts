@@ -44,6 +44,7 @@ export function childRecord(childId: string, state: CaseState, revision: number,
       ? {
           planId: plan.planId,
           startDate: plan.startDate,
+          startedBy: plan.startedBy,
           categoryOfAbuse: plan.categoryOfAbuse,
           reviewConferencesHeld: plan.reviewConferencesHeld,
           lastConferenceOn: plan.lastConferenceOn,
