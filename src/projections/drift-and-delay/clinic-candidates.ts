@@ -90,13 +90,40 @@ function compareRank(a: ClinicPosition, b: ClinicPosition): number {
   return a.childId < b.childId ? -1 : a.childId > b.childId ? 1 : 0;
 }
 
-/** The page after `after` (from the top when none), and where the next page starts if there is one. */
+/**
+ * Where a page of the clinic list ended: how many candidates the pages so far gave, and
+ * which (a digest of their ids). The ranking moves while records are written (a child
+ * with one more flag climbs), so a walk goes on from the count only while the children
+ * ranked before it are the same ones; otherwise a child would be skipped or given twice.
+ */
+export interface ClinicPageCursor {
+  seen: number;
+  listed: string;
+}
+
+/**
+ * The page after `after` (from the top when none), and where the next page starts if there
+ * is one; `changed` when the children ranked before `after` are no longer those the pages
+ * so far gave (the caller starts again from the first page).
+ */
 export function clinicCandidatesPage(
   ranked: readonly ClinicCandidate[],
   limit: number,
-  after?: ClinicPosition,
-): { items: ClinicCandidate[]; next: ClinicPosition | null } {
-  const rest = after ? ranked.filter((candidate) => compareRank(clinicPosition(candidate), after) > 0) : ranked;
-  const items = rest.slice(0, limit);
-  return { items, next: rest.length > limit ? clinicPosition(items[items.length - 1]) : null };
+  after?: ClinicPageCursor,
+): { items: ClinicCandidate[]; next: ClinicPageCursor | null } | { changed: true } {
+  const seen = after?.seen ?? 0;
+  if (after && listedDigest(ranked.slice(0, seen)) !== after.listed) return { changed: true };
+  const items = ranked.slice(seen, seen + limit);
+  const upTo = seen + items.length;
+  return { items, next: ranked.length > upTo ? { seen: upTo, listed: listedDigest(ranked.slice(0, upTo)) } : null };
+}
+
+/** The children of a run of the list, in any order (FNV-1a over their sorted ids). */
+function listedDigest(candidates: readonly ClinicCandidate[]): string {
+  let hash = 0x811c9dc5;
+  for (const childId of candidates.map((candidate) => candidate.childId).sort()) {
+    for (let i = 0; i < childId.length; i += 1) hash = Math.imul(hash ^ childId.charCodeAt(i), 0x01000193);
+    hash = Math.imul(hash ^ 0x1f, 0x01000193);
+  }
+  return `${candidates.length}-${(hash >>> 0).toString(36)}`;
 }

@@ -124,10 +124,27 @@ describe('challenge-clinic candidates', () => {
   it('pages from where the previous page ended', () => {
     const ranked = candidates({ flags: [], asAt });
     const first = clinicCandidatesPage(ranked, 2);
+    if ('changed' in first) throw new Error('the first page cannot have changed');
     expect(first.items.map((c) => c.childId)).toEqual(['A', 'C']);
-    expect(first.next).toEqual({ flagCount: 2, since: '2019-10-15', childId: 'C' });
+    expect(first.next).toEqual({ seen: 2, listed: expect.any(String) });
     const second = clinicCandidatesPage(ranked, 2, first.next!);
-    expect(second.items.map((c) => c.childId)).toEqual(['B', 'E']);
-    expect(second.next).toBeNull();
+    expect(second).toEqual({ items: [expect.objectContaining({ childId: 'B' }), expect.objectContaining({ childId: 'E' })], next: null });
+  });
+
+  it('goes on when the children of the pages before are the same, in whatever order they rank now', () => {
+    const ranked = candidates({ flags: [], asAt });
+    const first = clinicCandidatesPage(ranked, 2);
+    if ('changed' in first) throw new Error('the first page cannot have changed');
+    const reordered = [ranked[1], ranked[0], ...ranked.slice(2)];
+    expect(clinicCandidatesPage(reordered, 2, first.next!)).toMatchObject({ items: [{ childId: 'B' }, { childId: 'E' }] });
+  });
+
+  it('says the list changed, rather than skip or repeat a child, when a child moved across the pages already given', () => {
+    const ranked = candidates({ flags: [], asAt });
+    const first = clinicCandidatesPage(ranked, 2);
+    if ('changed' in first) throw new Error('the first page cannot have changed');
+    // B gained flags and now ranks above C: going on from the third place would skip B and give C again
+    const moved = [ranked[0], ranked[2], ranked[1], ...ranked.slice(3)];
+    expect(clinicCandidatesPage(moved, 2, first.next!)).toEqual({ changed: true });
   });
 });

@@ -1,12 +1,13 @@
 import { Controller, Get, Query, Req } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  clinicCandidatesFilter, clinicCandidatesPage, ClinicCriteria, ClinicPosition, rankClinicCandidates,
+  clinicCandidatesFilter, clinicCandidatesPage, ClinicCriteria, ClinicPageCursor, rankClinicCandidates,
 } from '../../../../src/projections/drift-and-delay/clinic-candidates';
 import { DriftFlagName } from '../../../../src/projections/drift-and-delay/drift-flag';
 import { OVERSIGHT, OversightDocument } from '../../../../src/projections/drift-and-delay/oversight-document';
-import { ValidationErrorResponse } from '../../../../libs/nest/http/error-responses';
+import { RuleViolationResponse, ValidationErrorResponse } from '../../../../libs/nest/http/error-responses';
 import { RequestWithActor } from '../../../../libs/nest/actor/current-actor.decorator';
+import { RuleViolationError } from '../../../../libs/nest/commands/rule-violation.error';
 import { Document } from '../../../../libs/read-store/read-store.port';
 import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../page-cursor';
 import { FreshReadModels } from '../fresh-read-models';
@@ -14,11 +15,10 @@ import { QueryDate } from '../query-date';
 import { ClinicCandidatesQuery, flagNamesOf } from './clinic-candidates.query';
 import { ClinicCandidatesResponse } from './clinic-candidates.response';
 
-const isClinicPosition = (value: unknown): value is ClinicPosition =>
+const isClinicPageCursor = (value: unknown): value is ClinicPageCursor =>
   typeof value === 'object' && value !== null &&
-  Number.isInteger((value as ClinicPosition).flagCount) &&
-  typeof (value as ClinicPosition).since === 'string' &&
-  typeof (value as ClinicPosition).childId === 'string';
+  Number.isInteger((value as ClinicPageCursor).seen) && (value as ClinicPageCursor).seen >= 0 &&
+  typeof (value as ClinicPageCursor).listed === 'string';
 
 @ApiTags('oversight')
 @Controller('clinic/candidates')
@@ -32,9 +32,13 @@ export class ClinicCandidatesController {
   @ApiOperation({ summary: 'The challenge-clinic candidates: children whose records show drift and delay on a date, ranked' })
   @ApiOkResponse({ type: ClinicCandidatesResponse })
   @ApiBadRequestResponse({ type: ValidationErrorResponse, description: 'among others, flags naming a flag that does not exist (the message lists the valid ones)' })
+  @ApiConflictResponse({
+    type: RuleViolationResponse,
+    description: 'clinic-list-changed: the children ranked on the pages before the cursor changed meanwhile; ask again from the first page',
+  })
   async candidates(@Query() query: ClinicCandidatesQuery, @Req() request: RequestWithActor): Promise<ClinicCandidatesResponse> {
     const actor = request.user;
-    const after = decodeCursor(query.cursor, isClinicPosition);
+    const after = decodeCursor(query.cursor, isClinicPageCursor);
     const flags = flagNamesOf(query.flags) as DriftFlagName[];
     const asAt = this.queryDate.orToday(query.asAt);
     // an IRO's list is their children now (the access rule), seen as on asAt
@@ -47,6 +51,14 @@ export class ClinicCandidatesController {
     const asked = this.readModels.keepsDocumentsInMemory ? { ...criteria, iroId: undefined, allocatedNow: undefined } : criteria;
     const documents = await this.readModels.findReadOnly<OversightDocument & Document>(OVERSIGHT, clinicCandidatesFilter(asked));
     const page = clinicCandidatesPage(rankClinicCandidates(documents, criteria), query.limit ?? DEFAULT_PAGE_SIZE, after);
+    if ('changed' in page) {
+      throw new RuleViolationError({
+        rule: 'clinic-list-changed',
+        message:
+          'The children ranked on the pages before this one have changed since they were given (records written meanwhile ' +
+          'moved a child across the pages): going on would skip or repeat a child. Ask for the list again from the first page.',
+      });
+    }
     return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };
   }
 }
