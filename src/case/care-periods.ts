@@ -3,7 +3,7 @@ import { firstReviewDueDate } from '../timescales/looked-after-reviews';
 import { CaseCommand } from './case-commands';
 import { refuseCase } from './case-rules';
 import { birthDateOf, CaseState, lastPeriodOf, periodOn, standingRecordsOf } from './case-state';
-import { recordDateNotAllowed } from './record-checks';
+import { notAChildOn, recordDateNotAllowed } from './record-checks';
 import { comesOffShortBreaksEarlier } from './looked-after-since';
 import {
   careEndsInTemporaryPlacement, careStartsInTemporaryPlacement, placementTooYoungFor, placementTypeNotValidOn, shortBreaksOverReview,
@@ -21,7 +21,7 @@ const ENTER_EARLIER_PERIOD =
 
 export function startCare(command: StartCare, state: CaseState, context: DecisionContext): Decision {
   const { childId, startDate, legalStatus, placementType, placedOutsideLocalAuthority, categoryOfNeed } = command;
-  const dateRefused = recordDateNotAllowed(state, 'care start', startDate, context, 'not-allowed');
+  const dateRefused = recordDateNotAllowed(state, 'care start', startDate, context, 'not-allowed') ?? notAChildOn(state, 'care start', startDate);
   if (dateRefused) return dateRefused;
   const current = state.currentPeriod;
   if (current && startDate >= current.startDate) {

@@ -164,3 +164,19 @@ describe('a period of care found late, older than the ones recorded', () => {
     });
   });
 });
+
+describe('a young person of 18 or over (Children Act 1989 s105: a child is under 18)', () => {
+  // born 1 June 2001: 18 on 1 June 2019
+  const adult = childRegistered({ childId: 'child-1', dateOfBirth: '2001-06-01' });
+  const startOn = (startDate: string) =>
+    ({ type: 'startCare', childId: 'child-1', startDate, legalStatus: 'V2', placementType: 'U4', placedOutsideLocalAuthority: false }) as const;
+
+  it('cannot start to be looked after on or after the 18th birthday', () => {
+    const outcome = caseSpec.given(adult).when(startOn('2019-06-01'));
+    expect(outcome.decision).toEqual({ violation: { rule: 'not-a-child', message: expect.stringContaining('18 on 2019-06-01') } });
+  });
+
+  it('may start to be looked after the day before', () => {
+    expect(caseSpec.given(adult).when(startOn('2019-05-31')).decision).toEqual({ events: [expect.objectContaining({ type: 'CareStarted' })] });
+  });
+});

@@ -29,6 +29,8 @@ export const CASE_RULES = {
   'exactly-one-birth-date': 'A child is registered with a date of birth or, unborn, an expected date of birth: exactly one.',
   'not-in-care': 'A placement, legal status, care ending or review needs the child to be in care on that date.',
   'already-in-care': 'Care cannot start while the child is already in care.',
+  'not-a-child':
+    'Care, an initial child protection conference and a plan start are for a child: not on or after the 18th birthday (Children Act 1989 s105).',
   'care-start-before-last-care-end': 'A period of care cannot start before the previous one ended.',
   'care-restart-same-day':
     'A new period of care cannot start on the day the previous one ended (DfE rule 431): that is one period, with a change of legal status or placement.',

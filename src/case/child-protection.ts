@@ -6,7 +6,7 @@ import {
 import { CaseCommand } from './case-commands';
 import { refuseCase } from './case-rules';
 import { CaseState, ChildProtectionPlan, lastPlanOf, standingRecordsOf } from './case-state';
-import { recordDateNotAllowed } from './record-checks';
+import { notAChildOn, recordDateNotAllowed } from './record-checks';
 
 type HoldCPConference = Extract<CaseCommand, { type: 'holdCPConference' }>;
 type StartChildProtectionPlan = Extract<CaseCommand, { type: 'startChildProtectionPlan' }>;
@@ -36,7 +36,8 @@ function holdInitialConference(command: HoldCPConference, state: CaseState, cont
       `The strategy discussion on ${strategyDiscussionOn} is after the initial conference on ${heldOn}.`,
     );
   }
-  const discussionRefused = recordDateNotAllowed(state, 'strategy discussion', strategyDiscussionOn, context, 'allowed-while-unborn');
+  const discussionRefused = recordDateNotAllowed(state, 'strategy discussion', strategyDiscussionOn, context, 'allowed-while-unborn') ??
+    notAChildOn(state, 'initial conference', heldOn);
   if (discussionRefused) return discussionRefused;
   const openThen = planOpenOn(state, heldOn);
   if (openThen) {
@@ -135,7 +136,7 @@ function conferenceHeld(
 /** A plan that starts without an initial conference here (e.g. transferred in from another authority). */
 export function startChildProtectionPlan(command: StartChildProtectionPlan, state: CaseState, context: DecisionContext): Decision {
   const { childId, startDate, categoryOfAbuse, previousPlanCount, reason } = command;
-  const refused = recordDateNotAllowed(state, 'plan start', startDate, context, 'allowed-while-unborn');
+  const refused = recordDateNotAllowed(state, 'plan start', startDate, context, 'allowed-while-unborn') ?? notAChildOn(state, 'plan start', startDate);
   if (refused) return refused;
   const openThen = planOpenOn(state, startDate);
   if (openThen) {

@@ -436,3 +436,19 @@ describe('one conference a day', () => {
     expect(outcome.decision).toEqual({ events: [expect.objectContaining({ type: 'CPConferenceHeld' })] });
   });
 });
+
+describe('child protection for a young person of 18 or over', () => {
+  // born 15 September 2001: 18 on 15 September 2019
+  const adult = childRegistered({ childId: 'child-1', dateOfBirth: '2001-09-15' });
+
+  it('refuses an initial conference on or after the 18th birthday', () => {
+    caseSpec.given(adult).when(initialConference('2020-01-09')).thenRejects('not-a-child');
+  });
+
+  it('refuses a plan start on or after the 18th birthday', () => {
+    caseSpec
+      .given(adult)
+      .when({ type: 'startChildProtectionPlan', childId: 'child-1', startDate: '2019-09-15', categoryOfAbuse: 'NEG' })
+      .thenRejects('not-a-child');
+  });
+});

@@ -1,4 +1,5 @@
 import { addDays, CalendarDate } from '../calendar/calendar-date';
+import { addMonths, ageOn } from '../calendar/calendar-months';
 import { Decision, DecisionContext } from '../decision/decision';
 import { CaseState } from './case-state';
 import { refuseCase } from './case-rules';
@@ -43,3 +44,22 @@ export function recordDateNotAllowed(
   }
   return null;
 }
+
+/** A child is under 18 (Children Act 1989 s105). */
+const ADULTHOOD = 18;
+
+/**
+ * Care and child protection begin only for a child: not on or after the 18th birthday
+ * (no check while only an expected date of birth is known).
+ */
+export function notAChildOn(state: CaseState, what: string, date: CalendarDate): Decision | null {
+  const dateOfBirth = state.child?.dateOfBirth;
+  if (!dateOfBirth || ageOn(dateOfBirth, date) < ADULTHOOD) return null;
+  return refuseCase(
+    'not-a-child',
+    `The ${what} is dated ${date}, on or after the young person's 18th birthday (born ${dateOfBirth}, 18 on ` +
+      `${eighteenthBirthday(dateOfBirth)}): care and child protection begin only for a child, under 18 (Children Act 1989 s105).`,
+  );
+}
+
+const eighteenthBirthday = (dateOfBirth: CalendarDate): CalendarDate => addMonths(dateOfBirth, ADULTHOOD * 12);

@@ -99,15 +99,17 @@ function syntheticChild(random: SeededRandom, childId: string, windowStart: Cale
   };
   const from = latest(addDays(dateOfBirth, 1), windowStart);
   const homePost = postcode(random, false);
-  if (random.chance(0.6)) addCare(random, child, from, windowEnd, homePost);
-  if (random.chance(0.35)) addProtection(random, child, from, windowEnd);
+  // care and child protection begin only for a child, under 18
+  const adult = addMonths(dateOfBirth, 18 * 12);
+  if (random.chance(0.6)) addCare(random, child, from, windowEnd, homePost, adult);
+  if (random.chance(0.35)) addProtection(random, child, from, windowEnd, adult);
   return child;
 }
 
-function addCare(random: SeededRandom, child: SyntheticChild, from: CalendarDate, until: CalendarDate, homePost: string): void {
+function addCare(random: SeededRandom, child: SyntheticChild, from: CalendarDate, until: CalendarDate, homePost: string, adult: CalendarDate): void {
   let cursor = randomDate(random, from, addMonths(until, -3));
   const periods = random.chance(0.25) ? 2 : 1;
-  for (let period = 0; period < periods && cursor < until; period += 1) {
+  for (let period = 0; period < periods && cursor < until && cursor < adult; period += 1) {
     const start = cursor;
     const lasts = random.chance(0.3) ? null : addDays(start, random.int(40, 1400));
     const end = lasts !== null && lasts < until ? lasts : null;
@@ -201,19 +203,19 @@ function addReviews(random: SeededRandom, child: SyntheticChild, start: Calendar
   }
 }
 
-function addProtection(random: SeededRandom, child: SyntheticChild, from: CalendarDate, until: CalendarDate): void {
+function addProtection(random: SeededRandom, child: SyntheticChild, from: CalendarDate, until: CalendarDate, adult: CalendarDate): void {
   let cursor = randomDate(random, from, addMonths(until, -2));
   const plans = random.chance(0.2) ? 2 : 1;
   if (random.chance(0.15)) {
     const section47StartDate = cursor;
     const heldOn = addDays(section47StartDate, random.int(5, 25));
-    if (heldOn < until) child.conferencesWithoutPlan.push({ section47StartDate, heldOn });
+    if (heldOn < until && heldOn < adult) child.conferencesWithoutPlan.push({ section47StartDate, heldOn });
     cursor = addDays(heldOn, random.int(60, 400));
   }
   for (let index = 0; index < plans && cursor < until; index += 1) {
     const section47StartDate = cursor;
     const startDate = addDays(section47StartDate, random.int(5, 25));
-    if (startDate >= until) return;
+    if (startDate >= until || startDate >= adult) return;
     const lasts = random.chance(0.2) ? null : addDays(startDate, random.int(60, 900));
     const endDate = lasts !== null && lasts < until ? lasts : null;
     const reviewDates: CalendarDate[] = [];
