@@ -136,6 +136,18 @@ describe('malformed requests', () => {
     expect(response.body.errors).toContainEqual({ field: 'recoveryPlan.actions.1.owner', messages: ['property owner should not exist'] });
   });
 
+  it('a recovery plan action is an object: an array, null or a number in its place is a 400 naming it', async () => {
+    const withActions = (actions: unknown[]) => () =>
+      resolve(api, 'CH1', { resolvedOn: '2020-02-20', outcome: 'recovery-plan-agreed', recoveryPlan: { actions } });
+    const response = await expectMalformed(api, withActions([[]]), ['recoveryPlan.actions.0']);
+    expect(response.body.errors).toEqual([
+      { field: 'recoveryPlan.actions.0', messages: ['each of actions must be an object with action and dueBy'] },
+    ]);
+    await expectMalformed(api, withActions([null]), ['recoveryPlan.actions.0']);
+    await expectMalformed(api, withActions([1]), ['recoveryPlan.actions.0']);
+    await expectMalformed(api, withActions([{ action: 'Permanence panel', dueBy: '2020-03-01' }, []]), ['recoveryPlan.actions.1']);
+  });
+
   it('recovery-plan-agreed needs a plan with an action; a plan goes only with that outcome', async () => {
     await expectMalformed(api, () => resolve(api, 'CH1', { resolvedOn: '2020-02-20', outcome: 'recovery-plan-agreed' }), ['recoveryPlan']);
     await expectMalformed(

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsObject, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
 import { CHALLENGE_OUTCOMES, ChallengeOutcome } from '../../../../src/events/codes';
 import { IsCalendarDate } from '../../../../libs/nest/validation/is-calendar-date';
+import { ValidateEachAs } from '../../../../libs/nest/validation/validate-each-as';
 import { IsFreeText } from '../../shared/text-fields';
 
 export class RecoveryPlanActionDto {
@@ -20,8 +21,7 @@ export class RecoveryPlanDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => RecoveryPlanActionDto)
+  @ValidateEachAs(() => RecoveryPlanActionDto, 'an object with action and dueBy')
   actions!: RecoveryPlanActionDto[];
 }
 
