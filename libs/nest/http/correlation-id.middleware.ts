@@ -3,7 +3,7 @@ import { NextFunction, Request, Response } from 'express';
 import { badRequest } from './field-errors';
 
 export const CORRELATION_HEADER = 'X-Correlation-Id';
-const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+export const CORRELATION_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export interface RequestWithCorrelation {
   correlationId?: string;
@@ -16,7 +16,7 @@ export interface RequestWithCorrelation {
  */
 export function correlationIdMiddleware(request: Request, response: Response, next: NextFunction): void {
   const given = request.header(CORRELATION_HEADER);
-  if (given !== undefined && !CORRELATION_ID.test(given)) {
+  if (given !== undefined && !CORRELATION_ID_PATTERN.test(given)) {
     const body = badRequest([
       { field: CORRELATION_HEADER, messages: [`${CORRELATION_HEADER} must be 1-128 characters of A-Z a-z 0-9 . _ : -`] },
     ]).getResponse();

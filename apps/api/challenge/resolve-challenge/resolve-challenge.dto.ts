@@ -7,7 +7,7 @@ import { ValidateEachAs } from '../../../../libs/nest/validation/validate-each-a
 import { IsFreeText } from '../../shared/text-fields';
 
 export class RecoveryPlanActionDto {
-  @ApiProperty({ maxLength: 1000, example: 'Convene a permanence planning meeting' })
+  @ApiProperty({ example: 'Convene a permanence planning meeting' })
   @IsFreeText(1000)
   action!: string;
 
@@ -17,7 +17,7 @@ export class RecoveryPlanActionDto {
 }
 
 export class RecoveryPlanDto {
-  @ApiProperty({ type: [RecoveryPlanActionDto] })
+  @ApiProperty({ type: [RecoveryPlanActionDto], minItems: 1, maxItems: 100 })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
