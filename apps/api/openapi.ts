@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AccessErrorResponse } from '../../libs/nest/http/error-responses';
+import { withNullableObjectFields } from './nullable-object-fields';
 
 export const OPENAPI_PATH = 'docs';
 
@@ -22,7 +23,7 @@ export function setUpOpenApi(app: INestApplication): void {
       .build(),
     { extraModels: [AccessErrorResponse] },
   );
-  SwaggerModule.setup(OPENAPI_PATH, app, withAccessAnswers(document));
+  SwaggerModule.setup(OPENAPI_PATH, app, withNullableObjectFields(withAccessAnswers(document)));
 }
 
 /** paths open without a token (README "Access") */

@@ -76,6 +76,25 @@ describe('OpenAPI and health', () => {
     expect(untyped).toEqual([]);
   });
 
+  it('given an object field that may be null, then null is a branch of its own, as a strict OAS 3.0.3 reader needs', async () => {
+    const { components } = (await request(api.app.getHttpServer()).get('/docs-json')).body;
+    const nullableRefs: string[] = [];
+    const declared: Record<string, unknown> = {};
+    for (const [name, schema] of Object.entries(components.schemas as Record<string, { properties?: Record<string, Record<string, unknown>> }>)) {
+      for (const [field, property] of Object.entries(schema.properties ?? {})) {
+        // nullable adds null only to a type in the same schema: an allOf or $ref beside it still refuses null
+        if (property.nullable === true && ('allOf' in property || '$ref' in property)) nullableRefs.push(`${name}.${field}`);
+      }
+    }
+    expect(nullableRefs).toEqual([]);
+    for (const field of ['currentPeriodOfCare', 'placement', 'legalStatus', 'iro', 'openChildProtectionPlan']) {
+      declared[field] = components.schemas.ChildRecordResponse.properties[field].oneOf;
+    }
+    expect(declared.iro).toEqual([{ $ref: '#/components/schemas/IroResponse' }, { type: 'object', nullable: true, enum: [null] }]);
+    for (const oneOf of Object.values(declared)) expect(oneOf).toContainEqual({ type: 'object', nullable: true, enum: [null] });
+    expect(components.schemas.ChallengeRecordResponse.properties.recoveryPlan.oneOf).toContainEqual({ type: 'object', nullable: true, enum: [null] });
+  });
+
   it('serves the OpenAPI page at /docs', async () => {
     const response = await request(api.app.getHttpServer()).get('/docs');
     expect(response.status).toBe(200);
