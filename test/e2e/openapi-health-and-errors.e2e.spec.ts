@@ -44,13 +44,15 @@ describe('OpenAPI and health', () => {
     expect(components.schemas.RegisterChildDto.properties.sex.enum).toEqual(['male', 'female', 'unknown']);
   });
 
-  it('says every operation but /health needs the bearer token, and may answer 401, 403 and 429', async () => {
+  it('says every operation but /health needs the bearer token, and may answer 401, 403 and 429 (with Retry-After)', async () => {
     const { paths } = (await request(api.app.getHttpServer()).get('/docs-json')).body;
-    for (const [path, item] of Object.entries(paths as Record<string, Record<string, { security?: unknown; responses: object }>>)) {
+    type Operation = { security?: unknown; responses: Record<string, { headers?: object }> };
+    for (const [path, item] of Object.entries(paths as Record<string, Record<string, Operation>>)) {
       for (const [method, operation] of Object.entries(item)) {
         const access = { path, method, security: operation.security, answers: ['401', '403', '429'].filter((code) => code in operation.responses) };
         if (path === '/health') expect(access).toEqual({ path, method, security: undefined, answers: [] });
         else expect(access).toEqual({ path, method, security: [{ bearer: [] }], answers: ['401', '403', '429'] });
+        if (path !== '/health') expect({ path, method, headers: Object.keys(operation.responses['429'].headers ?? {}) }).toEqual({ path, method, headers: ['Retry-After'] });
       }
     }
   });
