@@ -185,4 +185,9 @@ describe('malformed requests', () => {
     await expectMalformed(api, () => registerChild(api, 'C7').set('Idempotency-Key', 'k'.repeat(256)), ['Idempotency-Key']);
     await expectMalformed(api, () => registerChild(api, 'C7').set('X-Correlation-Id', 'has space'), ['X-Correlation-Id']);
   });
+
+  it('given a malformed X-Correlation-Id, then the 400 carries a new one, as every answer does', async () => {
+    const response = await expectMalformed(api, () => registerChild(api, 'C7').set('X-Correlation-Id', 'has space'), ['X-Correlation-Id']);
+    expect(response.headers['x-correlation-id']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  });
 });
