@@ -27,7 +27,7 @@ describe('malformed requests', () => {
     const byField = Object.fromEntries(response.body.errors.map((error: { field: string; messages: string[] }) => [error.field, error.messages]));
     expect(byField.dateOfBirth).toEqual(
       expect.arrayContaining([
-        'dateOfBirth must be a real date written yyyy-mm-dd',
+        'dateOfBirth must be a real date written yyyy-mm-dd, in the years 0100 to 9999',
         'exactly one of dateOfBirth and expectedDateOfBirth must be given',
       ]),
     );
@@ -63,6 +63,11 @@ describe('malformed requests', () => {
     await expectMalformed(api, () => holdReview(api, 'C1', { heldOn: '2020-02-30' }), ['heldOn']);
     await expectMalformed(api, () => holdReview(api, 'C1', { heldOn: '30/01/2020' }), ['heldOn']);
     await expectMalformed(api, () => holdReview(api, 'C1', { heldOn: '2020-01-30T10:00:00Z' }), ['heldOn']);
+  });
+
+  it('given a real date before the year 100, then the message says which years are taken', async () => {
+    const response = await expectMalformed(api, () => holdReview(api, 'C1', { heldOn: '0001-01-01' }), ['heldOn']);
+    expect(response.body.errors).toEqual([{ field: 'heldOn', messages: ['heldOn must be a real date written yyyy-mm-dd, in the years 0100 to 9999'] }]);
   });
 
   it('refuses a participation code outside PN0-PN7 and a non-boolean visit', () =>

@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 /** The bodies the API answers with when a request fails, for the OpenAPI document. */
 export class FieldErrorResponse {
   @ApiProperty({ example: 'heldOn' }) field!: string;
-  @ApiProperty({ type: [String], example: ['heldOn must be a real date written yyyy-mm-dd'] }) messages!: string[];
+  @ApiProperty({ type: [String], example: ['heldOn must be a real date written yyyy-mm-dd, in the years 0100 to 9999'] }) messages!: string[];
 }
 
 export class ValidationErrorResponse {
