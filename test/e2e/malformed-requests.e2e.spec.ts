@@ -170,6 +170,21 @@ describe('malformed requests', () => {
   it('refuses a body that is not JSON', () =>
     expectMalformed(api, () => api.http().post('/children').set('Content-Type', 'application/json').send('{"childId": '), ['body']));
 
+  it('given JSON that is not an object (null, a string, a number, an array), then the 400 says the body must be an object', async () => {
+    for (const body of ['null', '"hello"', '7', '[]']) {
+      const response = await expectMalformed(api, () => api.http().post('/children').set('Content-Type', 'application/json').send(body), ['body']);
+      expect({ body, errors: response.body.errors }).toEqual({ body, errors: [{ field: 'body', messages: ['the body must be a JSON object'] }] });
+    }
+  });
+
+  it('given a body sent as another content type than JSON, then the 400 names the Content-Type, not every field', async () => {
+    const json = '{"childId":"TP1","dateOfBirth":"2015-03-02","sex":"female"}';
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
+      const response = await expectMalformed(api, () => api.http().post('/children').set('Content-Type', type).send(json), ['Content-Type']);
+      expect(response.body.errors).toEqual([{ field: 'Content-Type', messages: ['Content-Type must be application/json (multipart/form-data for an import)'] }]);
+    }
+  });
+
   it('lists a bad id in the path beside the body errors', () =>
     expectMalformed(api, () => holdReview(api, 'bad%20id', { heldOn: 'x', participation: 'PN9' }), ['childId', 'heldOn', 'participation']));
 

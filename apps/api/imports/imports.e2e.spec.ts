@@ -58,6 +58,16 @@ describe('POST /imports/ssda903 and /imports/cin (admin only, multipart)', () =>
     expect(response.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['dryRun', 'files']);
   });
 
+  it('given a file in a field the import does not take, then the 400 says so in its errors, with the message of every 400', async () => {
+    const response = await api.http().post('/imports/cin').attach('file', Buffer.from(CENSUS), 'a.xml').attach('file', Buffer.from(CENSUS), 'b.xml');
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({
+      statusCode: 400, error: 'Bad Request', message: 'The request is malformed; see errors.',
+      errors: [{ field: 'request', messages: [expect.stringMatching(/^Unexpected file field - file: attach the file\(s\) as multipart field "file"/)] }],
+    });
+    expect(await api.eventCount()).toBe(0);
+  });
+
   it('imports a CIN census file, and a dry run appends nothing', async () => {
     const dry = await api.http().post('/imports/cin').attach('file', Buffer.from(CENSUS), 'cin.xml').field('dryRun', 'true');
     expect(dry.status).toBe(200);
