@@ -1,13 +1,15 @@
 import { applyDecorators, HttpCode, Type, UseInterceptors } from '@nestjs/common';
 import {
   ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse,
-  ApiOperation, ApiUnprocessableEntityResponse,
+  ApiOperation, ApiPayloadTooLargeResponse, ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { IDEMPOTENCY_HEADER, IF_MATCH_HEADER, IF_MATCH_PATTERN } from '../commands/command-origin';
 import { IDEMPOTENCY_KEY_PATTERN, IdempotencyInterceptor, REPLAYED_HEADER } from '../idempotency/idempotency.interceptor';
 import { CORRELATION_HEADER, CORRELATION_ID_PATTERN } from './correlation-id.middleware';
 import { EveryFieldErrorInterceptor } from './every-field-error.interceptor';
-import { IdempotencyConflictResponse, NotFoundResponse, RuleViolationResponse, ValidationErrorResponse } from './error-responses';
+import {
+  IdempotencyConflictResponse, NotFoundResponse, RequestRefusedResponse, RuleViolationResponse, ValidationErrorResponse,
+} from './error-responses';
 
 export interface CommandEndpointOptions {
   summary: string;
@@ -65,5 +67,6 @@ export function CommandEndpoint(options: CommandEndpointOptions): MethodDecorato
       description: `A rule forbids the step, nothing was appended. Rules: ${[...options.rules, 'expected-revision', 'idempotency-key-in-use'].join(', ')}.`,
     }),
     ApiUnprocessableEntityResponse({ type: IdempotencyConflictResponse, description: 'Idempotency-Key reused with a different request.' }),
+    ApiPayloadTooLargeResponse({ type: RequestRefusedResponse, description: 'The body is over REQUEST_BODY_LIMIT (default 100kb); it was not read.' }),
   );
 }

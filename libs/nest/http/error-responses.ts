@@ -42,6 +42,13 @@ export class IdempotencyConflictResponse {
   @ApiProperty({ example: 'Idempotency-Key "k1" was already used with a different request.' }) message!: string;
 }
 
+/** 413 (a body or upload over its limit) and 411 (an upload without its Content-Length): refused before it is read. */
+export class RequestRefusedResponse {
+  @ApiProperty({ example: 413 }) statusCode!: number;
+  @ApiProperty({ example: 'Payload Too Large' }) error!: string;
+  @ApiProperty({ example: 'request entity too large' }) message!: string;
+}
+
 /** 401 (no, expired or forged token), 403 (a role or user the access table refuses), 429 (the per-user rate limit). */
 export class AccessErrorResponse {
   @ApiProperty({ example: 403 }) statusCode!: number;
