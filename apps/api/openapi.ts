@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, HeadersObject, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AccessErrorResponse } from '../../libs/nest/http/error-responses';
+import { withNullableObjectFields } from './nullable-object-fields';
 
 export const OPENAPI_PATH = 'docs';
 
@@ -22,7 +23,7 @@ export function setUpOpenApi(app: INestApplication): void {
       .build(),
     { extraModels: [AccessErrorResponse] },
   );
-  SwaggerModule.setup(OPENAPI_PATH, app, withAccessAnswers(document));
+  SwaggerModule.setup(OPENAPI_PATH, app, withNullableObjectFields(withAccessAnswers(document)));
 }
 
 /** paths open without a token (README "Access") */
@@ -34,7 +35,8 @@ const OPEN_PATHS = ['/health'];
  */
 export function withAccessAnswers(document: OpenAPIObject): OpenAPIObject {
   const schema = { $ref: '#/components/schemas/AccessErrorResponse' };
-  const answer = (description: string) => ({ description, content: { 'application/json': { schema } } });
+  const answer = (description: string, headers?: HeadersObject) => ({ description, headers, content: { 'application/json': { schema } } });
+  const retryAfter: HeadersObject = { 'Retry-After': { description: 'seconds until a request is taken again', schema: { type: 'integer' } } };
   for (const [path, item] of Object.entries(document.paths)) {
     if (OPEN_PATHS.includes(path)) continue;
     for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
@@ -44,7 +46,7 @@ export function withAccessAnswers(document: OpenAPIObject): OpenAPIObject {
       operation.responses = {
         '401': answer('no bearer token, or one that is expired, forged or for another service (with WWW-Authenticate)'),
         '403': answer('the caller\'s role or user may not do this (the access table)'),
-        '429': answer('past the per-user rate limit (RATE_LIMIT_PER_MINUTE)'),
+        '429': answer('past the per-user rate limit (RATE_LIMIT_PER_MINUTE; per address without a token)', retryAfter),
         ...operation.responses,
       };
     }

@@ -5,6 +5,7 @@ import { AccessRecordPageResponse } from './access-record-page.response';
 import { Clock, CLOCK, today } from '../../src/clock/clock';
 import { EventStore } from '../event-store/event-store.port';
 import { badRequest } from '../nest/http/field-errors';
+import { wholeNumberParameter } from '../nest/http/whole-number-parameter';
 import { ACCESS_AUDIT_STORE } from './access-audit-store';
 import { AccessAuditFilter, AccessAuditQueryError, AccessRecordPage, findAccessRecords } from './access-audit-query';
 
@@ -44,7 +45,7 @@ export class AccessAuditController {
       userId: text.userId,
       from: text.from,
       to: text.to,
-      limit: text.limit === undefined ? undefined : /^\d{1,6}$/.test(text.limit) ? Number(text.limit) : Number.NaN,
+      limit: text.limit === undefined ? undefined : wholeNumberParameter(text.limit),
       cursor: text.cursor,
     };
     try {

@@ -48,12 +48,16 @@ describe('embedded tokens (HS256)', () => {
     clock += 3_000;
     jest.useFakeTimers({ now: clock, doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'queueMicrotask'] });
     try {
-      // past exp, and past jose's 30 s tolerance too
       jest.setSystemTime(clock + 60_000);
       await expect(remembering.verify(token)).rejects.toThrow(/has expired/);
     } finally {
       jest.useRealTimers();
     }
+  });
+
+  it('refuses a token a second after its exp: the service is its own issuer, on its own clock, so no skew is allowed', async () => {
+    const token = await signed({ sub: 'u1', role: 'admin' }, { exp: now() - 1 });
+    await expect(verifier.verify(token)).rejects.toThrow(/has expired/);
   });
 
   it('refuses a token without an expiry', async () => {
@@ -108,13 +112,19 @@ describe('provider tokens (JWKS)', () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  const providerToken = (claims: Record<string, unknown>) =>
+  const providerToken = (claims: Record<string, unknown>, exp = now() + 60) =>
     new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
       .setIssuer(settings.issuer)
       .setAudience('api://iro-oversight')
-      .setExpirationTime(now() + 60)
+      .setExpirationTime(exp)
       .sign(privateKey);
+
+  it('accepts a provider\'s token up to 30 s past its exp, for skew between its clock and this one, and no later', async () => {
+    const verifier = createTokenVerifier(settings);
+    await expect(verifier.verify(await providerToken({ oid: 'u-1', roles: ['iro'] }, now() - 10))).resolves.toEqual({ userId: 'u-1', role: 'iro' });
+    await expect(verifier.verify(await providerToken({ oid: 'u-1', roles: ['iro'] }, now() - 40))).rejects.toThrow(/has expired/);
+  });
 
   it('takes the user from the configured claim and the role from the roles claim, ignoring roles of other apps', async () => {
     const token = await providerToken({ sub: 'pairwise', oid: 'f1b2c3d4-0000-4000-8000-000000000001', roles: ['Other.App', 'manager'] });

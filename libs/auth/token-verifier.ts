@@ -17,7 +17,11 @@ export interface TokenVerifier {
 
 /** Asymmetric algorithms only for a provider's keys, so an HS256 token can never pass as one. */
 const PROVIDER_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
-const CLOCK_TOLERANCE_SECONDS = 30;
+/**
+ * How far past its exp a provider's token is still taken: the provider's clock and this
+ * server's may differ a little. Embedded tokens get none: this server signed them, by its own clock.
+ */
+const PROVIDER_CLOCK_SKEW_SECONDS = 30;
 
 export function createTokenVerifier(settings: AuthSettings, cache = new VerifiedTokenCache()): TokenVerifier {
   const verifyInFull = verifierFor(settings);
@@ -40,6 +44,7 @@ function verifierFor(settings: AuthSettings): (token: string) => Promise<{ actor
         issuer: EMBEDDED_ISSUER,
         audience: EMBEDDED_AUDIENCE,
         algorithms: ['HS256'],
+        clockTolerance: 0,
       });
       return { actor: actorFrom(payload, ['role'], 'sub'), expiresAtSeconds: payload.exp! };
     };
@@ -50,6 +55,7 @@ function verifierFor(settings: AuthSettings): (token: string) => Promise<{ actor
       issuer: settings.issuer,
       audience: settings.audience,
       algorithms: PROVIDER_ALGORITHMS,
+      clockTolerance: PROVIDER_CLOCK_SKEW_SECONDS,
     });
     return { actor: actorFrom(payload, settings.roleClaims, settings.userClaim), expiresAtSeconds: payload.exp! };
   };
@@ -58,10 +64,10 @@ function verifierFor(settings: AuthSettings): (token: string) => Promise<{ actor
 async function verified(
   token: string,
   key: Uint8Array | JWTVerifyGetKey,
-  expected: { issuer: string; audience: string | string[]; algorithms: string[] },
+  expected: { issuer: string; audience: string | string[]; algorithms: string[]; clockTolerance: number },
 ): Promise<JWTPayload> {
   try {
-    const options = { ...expected, requiredClaims: ['exp'], clockTolerance: CLOCK_TOLERANCE_SECONDS };
+    const options = { ...expected, requiredClaims: ['exp'] };
     const { payload } =
       typeof key === 'function' ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options);
     return payload;

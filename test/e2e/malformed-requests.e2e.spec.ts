@@ -27,7 +27,7 @@ describe('malformed requests', () => {
     const byField = Object.fromEntries(response.body.errors.map((error: { field: string; messages: string[] }) => [error.field, error.messages]));
     expect(byField.dateOfBirth).toEqual(
       expect.arrayContaining([
-        'dateOfBirth must be a real date written yyyy-mm-dd',
+        'dateOfBirth must be a real date written yyyy-mm-dd, in the years 0100 to 9999',
         'exactly one of dateOfBirth and expectedDateOfBirth must be given',
       ]),
     );
@@ -63,6 +63,11 @@ describe('malformed requests', () => {
     await expectMalformed(api, () => holdReview(api, 'C1', { heldOn: '2020-02-30' }), ['heldOn']);
     await expectMalformed(api, () => holdReview(api, 'C1', { heldOn: '30/01/2020' }), ['heldOn']);
     await expectMalformed(api, () => holdReview(api, 'C1', { heldOn: '2020-01-30T10:00:00Z' }), ['heldOn']);
+  });
+
+  it('given a real date before the year 100, then the message says which years are taken', async () => {
+    const response = await expectMalformed(api, () => holdReview(api, 'C1', { heldOn: '0001-01-01' }), ['heldOn']);
+    expect(response.body.errors).toEqual([{ field: 'heldOn', messages: ['heldOn must be a real date written yyyy-mm-dd, in the years 0100 to 9999'] }]);
   });
 
   it('refuses a participation code outside PN0-PN7 and a non-boolean visit', () =>
@@ -136,6 +141,18 @@ describe('malformed requests', () => {
     expect(response.body.errors).toContainEqual({ field: 'recoveryPlan.actions.1.owner', messages: ['property owner should not exist'] });
   });
 
+  it('a recovery plan action is an object: an array, null or a number in its place is a 400 naming it', async () => {
+    const withActions = (actions: unknown[]) => () =>
+      resolve(api, 'CH1', { resolvedOn: '2020-02-20', outcome: 'recovery-plan-agreed', recoveryPlan: { actions } });
+    const response = await expectMalformed(api, withActions([[]]), ['recoveryPlan.actions.0']);
+    expect(response.body.errors).toEqual([
+      { field: 'recoveryPlan.actions.0', messages: ['each of actions must be an object with action and dueBy'] },
+    ]);
+    await expectMalformed(api, withActions([null]), ['recoveryPlan.actions.0']);
+    await expectMalformed(api, withActions([1]), ['recoveryPlan.actions.0']);
+    await expectMalformed(api, withActions([{ action: 'Permanence panel', dueBy: '2020-03-01' }, []]), ['recoveryPlan.actions.1']);
+  });
+
   it('recovery-plan-agreed needs a plan with an action; a plan goes only with that outcome', async () => {
     await expectMalformed(api, () => resolve(api, 'CH1', { resolvedOn: '2020-02-20', outcome: 'recovery-plan-agreed' }), ['recoveryPlan']);
     await expectMalformed(
@@ -152,6 +169,21 @@ describe('malformed requests', () => {
 
   it('refuses a body that is not JSON', () =>
     expectMalformed(api, () => api.http().post('/children').set('Content-Type', 'application/json').send('{"childId": '), ['body']));
+
+  it('given JSON that is not an object (null, a string, a number, an array), then the 400 says the body must be an object', async () => {
+    for (const body of ['null', '"hello"', '7', '[]']) {
+      const response = await expectMalformed(api, () => api.http().post('/children').set('Content-Type', 'application/json').send(body), ['body']);
+      expect({ body, errors: response.body.errors }).toEqual({ body, errors: [{ field: 'body', messages: ['the body must be a JSON object'] }] });
+    }
+  });
+
+  it('given a body sent as another content type than JSON, then the 400 names the Content-Type, not every field', async () => {
+    const json = '{"childId":"TP1","dateOfBirth":"2015-03-02","sex":"female"}';
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
+      const response = await expectMalformed(api, () => api.http().post('/children').set('Content-Type', type).send(json), ['Content-Type']);
+      expect(response.body.errors).toEqual([{ field: 'Content-Type', messages: ['Content-Type must be application/json (multipart/form-data for an import)'] }]);
+    }
+  });
 
   it('lists a bad id in the path beside the body errors', () =>
     expectMalformed(api, () => holdReview(api, 'bad%20id', { heldOn: 'x', participation: 'PN9' }), ['childId', 'heldOn', 'participation']));
@@ -172,5 +204,10 @@ describe('malformed requests', () => {
     await expectMalformed(api, () => registerChild(api, 'C7').set('If-Match', 'yesterday'), ['If-Match']);
     await expectMalformed(api, () => registerChild(api, 'C7').set('Idempotency-Key', 'k'.repeat(256)), ['Idempotency-Key']);
     await expectMalformed(api, () => registerChild(api, 'C7').set('X-Correlation-Id', 'has space'), ['X-Correlation-Id']);
+  });
+
+  it('given a malformed X-Correlation-Id, then the 400 carries a new one, as every answer does', async () => {
+    const response = await expectMalformed(api, () => registerChild(api, 'C7').set('X-Correlation-Id', 'has space'), ['X-Correlation-Id']);
+    expect(response.headers['x-correlation-id']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/);
   });
 });

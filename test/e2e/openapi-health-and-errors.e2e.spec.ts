@@ -21,14 +21,14 @@ describe('OpenAPI and health', () => {
   });
   afterAll(() => api.destroy());
 
-  it('documents every endpoint with its body, its 201 answer and its error answers', async () => {
+  it('documents every endpoint with its body, its 201 answer and its error answers (413 past the body limit too)', async () => {
     const response = await request(api.app.getHttpServer()).get('/docs-json');
     expect(response.status).toBe(200);
     const { paths, components } = response.body;
     for (const path of COMMANDS) {
       const post = paths[path]?.post;
       expect({ path, documented: Boolean(post) }).toEqual({ path, documented: true });
-      expect(Object.keys(post.responses).sort()).toEqual(['201', '400', '401', '403', '404', '409', '422', '429']);
+      expect(Object.keys(post.responses).sort()).toEqual(['201', '400', '401', '403', '404', '409', '413', '422', '429']);
       expect(post.parameters.map((parameter: { name: string }) => parameter.name)).toEqual(
         expect.arrayContaining(['Idempotency-Key', 'If-Match', 'X-Correlation-Id']),
       );
@@ -44,13 +44,15 @@ describe('OpenAPI and health', () => {
     expect(components.schemas.RegisterChildDto.properties.sex.enum).toEqual(['male', 'female', 'unknown']);
   });
 
-  it('says every operation but /health needs the bearer token, and may answer 401, 403 and 429', async () => {
+  it('says every operation but /health needs the bearer token, and may answer 401, 403 and 429 (with Retry-After)', async () => {
     const { paths } = (await request(api.app.getHttpServer()).get('/docs-json')).body;
-    for (const [path, item] of Object.entries(paths as Record<string, Record<string, { security?: unknown; responses: object }>>)) {
+    type Operation = { security?: unknown; responses: Record<string, { headers?: object }> };
+    for (const [path, item] of Object.entries(paths as Record<string, Record<string, Operation>>)) {
       for (const [method, operation] of Object.entries(item)) {
         const access = { path, method, security: operation.security, answers: ['401', '403', '429'].filter((code) => code in operation.responses) };
         if (path === '/health') expect(access).toEqual({ path, method, security: undefined, answers: [] });
         else expect(access).toEqual({ path, method, security: [{ bearer: [] }], answers: ['401', '403', '429'] });
+        if (path !== '/health') expect({ path, method, headers: Object.keys(operation.responses['429'].headers ?? {}) }).toEqual({ path, method, headers: ['Retry-After'] });
       }
     }
   });
@@ -74,6 +76,25 @@ describe('OpenAPI and health', () => {
       }
     }
     expect(untyped).toEqual([]);
+  });
+
+  it('given an object field that may be null, then null is a branch of its own, as a strict OAS 3.0.3 reader needs', async () => {
+    const { components } = (await request(api.app.getHttpServer()).get('/docs-json')).body;
+    const nullableRefs: string[] = [];
+    const declared: Record<string, unknown> = {};
+    for (const [name, schema] of Object.entries(components.schemas as Record<string, { properties?: Record<string, Record<string, unknown>> }>)) {
+      for (const [field, property] of Object.entries(schema.properties ?? {})) {
+        // nullable adds null only to a type in the same schema: an allOf or $ref beside it still refuses null
+        if (property.nullable === true && ('allOf' in property || '$ref' in property)) nullableRefs.push(`${name}.${field}`);
+      }
+    }
+    expect(nullableRefs).toEqual([]);
+    for (const field of ['currentPeriodOfCare', 'placement', 'legalStatus', 'iro', 'openChildProtectionPlan']) {
+      declared[field] = components.schemas.ChildRecordResponse.properties[field].oneOf;
+    }
+    expect(declared.iro).toEqual([{ $ref: '#/components/schemas/IroResponse' }, { type: 'object', nullable: true, enum: [null] }]);
+    for (const oneOf of Object.values(declared)) expect(oneOf).toContainEqual({ type: 'object', nullable: true, enum: [null] });
+    expect(components.schemas.ChallengeRecordResponse.properties.recoveryPlan.oneOf).toContainEqual({ type: 'object', nullable: true, enum: [null] });
   });
 
   it('serves the OpenAPI page at /docs', async () => {

@@ -1,11 +1,13 @@
 import { Controller, Get, Inject, Logger, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { Response } from 'express';
 import { PROJECTION_HEALTH, ProjectionHealthSource } from '../../../libs/nest/health/projection-health';
 import { INFRASTRUCTURE_RUNTIME, InfrastructureRuntime } from '../../../libs/nest/infrastructure/infrastructure-runtime';
 import { HealthResponse } from './health.response';
 
 @ApiTags('health')
+@SkipThrottle()
 @Controller('health')
 export class HealthController {
   private readonly logger = new Logger('Health');

@@ -2,18 +2,20 @@ import {
   Body, Controller, HttpCode, HttpStatus, Inject, Post, Res, UploadedFile, UploadedFiles, UseInterceptors,
 } from '@nestjs/common';
 import {
-  ApiBadRequestResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnprocessableEntityResponse,
+  ApiBadRequestResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiResponse, ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Response } from 'express';
 import { importCinCensus } from '../../../libs/interchange/cin/import-cin-census';
 import { importSsda903Return } from '../../../libs/interchange/ssda903/import-ssda903-return';
 import { EVENT_STORE, EventStore } from '../../../libs/event-store/event-store.port';
 import { CurrentActor } from '../../../libs/nest/actor/current-actor.decorator';
-import { ValidationErrorResponse } from '../../../libs/nest/http/error-responses';
+import { RequestRefusedResponse, ValidationErrorResponse } from '../../../libs/nest/http/error-responses';
 import { Clock, CLOCK, today } from '../../../src/clock/clock';
 import { LOCAL_AUTHORITY_CONFIG, LocalAuthorityConfig } from '../../../src/config/local-authority-config';
 import { Actor } from '../../../src/events/envelope';
 import { ImportAnswer, importAnswerOf, ISSUES_LISTED } from './import-answer';
+import { ImportAnswerResponse } from './import-answer.response';
 import { importRequestOf } from './import-request';
 import { ImportUpload, UPLOAD_LIMITS, UPLOAD_LIMITS_TEXT } from './upload-limits';
 
@@ -46,7 +48,8 @@ const FORM_FIELDS = {
 @ApiTags('imports (admin)')
 @Controller('imports')
 @ApiBadRequestResponse({ type: ValidationErrorResponse, description: 'no file, an unknown form field, or a malformed year or flag' })
-@ApiPayloadTooLargeResponse({ description: `the upload is over its limits: ${UPLOAD_LIMITS_TEXT}` })
+@ApiPayloadTooLargeResponse({ type: RequestRefusedResponse, description: `the upload is over its limits: ${UPLOAD_LIMITS_TEXT}` })
+@ApiResponse({ status: HttpStatus.LENGTH_REQUIRED, type: RequestRefusedResponse, description: 'the upload did not send its Content-Length' })
 export class ImportsController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -68,8 +71,8 @@ export class ImportsController {
     summary: 'Admin only: import an SSDA903 return (header, episodes and reviews CSV files, recognised by their header rows)',
     description: 'Other SSDA903 tables are recognised and reported as not imported. Re-importing the same files appends nothing.',
   })
-  @ApiOkResponse({ description: 'the validation report: the return was imported (or would be, in a dry run)' })
-  @ApiUnprocessableEntityResponse({ description: ISSUES_REFUSED.replace('{what}', 'return') })
+  @ApiOkResponse({ type: ImportAnswerResponse, description: 'the validation report: the return was imported (or would be, in a dry run)' })
+  @ApiUnprocessableEntityResponse({ type: ImportAnswerResponse, description: ISSUES_REFUSED.replace('{what}', 'return') })
   async importSsda903(
     @UploadedFiles() files: UploadedImportFile[] | undefined,
     @Body() fields: unknown,
@@ -93,8 +96,8 @@ export class ImportsController {
     schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, ...FORM_FIELDS } },
   })
   @ApiOperation({ summary: 'Admin only: import the child protection records of a CIN census XML file' })
-  @ApiOkResponse({ description: 'the validation report: the census was imported (or would be, in a dry run)' })
-  @ApiUnprocessableEntityResponse({ description: ISSUES_REFUSED.replace('{what}', 'census') })
+  @ApiOkResponse({ type: ImportAnswerResponse, description: 'the validation report: the census was imported (or would be, in a dry run)' })
+  @ApiUnprocessableEntityResponse({ type: ImportAnswerResponse, description: ISSUES_REFUSED.replace('{what}', 'census') })
   async importCin(
     @UploadedFile() file: UploadedImportFile | undefined,
     @Body() fields: unknown,

@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { requestAs } from '../../../test/support/auth';
 import { ApiUnderTest, startApi } from '../../../test/e2e/api-under-test';
 import { ISSUES_LISTED } from './import-answer';
@@ -52,10 +53,44 @@ describe('POST /imports/ssda903 and /imports/cin (admin only, multipart)', () =>
     expect(await api.eventCount()).toBe(0);
   });
 
+  it('given both imports, then the document gives the schema of their 200 and 422 reports and lists their 411 and 413', async () => {
+    const refused = await upload903(EPISODES.replace('S,C2', 'S,C9'));
+    const accepted = await upload903();
+    const { paths, components } = (await request(api.app.getHttpServer()).get('/docs-json')).body;
+    type Schema = { properties?: Record<string, { $ref?: string; items?: { $ref?: string } }>; $ref?: string };
+    const schemaOf = (ref: string | undefined): Schema => components.schemas[String(ref).replace('#/components/schemas/', '')];
+    const undocumented = (value: Record<string, unknown>, schema: Schema, at: string): string[] =>
+      Object.entries(value).flatMap(([key, field]) => {
+        const property = schema?.properties?.[key];
+        if (property === undefined) return [`${at}${key}`];
+        const nested = property.$ref ?? property.items?.$ref;
+        const first = Array.isArray(field) ? field[0] : field;
+        return nested && first !== null && typeof first === 'object' ? undocumented(first as Record<string, unknown>, schemaOf(nested), `${at}${key}.`) : [];
+      });
+    for (const path of ['/imports/ssda903', '/imports/cin']) {
+      const { responses } = paths[path].post;
+      expect({ path, answers: Object.keys(responses).sort() }).toEqual({ path, answers: ['200', '400', '401', '403', '411', '413', '422', '429'] });
+      for (const [status, answer] of [['200', accepted], ['422', refused]] as const) {
+        const schema = schemaOf(responses[status].content?.['application/json']?.schema?.$ref);
+        expect({ path, status, undocumented: undocumented(answer.body, schema, '') }).toEqual({ path, status, undocumented: [] });
+      }
+    }
+  });
+
   it('answers 400 without files or with a malformed flag', async () => {
     const response = await api.http().post('/imports/ssda903').field('dryRun', 'maybe');
     expect(response.status).toBe(400);
     expect(response.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['dryRun', 'files']);
+  });
+
+  it('given a file in a field the import does not take, then the 400 says so in its errors, with the message of every 400', async () => {
+    const response = await api.http().post('/imports/cin').attach('file', Buffer.from(CENSUS), 'a.xml').attach('file', Buffer.from(CENSUS), 'b.xml');
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({
+      statusCode: 400, error: 'Bad Request', message: 'The request is malformed; see errors.',
+      errors: [{ field: 'request', messages: [expect.stringMatching(/^Unexpected file field - file: attach the file\(s\) as multipart field "file"/)] }],
+    });
+    expect(await api.eventCount()).toBe(0);
   });
 
   it('imports a CIN census file, and a dry run appends nothing', async () => {

@@ -74,7 +74,7 @@ function refuseOversizedUpload(request: Request): void {
 
 function explained(error: unknown, field: string): unknown {
   if (error instanceof PayloadTooLargeException) return new PayloadTooLargeException(`${error.message}: ${UPLOAD_LIMITS_TEXT}.`);
-  if (error instanceof BadRequestException && /^(Unexpected field|Too many)/.test(error.message)) {
+  if (error instanceof BadRequestException && /^(Unexpected (file )?field|Too many)/.test(error.message)) {
     return new BadRequestException(`${error.message}: attach the file(s) as multipart field "${field}", ${UPLOAD_LIMITS_TEXT}.`);
   }
   return error;

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsOptional, IsString, MaxLength, registerDecorator } from 'class-validator';
+import { wholeNumberParameter } from '../../../libs/nest/http/whole-number-parameter';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-cursor';
 
 /** A whole number from 1 to MAX_PAGE_SIZE, with one message whatever is wrong with it. */
@@ -19,7 +20,7 @@ function IsPageSize(): PropertyDecorator {
 export class PageQuery {
   @ApiPropertyOptional({ description: `items per page (default ${DEFAULT_PAGE_SIZE})`, minimum: 1, maximum: MAX_PAGE_SIZE, example: 50 })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(({ value }) => (typeof value === 'string' ? wholeNumberParameter(value) : value))
   @IsPageSize()
   limit?: number;
 

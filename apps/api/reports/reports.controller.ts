@@ -46,7 +46,7 @@ class QueryReader {
 
   instant(name: string, required: boolean): string | null {
     const raw = this.query[name];
-    if (raw === undefined || raw === '') {
+    if (raw === undefined) {
       if (required) this.errors.push({ field: name, messages: [`${name} is required: an ISO 8601 instant such as 2020-04-30T23:59:59Z`] });
       return null;
     }

@@ -196,8 +196,20 @@ describe('access over HTTP', () => {
     for (let i = 0; i < 3; i += 1) expect((await as('manager', 'mgr-1').get('/children/NONE')).status).toBe(404);
     const limited = await as('manager', 'mgr-1').get('/children/NONE');
     expect(limited.status).toBe(429);
-    expect(limited.body.message).toBe('Too many requests: at most 3 a minute per user. Wait and retry.');
+    expect(limited.body.message).toBe('Too many requests: at most 3 a minute per user. Retry after 60 s.');
+    expect(limited.headers['retry-after']).toBe('60');
     expect((await as('manager', 'mgr-2').get('/children/NONE')).status).toBe(404);
+  });
+
+  it('given the limit is spent from one address, then /health still answers, as a health probe must', async () => {
+    await start({ rateLimitPerMinute: 2 });
+    const server = app.getHttpServer();
+    for (let i = 0; i < 5; i += 1) expect((await request(server).get('/health')).status).toBe(200);
+    for (let i = 0; i < 2; i += 1) expect((await request(server).get('/children/C1')).status).toBe(401);
+    const limited = await request(server).get('/children/C1');
+    expect(limited.status).toBe(429);
+    expect(limited.body.message).toBe('Too many requests: at most 2 a minute from one address without a token. Retry after 60 s.');
+    expect((await request(server).get('/health')).status).toBe(200);
   });
 
   it('counts refused (403) and unauthenticated (401) requests against the rate limit, so refused reads cannot be hammered', async () => {
@@ -206,7 +218,7 @@ describe('access over HTTP', () => {
     for (let i = 0; i < 6; i += 1) expect((await as('iro', 'iro-1').get('/children/C2')).status).toBe(403);
     const limited = await as('iro', 'iro-1').get('/children/C2');
     expect(limited.status).toBe(429);
-    expect(limited.body.message).toBe('Too many requests: at most 6 a minute per user. Wait and retry.');
+    expect(limited.body.message).toBe('Too many requests: at most 6 a minute per user. Retry after 60 s.');
     // past the limit nothing more reaches the access audit
     const audit = await as('auditor', 'aud-1').get('/audit/access?userId=iro-1');
     expect(audit.body.items.map((i: Record<string, unknown>) => i.outcome)).toEqual(Array(6).fill('denied'));

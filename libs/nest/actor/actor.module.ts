@@ -34,9 +34,10 @@ export class ActorModule {
       imports: [
         AccessAuditModule,
         ThrottlerModule.forRoot({
-          throttlers: [{ name: 'per-user', ttl: 60_000, limit: limit ?? Number.MAX_SAFE_INTEGER }],
+          // the throttler named 'default' answers with the standard Retry-After and X-RateLimit-*
+          // headers; any other name is appended to them (Retry-After-per-user)
+          throttlers: [{ name: 'default', ttl: 60_000, limit: limit ?? Number.MAX_SAFE_INTEGER }],
           skipIf: () => limit === null,
-          errorMessage: `Too many requests: at most ${limit ?? 'unlimited'} a minute per user. Wait and retry.`,
         }),
       ],
       providers: [

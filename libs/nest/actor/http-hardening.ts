@@ -3,6 +3,7 @@ import { Logger } from 'pino';
 import helmet from 'helmet';
 import { CORRELATION_HEADER, correlationIdMiddleware } from '../http/correlation-id.middleware';
 import { HttpHardeningSettings } from './http-hardening-settings';
+import { jsonObjectBodyMiddleware } from './json-object-body.middleware';
 import { prototypeKeysMiddleware } from './prototype-keys.middleware';
 import { requestLogMiddleware } from './request-log.middleware';
 
@@ -11,8 +12,8 @@ import { requestLogMiddleware } from './request-log.middleware';
  * before the app (a 413, malformed JSON, a prototype key), is logged and carries the same
  * headers: the request log; helmet's headers; CORS, which stays closed (no CORS headers
  * at all) unless CORS_ORIGINS lists origins; the correlation id; then the body limit and
- * parsers and the refusal of body keys named like inherited properties. Call before
- * `app.init()`.
+ * parser, the refusal of a body that is not a JSON object and of body keys named like
+ * inherited properties. Call before `app.init()`.
  */
 export function applyHttpHardening(app: NestExpressApplication, settings: HttpHardeningSettings, logger: Logger): void {
   app.use(requestLogMiddleware(logger));
@@ -20,8 +21,11 @@ export function applyHttpHardening(app: NestExpressApplication, settings: HttpHa
   app.use(helmet({ contentSecurityPolicy: false }));
   applyCors(app, settings.corsOrigins);
   app.use(correlationIdMiddleware);
-  app.useBodyParser('json', { limit: settings.requestBodyLimit });
+  // not strict: JSON that is not an object is parsed, then refused as not an object
+  app.useBodyParser('json', { limit: settings.requestBodyLimit, strict: false });
+  // registered with the limit, else Nest adds its own; such a body is refused next anyway
   app.useBodyParser('urlencoded', { limit: settings.requestBodyLimit, extended: true });
+  app.use(jsonObjectBodyMiddleware);
   app.use(prototypeKeysMiddleware);
 }
 

@@ -30,11 +30,11 @@ type RequestWithFoundRecorded = Request & { [FOUND_RECORDED]?: true };
 /** Whether this request's command was found recorded already under its key (see CommandOrigin.foundRecorded). */
 export const wasFoundRecorded = (request: Request): boolean => (request as RequestWithFoundRecorded)[FOUND_RECORDED] === true;
 
-const IF_MATCH = /^(?:W\/)?"?(\d{1,15})"?$/;
+export const IF_MATCH_PATTERN = /^(?:W\/)?"?(\d{1,15})"?$/;
 
 /** What is wrong with an `If-Match` header, if anything (none when it is missing). */
 export function ifMatchErrors(header: string | undefined): FieldError[] {
-  if (header === undefined || IF_MATCH.test(header.trim())) return [];
+  if (header === undefined || IF_MATCH_PATTERN.test(header.trim())) return [];
   return [{ field: IF_MATCH_HEADER, messages: [`${IF_MATCH_HEADER} must be the stream revision the change is based on, e.g. 3 or "3"`] }];
 }
 
@@ -43,7 +43,7 @@ export function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;
   const errors = ifMatchErrors(header);
   if (errors.length > 0) throw badRequest(errors);
-  return Number(IF_MATCH.exec(header.trim())![1]);
+  return Number(IF_MATCH_PATTERN.exec(header.trim())![1]);
 }
 
 export function commandOriginOf(request: Request & RequestWithActor & RequestWithCorrelation): CommandOrigin {

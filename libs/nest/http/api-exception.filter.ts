@@ -3,7 +3,7 @@ import { Response } from 'express';
 import { WrongExpectedRevisionError } from '../../event-store/event-store.port';
 import { IdempotencyKeyInUseError, IdempotencyKeyReusedError } from '../idempotency/idempotency-errors';
 import { isNotFoundRule, RuleViolationError } from '../commands/rule-violation.error';
-import { badRequest } from './field-errors';
+import { badRequest, MALFORMED } from './field-errors';
 import { routePathOf } from '../actor/request-access';
 
 interface ErrorBody {
@@ -84,14 +84,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
 }
 
 /**
- * Every 400 lists field errors. Nest turns a body that is not JSON into a bare
- * BadRequestException carrying the parser's message; it is reported on `body`.
+ * Every 400 lists field errors under the one message. Nest turns a body that is not JSON
+ * into a bare BadRequestException carrying the parser's message; it is reported on `body`.
+ * Others (the upload parser's) are reported on `request`.
  */
 function withFieldErrors(answer: ErrorBody): ErrorBody {
   const notJson = /JSON/.test(answer.message);
-  return notJson
-    ? { ...answer, message: 'The request is malformed; see errors.', errors: [{ field: 'body', messages: [`the body is not valid JSON: ${answer.message}`] }] }
-    : { ...answer, errors: [{ field: 'request', messages: [answer.message] }] };
+  const error = notJson ? { field: 'body', messages: [`the body is not valid JSON: ${answer.message}`] } : { field: 'request', messages: [answer.message] };
+  return { ...answer, message: MALFORMED, errors: [error] };
 }
 
 function reasonPhrase(status: number): string {

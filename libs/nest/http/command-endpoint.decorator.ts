@@ -1,13 +1,15 @@
 import { applyDecorators, HttpCode, Type, UseInterceptors } from '@nestjs/common';
 import {
   ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse,
-  ApiOperation, ApiUnprocessableEntityResponse,
+  ApiOperation, ApiPayloadTooLargeResponse, ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { IDEMPOTENCY_HEADER, IF_MATCH_HEADER } from '../commands/command-origin';
-import { IdempotencyInterceptor, REPLAYED_HEADER } from '../idempotency/idempotency.interceptor';
-import { CORRELATION_HEADER } from './correlation-id.middleware';
+import { IDEMPOTENCY_HEADER, IF_MATCH_HEADER, IF_MATCH_PATTERN } from '../commands/command-origin';
+import { IDEMPOTENCY_KEY_PATTERN, IdempotencyInterceptor, REPLAYED_HEADER } from '../idempotency/idempotency.interceptor';
+import { CORRELATION_HEADER, CORRELATION_ID_PATTERN } from './correlation-id.middleware';
 import { EveryFieldErrorInterceptor } from './every-field-error.interceptor';
-import { IdempotencyConflictResponse, NotFoundResponse, RuleViolationResponse, ValidationErrorResponse } from './error-responses';
+import {
+  IdempotencyConflictResponse, NotFoundResponse, RequestRefusedResponse, RuleViolationResponse, ValidationErrorResponse,
+} from './error-responses';
 
 export interface CommandEndpointOptions {
   summary: string;
@@ -32,6 +34,7 @@ export function CommandEndpoint(options: CommandEndpointOptions): MethodDecorato
     ApiHeader({
       name: IDEMPOTENCY_HEADER,
       required: false,
+      schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source, example: '0b6d4c3e-8f5a-4a59-9d53-0d4a1c1e8a10' },
       description:
         'Any unique string (a uuid). A retry with the same key and body gets the first response again and appends nothing; ' +
         'the same key with another body is refused with 422. A failed request frees its key.',
@@ -39,11 +42,13 @@ export function CommandEndpoint(options: CommandEndpointOptions): MethodDecorato
     ApiHeader({
       name: IF_MATCH_HEADER,
       required: false,
+      schema: { type: 'string', pattern: IF_MATCH_PATTERN.source, example: '"3"' },
       description: 'The stream revision this change is based on (from a previous response or GET). 409 expected-revision when the stream has moved on.',
     }),
     ApiHeader({
       name: CORRELATION_HEADER,
       required: false,
+      schema: { type: 'string', pattern: CORRELATION_ID_PATTERN.source },
       description: 'Kept in the metadata of every event appended and echoed back; a new uuid when absent.',
     }),
     ApiCreatedResponse({
@@ -62,5 +67,6 @@ export function CommandEndpoint(options: CommandEndpointOptions): MethodDecorato
       description: `A rule forbids the step, nothing was appended. Rules: ${[...options.rules, 'expected-revision', 'idempotency-key-in-use'].join(', ')}.`,
     }),
     ApiUnprocessableEntityResponse({ type: IdempotencyConflictResponse, description: 'Idempotency-Key reused with a different request.' }),
+    ApiPayloadTooLargeResponse({ type: RequestRefusedResponse, description: 'The body is over REQUEST_BODY_LIMIT (default 100kb); it was not read.' }),
   );
 }

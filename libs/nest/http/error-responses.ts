@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 /** The bodies the API answers with when a request fails, for the OpenAPI document. */
 export class FieldErrorResponse {
   @ApiProperty({ example: 'heldOn' }) field!: string;
-  @ApiProperty({ type: [String], example: ['heldOn must be a real date written yyyy-mm-dd'] }) messages!: string[];
+  @ApiProperty({ type: [String], example: ['heldOn must be a real date written yyyy-mm-dd, in the years 0100 to 9999'] }) messages!: string[];
 }
 
 export class ValidationErrorResponse {
@@ -40,6 +40,13 @@ export class IdempotencyConflictResponse {
   @ApiProperty({ example: 'Unprocessable Entity' }) error!: string;
   @ApiProperty({ example: 'idempotency-key-reused' }) rule!: string;
   @ApiProperty({ example: 'Idempotency-Key "k1" was already used with a different request.' }) message!: string;
+}
+
+/** 413 (a body or upload over its limit) and 411 (an upload without its Content-Length): refused before it is read. */
+export class RequestRefusedResponse {
+  @ApiProperty({ example: 413 }) statusCode!: number;
+  @ApiProperty({ example: 'Payload Too Large' }) error!: string;
+  @ApiProperty({ example: 'request entity too large' }) message!: string;
 }
 
 /** 401 (no, expired or forged token), 403 (a role or user the access table refuses), 429 (the per-user rate limit). */

@@ -7,8 +7,10 @@ export interface FieldError {
   messages: string[];
 }
 
+export const MALFORMED = 'The request is malformed; see errors.';
+
 /** The 400 body: every field error at once. */
-export function badRequest(errors: FieldError[], message = 'The request is malformed; see errors.'): BadRequestException {
+export function badRequest(errors: FieldError[], message = MALFORMED): BadRequestException {
   return new BadRequestException({ statusCode: 400, error: 'Bad Request', message, errors });
 }
 

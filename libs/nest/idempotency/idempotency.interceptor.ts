@@ -8,7 +8,7 @@ import { IdempotencyKeyInUseError, IdempotencyKeyReusedError } from './idempoten
 import { IDEMPOTENCY_STORE, IdempotencyStore } from './idempotency-store.port';
 import { requestFingerprint } from './request-fingerprint';
 
-const KEY = /^[\x21-\x7e]{1,255}$/;
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
 
 /** How long a running request holds its key before another may take it over (it died). */
@@ -19,7 +19,7 @@ const POLL_MS = 20;
 
 /** What is wrong with an `Idempotency-Key` header, if anything (none when it is missing). */
 export function idempotencyKeyErrors(header: string | undefined): FieldError[] {
-  if (header === undefined || KEY.test(header)) return [];
+  if (header === undefined || IDEMPOTENCY_KEY_PATTERN.test(header)) return [];
   return [{ field: IDEMPOTENCY_HEADER, messages: [`${IDEMPOTENCY_HEADER} must be 1-255 visible ASCII characters, e.g. a uuid`] }];
 }
 

@@ -227,7 +227,7 @@ describe('oversight queries over HTTP', () => {
     });
 
     it('answers a limit that is not a whole number from 1 to 500 with one message', async () => {
-      for (const limit of ['abc', '0', '501', '2.5']) {
+      for (const limit of ['abc', '0', '501', '2.5', '1e2', '0x10', ' 5']) {
         const response = await api.http().get(`/clinic/candidates?limit=${limit}`);
         expect(response.status).toBe(400);
         expect(response.body.errors).toEqual([{ field: 'limit', messages: ['limit must be a whole number from 1 to 500'] }]);

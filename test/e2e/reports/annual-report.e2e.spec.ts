@@ -200,6 +200,13 @@ describe('annual IRO report endpoints', () => {
     expect(fieldsOf(traceTypo.body)).toEqual(['as_of']);
   });
 
+  it('given an empty asOf, then it is a 400, as every other empty date parameter is', async () => {
+    for (const path of ['/reports/iro-annual/2019', '/reports/iro-annual/2019/figures/cla.atYearEnd']) {
+      const empty = await api.http().get(`${path}?asOf=`);
+      expect({ path, status: empty.status, fields: empty.body.errors?.map((e: { field: string }) => e.field) }).toEqual({ path, status: 400, fields: ['asOf'] });
+    }
+  });
+
   it('answers 400 for a year that has not started (today is 15 June 2020), and reports the year under way', async () => {
     const message = 'reporting year 2021 starts on 2021-04-01, after today (2020-06-15): there is nothing to report yet';
     for (const path of ['/reports/iro-annual/2021', '/reports/iro-annual/2021/figures/cla.atYearEnd']) {

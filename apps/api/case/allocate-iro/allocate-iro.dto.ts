@@ -3,7 +3,7 @@ import { IsCalendarDate } from '../../../../libs/nest/validation/is-calendar-dat
 import { IsRecordId } from '../../../../libs/nest/validation/is-record-id';
 
 export class AllocateIroDto {
-  @ApiProperty({ pattern: '^[A-Za-z0-9_-]{1,64}$', example: 'IRO7' })
+  @ApiProperty({ example: 'IRO7' })
   @IsRecordId()
   iroId!: string;
 

@@ -28,7 +28,7 @@ const FitsConferenceType = () =>
   });
 
 export class HoldCPConferenceDto {
-  @ApiPropertyOptional({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'a new uuid when not given' })
+  @ApiPropertyOptional({ description: 'a new uuid when not given' })
   @IsOptional()
   @IsRecordId()
   conferenceId?: string;
@@ -51,7 +51,7 @@ export class HoldCPConferenceDto {
   @IsCalendarDate()
   strategyDiscussionOn?: string;
 
-  @ApiProperty({ pattern: '^[A-Za-z0-9_-]{1,64}$', example: 'IRO7' })
+  @ApiProperty({ example: 'IRO7' })
   @IsRecordId()
   chairIroId!: string;
 
@@ -66,7 +66,7 @@ export class HoldCPConferenceDto {
   @IsIn(CATEGORIES_OF_ABUSE)
   categoryOfAbuse?: CategoryOfAbuse;
 
-  @ApiPropertyOptional({ minimum: 0, description: 'plans before this system (the CIN census NumberOfPreviousCPP)' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 99, description: 'plans before this system (the CIN census NumberOfPreviousCPP)' })
   @IsOptional()
   @IsInt()
   @Min(0)

@@ -6,7 +6,7 @@ import { IsRecordId } from '../../../../libs/nest/validation/is-record-id';
 import { IsFreeText } from '../../shared/text-fields';
 
 export class HoldReviewDto {
-  @ApiPropertyOptional({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'a new uuid when not given' })
+  @ApiPropertyOptional({ description: 'a new uuid when not given' })
   @IsOptional()
   @IsRecordId()
   reviewId?: string;
@@ -15,7 +15,7 @@ export class HoldReviewDto {
   @IsCalendarDate()
   heldOn!: string;
 
-  @ApiProperty({ pattern: '^[A-Za-z0-9_-]{1,64}$', example: 'IRO7', description: 'the IRO who chaired the review' })
+  @ApiProperty({ example: 'IRO7', description: 'the IRO who chaired the review' })
   @IsRecordId()
   chairIroId!: string;
 
@@ -32,7 +32,7 @@ export class HoldReviewDto {
   @IsBoolean()
   permanencePlanInPlace?: boolean;
 
-  @ApiPropertyOptional({ maxLength: 4000, description: 'why the review was late, when it was' })
+  @ApiPropertyOptional({ description: 'why the review was late, when it was' })
   @IsOptional()
   @IsFreeText()
   lateReason?: string;

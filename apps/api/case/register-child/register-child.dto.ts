@@ -6,7 +6,7 @@ import { IsCalendarDate } from '../../../../libs/nest/validation/is-calendar-dat
 import { IsRecordId } from '../../../../libs/nest/validation/is-record-id';
 
 export class RegisterChildDto {
-  @ApiProperty({ pattern: '^[A-Za-z0-9_-]{1,64}$', example: 'C1001' })
+  @ApiProperty({ example: 'C1001' })
   @IsRecordId()
   childId!: string;
 
@@ -30,7 +30,7 @@ export class RegisterChildDto {
   @IsIn(ETHNICITY_CODES)
   ethnicity?: EthnicityCode;
 
-  @ApiPropertyOptional({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'family or sibling group' })
+  @ApiPropertyOptional({ description: 'family or sibling group' })
   @IsOptional()
   @IsRecordId()
   familyId?: string;

@@ -19,7 +19,7 @@ export class EscalateChallengeDto {
   @IsIn(ESCALATION_STAGES, { message: 'toStage must be one of 2, 3, 4 or "cafcass"' })
   toStage!: Exclude<ChallengeStage, 1>;
 
-  @ApiProperty({ maxLength: 4000, example: 'No response from the team manager within 5 working days.' })
+  @ApiProperty({ example: 'No response from the team manager within 5 working days.' })
   @IsFreeText()
   reason!: string;
 }

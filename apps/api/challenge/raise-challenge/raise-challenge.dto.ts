@@ -6,12 +6,15 @@ import { IsRecordId } from '../../../../libs/nest/validation/is-record-id';
 import { IsFreeText } from '../../shared/text-fields';
 
 export class RaiseChallengeDto {
-  @ApiPropertyOptional({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'a new uuid when not given' })
+  @ApiPropertyOptional({ description: 'a new uuid when not given' })
   @IsOptional()
   @IsRecordId()
   challengeId?: string;
 
-  @ApiProperty({ type: [String], example: ['C1001'], description: 'one child, or several for a service-level challenge' })
+  @ApiProperty({
+    type: [String], minItems: 1, maxItems: 500, uniqueItems: true, example: ['C1001'],
+    description: 'one child, or several for a service-level challenge',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
@@ -23,7 +26,7 @@ export class RaiseChallengeDto {
   @IsCalendarDate()
   raisedOn!: string;
 
-  @ApiProperty({ pattern: '^[A-Za-z0-9_-]{1,64}$', example: 'IRO7', description: 'the IRO raising it' })
+  @ApiProperty({ example: 'IRO7', description: 'the IRO raising it' })
   @IsRecordId()
   raisedBy!: string;
 
@@ -31,11 +34,11 @@ export class RaiseChallengeDto {
   @IsIn(CHALLENGE_CATEGORIES)
   category!: ChallengeCategory;
 
-  @ApiProperty({ maxLength: 4000, example: 'No permanence plan at the second review.' })
+  @ApiProperty({ example: 'No permanence plan at the second review.' })
   @IsFreeText()
   summary!: string;
 
-  @ApiPropertyOptional({ maxLength: 200, example: 'Team manager, Children in Care 2', description: 'who the challenge is addressed to' })
+  @ApiPropertyOptional({ example: 'Team manager, Children in Care 2', description: 'who the challenge is addressed to' })
   @IsOptional()
   @IsFreeText(200)
   addressedTo?: string;

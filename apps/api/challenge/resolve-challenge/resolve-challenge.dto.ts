@@ -3,10 +3,11 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsObject, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
 import { CHALLENGE_OUTCOMES, ChallengeOutcome } from '../../../../src/events/codes';
 import { IsCalendarDate } from '../../../../libs/nest/validation/is-calendar-date';
+import { ValidateEachAs } from '../../../../libs/nest/validation/validate-each-as';
 import { IsFreeText } from '../../shared/text-fields';
 
 export class RecoveryPlanActionDto {
-  @ApiProperty({ maxLength: 1000, example: 'Convene a permanence planning meeting' })
+  @ApiProperty({ example: 'Convene a permanence planning meeting' })
   @IsFreeText(1000)
   action!: string;
 
@@ -16,12 +17,11 @@ export class RecoveryPlanActionDto {
 }
 
 export class RecoveryPlanDto {
-  @ApiProperty({ type: [RecoveryPlanActionDto] })
+  @ApiProperty({ type: [RecoveryPlanActionDto], minItems: 1, maxItems: 100 })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => RecoveryPlanActionDto)
+  @ValidateEachAs(() => RecoveryPlanActionDto, 'an object with action and dueBy')
   actions!: RecoveryPlanActionDto[];
 }
 

@@ -7,11 +7,11 @@ export class RespondToChallengeDto {
   @IsCalendarDate()
   respondedOn!: string;
 
-  @ApiProperty({ maxLength: 200, example: 'Service manager, Children in Care' })
+  @ApiProperty({ example: 'Service manager, Children in Care' })
   @IsFreeText(200)
   respondedBy!: string;
 
-  @ApiProperty({ maxLength: 4000, example: 'Permanence planning meeting booked for 14 February.' })
+  @ApiProperty({ example: 'Permanence planning meeting booked for 14 February.' })
   @IsFreeText()
   response!: string;
 }
