@@ -18,7 +18,7 @@ export class StartCPPlanDto {
   @IsIn(CATEGORIES_OF_ABUSE)
   categoryOfAbuse!: CategoryOfAbuse;
 
-  @ApiPropertyOptional({ minimum: 0, description: 'plans before this one, not recorded here (the CIN census NumberOfPreviousCPP)' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 99, description: 'plans before this one, not recorded here (the CIN census NumberOfPreviousCPP)' })
   @IsOptional()
   @IsInt()
   @Min(0)
