@@ -117,7 +117,7 @@ export function challengeHistory(
     }
     history.eventIds.push(step.eventId);
   }
-  for (const spell of stages) settle(spell);
+  stages.forEach((spell, index) => settle(spell, history.status === 'resolved' && index === stages.length - 1));
   return history;
 }
 
@@ -136,18 +136,30 @@ export function raisingOf(facts: readonly ChallengeFact[]): RaisingFact | undefi
   return first;
 }
 
-/** Fills in what a spell's dates decide: working days spent and whether the deadline was met. */
-function settle(spell: StageSpell): StageSpell {
+/** Fills in what a spell's dates decide: working days spent and whether the deadline was met (`resolvedAt`: the challenge was resolved at it). */
+function settle(spell: StageSpell, resolvedAt: boolean): StageSpell {
   spell.workingDays = spell.leftOn === null ? null : workingDaysBetween(spell.enteredOn, spell.leftOn);
-  spell.deadlineMet = deadlineMetBy(spell);
+  spell.deadlineMet = deadlineMetBy(spell, resolvedAt);
   return spell;
 }
 
-/** Whether the stage was answered by its deadline; null while nothing has answered it, and at Cafcass (no deadline). */
-export function deadlineMetBy(spell: Pick<StageSpell, 'responseDueBy' | 'respondedOn' | 'leftOn'>): boolean | null {
-  const metOn = answeredOn(spell);
-  return spell.responseDueBy === null || metOn === null ? null : metOn <= spell.responseDueBy;
+/**
+ * Whether the stage's deadline was met: answered by a response, or by the resolution of
+ * the challenge at it (`resolvedAt`), on or before the deadline. An escalation is the IRO
+ * moving on, not an answer: a stage escalated with no response missed its deadline if it
+ * was escalated after it, and is not measured (null) if before it, the time to respond not
+ * having run out. Null too while nothing has decided it, and at Cafcass (no deadline).
+ */
+export function deadlineMetBy(spell: Pick<StageSpell, 'responseDueBy' | 'respondedOn' | 'leftOn'>, resolvedAt: boolean): boolean | null {
+  if (spell.responseDueBy === null) return null;
+  const answered = earlierOf(spell.respondedOn, resolvedAt ? spell.leftOn : null);
+  if (answered !== null) return answered <= spell.responseDueBy;
+  if (spell.leftOn !== null) return spell.leftOn > spell.responseDueBy ? false : null;
+  return null;
 }
+
+const earlierOf = (a: CalendarDate | null, b: CalendarDate | null): CalendarDate | null =>
+  a === null ? b : b === null ? a : a < b ? a : b;
 
 /** When the stage was first answered: its first response or its end, whichever came first. */
 export function answeredOn(spell: Pick<StageSpell, 'respondedOn' | 'leftOn'>): CalendarDate | null {
@@ -165,19 +177,19 @@ type HistoryShape = Pick<ChallengeHistory, 'stages' | 'status' | 'outcome' | 're
  * and only their records. Undefined when it was raised after `date`.
  */
 export function challengeAsAt<T extends HistoryShape>(challenge: T, date: CalendarDate): T | undefined {
-  const stages = challenge.stages
-    .filter((spell) => spell.enteredOn <= date)
-    .map((spell) => {
-      const responded = spell.respondedOn !== null && spell.respondedOn <= date;
-      return settle({
-        ...spell,
-        respondedOn: responded ? spell.respondedOn : null,
-        respondedEventId: responded ? spell.respondedEventId : null,
-        leftOn: spell.leftOn !== null && spell.leftOn <= date ? spell.leftOn : null,
-      });
-    });
-  if (stages.length === 0) return undefined;
   const resolved = challenge.resolvedOn !== null && challenge.resolvedOn <= date;
+  const entered = challenge.stages.filter((spell) => spell.enteredOn <= date);
+  const stages = entered.map((spell, index) => {
+    const responded = spell.respondedOn !== null && spell.respondedOn <= date;
+    const cut = {
+      ...spell,
+      respondedOn: responded ? spell.respondedOn : null,
+      respondedEventId: responded ? spell.respondedEventId : null,
+      leftOn: spell.leftOn !== null && spell.leftOn <= date ? spell.leftOn : null,
+    };
+    return settle(cut, resolved && index === entered.length - 1);
+  });
+  if (stages.length === 0) return undefined;
   const then: T = {
     ...challenge,
     stages,
@@ -195,11 +207,14 @@ export function challengeAsAt<T extends HistoryShape>(challenge: T, date: Calend
   return then;
 }
 
-/** Whether the stage's deadline had been missed by the end of `date` (a late answer, or none and the deadline passed). */
-export function deadlineMissedBy(spell: StageSpell, date: CalendarDate): boolean {
-  if (spell.responseDueBy === null) return false;
-  const metOn = answeredOn(spell);
-  return metOn !== null && metOn <= date ? metOn > spell.responseDueBy : date > spell.responseDueBy;
+/**
+ * Whether the stage's deadline was met as the stage stood at the end of `date` (a spell cut
+ * at `date`, see challengeAsAt): as deadlineMetBy, and missed when still unanswered at it
+ * after its deadline; null when not decided by then (or not measured).
+ */
+export function deadlineMetAsOf(spell: StageSpell, date: CalendarDate): boolean | null {
+  if (spell.deadlineMet !== null || spell.responseDueBy === null) return spell.deadlineMet;
+  return spell.leftOn === null && date > spell.responseDueBy ? false : null;
 }
 
 export const currentSpell = (challenge: Pick<ChallengeHistory, 'stages'>): StageSpell =>

@@ -1,7 +1,7 @@
 import { CalendarDate } from '../../calendar/calendar-date';
 import { ChallengeCategory, CHALLENGE_CATEGORIES } from '../../events/codes';
 import { ChallengeDocument } from './challenge-document';
-import { answeredOn, challengeAsAt, currentSpell, deadlineMissedBy, isOverdueAt } from './challenge-history';
+import { challengeAsAt, currentSpell, deadlineMetAsOf, isOverdueAt } from './challenge-history';
 import { challengeGroups, ChallengeGroupSummary, NOT_ADDRESSED } from './challenge-groups';
 import { byStage, StageKey, STAGE_KEYS } from './challenge-stages';
 import { median, percent, PercentFigure } from './percent';
@@ -84,9 +84,10 @@ export function analyseIssuesResolution(documents: readonly ChallengeDocument[],
     byHighestStage[current.stage] += 1;
     for (const spell of challenge.stages) {
       entered[spell.stage] += 1;
-      if (spell.responseDueBy !== null && (answeredOn(spell) !== null || to > spell.responseDueBy)) {
+      const met = deadlineMetAsOf(spell, to);
+      if (met !== null) {
         deadlines[spell.stage].decided += 1;
-        if (!deadlineMissedBy(spell, to)) deadlines[spell.stage].met += 1;
+        if (met) deadlines[spell.stage].met += 1;
       }
       if (spell.workingDays !== null) workingDays[spell.stage].push(spell.workingDays);
     }

@@ -24,7 +24,7 @@ const asDocument = (document: object) => document as ProjectionDocument;
 export const issuesResolutionProjection: Projection = {
   name: 'issues-resolution',
   // raise with any change to what the read model stores: the projector then rebuilds it at start
-  version: 1,
+  version: 2,
   collections: [CHALLENGES, CHALLENGE_RECORDS, CHALLENGE_CHILDREN],
   indexes: {
     [CHALLENGES]: [

@@ -46,6 +46,21 @@ describe('issues-resolution projection: a challenge and its stage history', () =
     expect(challenge.overdueIntervals).toEqual([{ from: '2020-05-13', until: null }]);
   });
 
+  it('does not count an escalation as the response: escalated with no response, a stage met no deadline', () => {
+    // both raised Mon 5 Jan 2026 (stage 1 due Mon 12 Jan); nobody responds
+    const given = new OversightHistory();
+    given.challengeRaised('ch-early', ['c-1'], '2026-01-05');
+    given.challengeEscalated('ch-early', '2026-01-12', 2); // on the deadline: the managers' time had not run out
+    given.challengeRaised('ch-late', ['c-2'], '2026-01-05');
+    given.challengeEscalated('ch-late', '2026-01-13', 2); // after it: missed
+    given.challengeRaised('ch-resolved', ['c-3'], '2026-01-05');
+    given.challengeResolved('ch-resolved', '2026-01-09'); // a resolution answers the stage
+    const documents = project(issuesResolutionProjection, given.events);
+    expect(challengeIn(documents, 'ch-early')!.stages[0].deadlineMet).toBeNull();
+    expect(challengeIn(documents, 'ch-late')!.stages[0].deadlineMet).toBe(false);
+    expect(challengeIn(documents, 'ch-resolved')!.stages[0].deadlineMet).toBe(true);
+  });
+
   it('escalates across Christmas 2019: working days at each stage leave out weekends and bank holidays', () => {
     const given = new OversightHistory();
     given.challengeRaised('ch-1', ['c-1'], '2019-12-20'); // Friday

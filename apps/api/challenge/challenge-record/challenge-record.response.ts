@@ -13,8 +13,8 @@ export class StageVisitResponse {
   overdue!: boolean;
   @ApiProperty({
     type: Boolean, nullable: true,
-    description: 'whether it was answered (a response, escalation or resolution) by its deadline, as in GET /challenges; ' +
-      'null while nothing has answered it, and at Cafcass',
+    description: 'whether it was answered (a response, or the resolution at this stage) by its deadline, as in GET /challenges: ' +
+      'false when escalated after it with no response; null while pending, when escalated before it with no response (not measured), and at Cafcass',
   })
   deadlineMet!: boolean | null;
 }

@@ -19,7 +19,7 @@ export function challengeRecord(state: ChallengeState, revision: number, today: 
     stage: state.stage!,
     highestStage: state.highestStage!,
     responseDueBy: current?.responseDueBy ?? null,
-    stageHistory: state.stageHistory.map((visit) => {
+    stageHistory: state.stageHistory.map((visit, index) => {
       const spell = { responseDueBy: visit.responseDueBy, respondedOn: firstResponseAt(visit, state.responses), leftOn: visit.leftOn ?? null };
       return {
         stage: visit.stage,
@@ -27,7 +27,7 @@ export function challengeRecord(state: ChallengeState, revision: number, today: 
         responseDueBy: visit.responseDueBy,
         leftOn: spell.leftOn,
         overdue: isOverdueAt(spell, today),
-        deadlineMet: deadlineMetBy(spell),
+        deadlineMet: deadlineMetBy(spell, state.resolved && index === state.stageHistory.length - 1),
       };
     }),
     responses: state.responses.map((response) => ({ ...response })),

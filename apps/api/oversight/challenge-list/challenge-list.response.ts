@@ -15,7 +15,7 @@ export class StageSpellResponse {
   @ApiProperty({ type: String, nullable: true, description: 'the record of that response' }) respondedEventId!: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true, description: 'escalated or resolved on' }) leftOn!: string | null;
   @ApiProperty({ type: Number, nullable: true, description: 'working days from entering to leaving the stage' }) workingDays!: number | null;
-  @ApiProperty({ type: Boolean, nullable: true, description: 'answered (a response, an escalation or the resolution) on or before the deadline; null while pending and at Cafcass' })
+  @ApiProperty({ type: Boolean, nullable: true, description: 'answered (a response, or the resolution at this stage) on or before the deadline; false when escalated or still unanswered after it; null while pending, when escalated before it with no response (not measured), and at Cafcass' })
   deadlineMet!: boolean | null;
   @ApiProperty({ description: 'the raising or escalation that entered the stage' }) eventId!: string;
 }
