@@ -11,4 +11,6 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   setupFiles: ['reflect-metadata'],
   testTimeout: 30000,
+  // after the summary, each suite skipped whole (no server or program for it here) and why
+  reporters: ['default', '<rootDir>/test/support/skipped-suites-reporter.js'],
 };
