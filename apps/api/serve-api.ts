@@ -5,13 +5,23 @@ import { AUTH_SETTINGS_HELP, loadAuthSettings } from '../../libs/auth/auth-setti
 import { HTTP_HARDENING_HELP, loadHttpHardeningSettings } from '../../libs/nest/actor/http-hardening-settings';
 import { createApiApp } from './create-api-app';
 
+/** Every environment variable `iro serve` reads, one line each: `iro serve --help` and a refused start print it. */
+export const SERVE_SETTINGS_HELP: readonly string[] = alignNames([...SETTINGS_HELP, ...AUTH_SETTINGS_HELP, ...HTTP_HARDENING_HELP]);
+
+/** `NAME  text` lines with the texts in one column. */
+function alignNames(lines: string[]): string[] {
+  const split = lines.map((line) => /^(\S+)\s+(.*)$/.exec(line) ?? [line, line, '']);
+  const width = Math.max(...split.map(([, name]) => name.length));
+  return split.map(([, name, text]) => `${name.padEnd(width)} ${text}`);
+}
+
 /** Start-up refused: one line per bad setting. */
 export class SettingsError extends Error {
   constructor(readonly problems: string[]) {
     super(
       `cannot start: the configuration has ${problems.length} problem(s):\n` +
         problems.map((problem) => `  - ${problem}`).join('\n') +
-        `\n\nSettings (environment):\n${[...SETTINGS_HELP, ...AUTH_SETTINGS_HELP, ...HTTP_HARDENING_HELP].map((line) => `  ${line}`).join('\n')}`,
+        `\n\nSettings (environment):\n${SERVE_SETTINGS_HELP.map((line) => `  ${line}`).join('\n')}`,
     );
     this.name = 'SettingsError';
   }
