@@ -26,6 +26,8 @@ export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, context?: unknown): void {
+    // Nest says this once initialised, before listening (which may yet fail): `iro serve` says when it listens
+    if (message === 'Nest application successfully started') return;
     this.logger.info(fields(context), text(message));
   }
   error(message: unknown, ...rest: unknown[]): void {
