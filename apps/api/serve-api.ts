@@ -1,20 +1,13 @@
 import { createServer } from 'node:net';
 import { INestApplication, Logger } from '@nestjs/common';
-import { InfrastructureSettings, loadInfrastructureSettings, SETTINGS_HELP } from '../../libs/nest/config/infrastructure-settings';
+import { alignSettingsHelp, InfrastructureSettings, loadInfrastructureSettings, SETTINGS_HELP } from '../../libs/nest/config/infrastructure-settings';
 import { AuthConfigError } from '../../libs/auth/auth-config-error';
 import { AUTH_SETTINGS_HELP, loadAuthSettings } from '../../libs/auth/auth-settings';
 import { HTTP_HARDENING_HELP, loadHttpHardeningSettings } from '../../libs/nest/actor/http-hardening-settings';
 import { createApiApp } from './create-api-app';
 
 /** Every environment variable `iro serve` reads, one line each: `iro serve --help` and a refused start print it. */
-export const SERVE_SETTINGS_HELP: readonly string[] = alignNames([...SETTINGS_HELP, ...AUTH_SETTINGS_HELP, ...HTTP_HARDENING_HELP]);
-
-/** `NAME  text` lines with the texts in one column. */
-function alignNames(lines: string[]): string[] {
-  const split = lines.map((line) => /^(\S+)\s+(.*)$/.exec(line) ?? [line, line, '']);
-  const width = Math.max(...split.map(([, name]) => name.length));
-  return split.map(([, name, text]) => `${name.padEnd(width)} ${text}`);
-}
+export const SERVE_SETTINGS_HELP: readonly string[] = alignSettingsHelp([...SETTINGS_HELP, ...AUTH_SETTINGS_HELP, ...HTTP_HARDENING_HELP]);
 
 /** Start-up refused: one line per bad setting. */
 export class SettingsError extends Error {

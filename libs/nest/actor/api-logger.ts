@@ -9,10 +9,15 @@ import { LogLevel } from './http-hardening-settings';
  * or free text about a child.
  */
 export function createApiLogger(level: LogLevel, destination?: DestinationStream): Logger {
+  return createJsonLogger('iro-oversight-api', level, destination);
+}
+
+/** JSON lines (pino) at `level`, each naming the service: the API's and the projector service's logs alike. */
+export function createJsonLogger(service: string, level: LogLevel, destination?: DestinationStream): Logger {
   return pino(
     {
       level,
-      base: { service: 'iro-oversight-api' },
+      base: { service },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
     },
