@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ProjectorSettingsError, startProjectorService } from './projector-service';
+import { StoreUnusableError } from '../../libs/nest/infrastructure/check-stores';
 
 /**
  * The projector as its own worker (production; the docker image's projector service):
@@ -24,6 +25,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ProjectorSettingsError ? error.message : error);
+  console.error(error instanceof ProjectorSettingsError || error instanceof StoreUnusableError ? error.message : error);
   process.exit(1);
 });

@@ -1,3 +1,6 @@
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { StoreUnusableError } from '../../libs/nest/infrastructure/check-stores';
 import { useTempFolder } from '../../libs/testing/temp-folder';
 import { ProjectorSettingsError, startProjectorService } from './projector-service';
 
@@ -34,5 +37,21 @@ describe('the projector service (apps/projector, the compose projector)', () => 
     await expect(refused).rejects.toMatchObject({
       problems: ['SQLITE_SYNCHRONOUS must be normal or full, got "off"', expect.stringMatching(/^LOG_LEVEL must be one of .*, got "verbose"$/)],
     });
+  });
+});
+
+describe('the projector service on a store it cannot use', () => {
+  it('refuses an events.sqlite that is not SQLite in one line naming it, and moves aside a read-models.sqlite that is not', async () => {
+    writeFileSync(join(dataDir(), 'read-models.sqlite'), 'not a database\n');
+    const lines: string[] = [];
+    const service = await startProjectorService({ DATA_DIR: dataDir() }, { logDestination: { write: (line: string) => lines.push(line) } });
+    await service.stop();
+    expect(readdirSync(dataDir()).filter((file) => file.startsWith('read-models.sqlite.unreadable-'))).toHaveLength(1);
+    expect(JSON.parse(lines[0])).toMatchObject({ level: 'warn', msg: expect.stringContaining('moved aside') });
+
+    writeFileSync(join(dataDir(), 'events.sqlite'), 'not a database\n');
+    const refused = startProjectorService({ DATA_DIR: dataDir() });
+    await expect(refused).rejects.toBeInstanceOf(StoreUnusableError);
+    await expect(refused).rejects.toThrow(/^cannot start: .*events\.sqlite is not an SQLite database/);
   });
 });

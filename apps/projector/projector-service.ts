@@ -6,6 +6,9 @@ import { ALL_PROJECTIONS } from '../../libs/projector/all-projections';
 import { ProjectorLogger } from '../../libs/projector/projector';
 import { createJsonLogger } from '../../libs/nest/actor/api-logger';
 import { LOG_LEVEL_HELP, readLogLevel } from '../../libs/nest/actor/http-hardening-settings';
+import { checkStores } from '../../libs/nest/infrastructure/check-stores';
+import { SQLITE_EVENTS_FILE } from '../../libs/event-store/create-event-store';
+import { READ_MODELS_FILE } from '../../libs/read-store/sqlite/sqlite-read-store';
 import { startProjectorWorker } from './projector-worker';
 
 /** The settings the projector service reads: the API's stores and configuration, and LOG_LEVEL. */
@@ -37,7 +40,7 @@ export interface ProjectorService {
 /**
  * The projector as its own service (apps/projector/main.ts; the compose projector): reads the
  * environment as the API does, logs JSON lines at LOG_LEVEL (as the API does), feeds every
- * projection. Throws ProjectorSettingsError for bad settings.
+ * projection. Throws ProjectorSettingsError for bad settings, StoreUnusableError for a store it cannot use.
  */
 export async function startProjectorService(
   env: NodeJS.ProcessEnv,
@@ -49,6 +52,14 @@ export async function startProjectorService(
   if ('errors' in loaded || 'error' in level) throw new ProjectorSettingsError(problems);
   const { settings } = loaded;
   const logger = createJsonLogger('iro-projector', level.logLevel, options.logDestination);
+  // the events and the read models: a store it cannot use stops the start in one line (a read-models file that is no database is moved aside and rebuilt)
+  await checkStores({
+    dataDir: settings.dataDir,
+    eventStoreUrl: settings.eventStoreUrl,
+    mongodbUrl: settings.mongodbUrl,
+    files: [...(settings.eventStoreUrl ? [] : [SQLITE_EVENTS_FILE]), ...(settings.mongodbUrl ? [] : [READ_MODELS_FILE])],
+    warn: (message) => logger.warn(message),
+  });
   const eventStore = createEventStore(eventStoreLocationOf(settings));
   const readStore = createReadStore({ DATA_DIR: settings.dataDir, MONGODB_URL: settings.mongodbUrl ?? undefined });
   const worker = await startProjectorWorker({

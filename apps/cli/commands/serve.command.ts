@@ -1,5 +1,6 @@
 import { Command, CommandRunner, Help } from 'nest-commander';
 import { closeOnSignal, serveApi, SERVE_SETTINGS_HELP, SettingsError } from '../../api/serve-api';
+import { StoreUnusableError } from '../../../libs/nest/infrastructure/check-stores';
 
 /** `iro serve`: the HTTP API, configured from the environment (PORT, DATA_DIR, ...). */
 @Command({
@@ -17,7 +18,7 @@ export class ServeCommand extends CommandRunner {
       const { app } = await serveApi(process.env);
       await closeOnSignal(app);
     } catch (error) {
-      console.error(error instanceof SettingsError ? error.message : error);
+      console.error(error instanceof SettingsError || error instanceof StoreUnusableError ? error.message : error);
       process.exitCode = 1;
     }
   }
