@@ -10,12 +10,15 @@ async function serveHelp(): Promise<string> {
   const exit = jest.spyOn(process, 'exit').mockImplementation((code) => {
     throw new Error(`exit ${code}`);
   });
+  // nest-commander writes that error to standard error
+  const quiet = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
   try {
     await CommandFactory.run(CliModule, { cliName: 'iro', logger: false, errorHandler: (error) => { throw error; } }).catch(() => undefined);
     return out;
   } finally {
     write.mockRestore();
     exit.mockRestore();
+    quiet.mockRestore();
     process.argv = argv;
     process.exitCode = undefined;
   }
