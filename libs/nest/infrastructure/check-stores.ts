@@ -93,7 +93,11 @@ export function sqliteProblem(file: string): string | null {
       db.close();
     }
   } catch (error) {
-    return `is not an SQLite database SQLite can read (${(error as Error).message})`;
+    // only a file that is not a database says so; anything else (a lock held too long) is for the store's own open
+    const code = (error as { code?: string }).code ?? '';
+    if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT')) {
+      return `is not an SQLite database SQLite can read (${(error as Error).message})`;
+    }
   }
   return null;
 }
