@@ -8,7 +8,8 @@ import { applyHttpHardening } from '../../libs/nest/actor/http-hardening';
 import { DEFAULT_HTTP_HARDENING, HttpHardeningSettings } from '../../libs/nest/actor/http-hardening-settings';
 import { ApiExceptionFilter } from '../../libs/nest/http/api-exception.filter';
 import { createApiValidationPipe } from '../../libs/nest/http/api-validation-pipe';
-import { InfrastructureOptions, openInfrastructure } from '../../libs/nest/infrastructure/infrastructure-runtime';
+import { checkStores } from '../../libs/nest/infrastructure/check-stores';
+import { InfrastructureOptions, openInfrastructure, storeFilesOpened } from '../../libs/nest/infrastructure/infrastructure-runtime';
 import { ProjectionHealthLink } from '../../libs/projector/projection-health-link';
 import { AppModule } from './app.module';
 import { setUpOpenApi } from './openapi';
@@ -32,6 +33,14 @@ export async function createApiApp(options: ApiAppOptions): Promise<INestApplica
   const logger = createApiLogger(http.logLevel, options.logDestination);
   // the in-process projector is created inside the app; /health reaches it through this link
   const projections = new ProjectionHealthLink();
+  // a store it cannot use stops the start in one line (a read-models file that is no database is moved aside and rebuilt)
+  await checkStores({
+    dataDir: options.dataDir,
+    eventStoreUrl: options.eventStore ? null : options.eventStoreUrl,
+    mongodbUrl: options.mongodbUrl,
+    files: storeFilesOpened(options),
+    warn: (message) => logger.warn(message),
+  });
   const runtime = await openInfrastructure({ ...options, projectionHealth: options.projectionHealth ?? projections.source });
   let app: NestExpressApplication;
   try {

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { createServer, Server } from 'node:net';
 import { useTempFolder } from '../../libs/testing/temp-folder';
 import { serveApi, SettingsError } from './serve-api';
@@ -22,5 +23,11 @@ describe('serveApi', () => {
     const refused = serveApi(env);
     await expect(refused).rejects.toBeInstanceOf(SettingsError);
     await expect(refused).rejects.toMatchObject({ problems: [`PORT ${port}: already in use by another process`] });
+  });
+
+  it('on a port another process holds: refuses before building the app (no store opened, nothing logged as started)', async () => {
+    const env = { DATA_DIR: dataDir(), PORT: String(port) };
+    await expect(serveApi(env)).rejects.toBeInstanceOf(SettingsError);
+    expect(readdirSync(env.DATA_DIR).filter((file) => file.endsWith('.sqlite'))).toEqual([]);
   });
 });

@@ -93,7 +93,10 @@ function checkStageDeadlines(value: unknown, errors: string[]): LocalAuthorityCo
   }
   let allValid = true;
   for (const stage of STAGES) {
-    if (!isPositiveInteger(value[stage])) {
+    if (value[stage] === undefined) {
+      allValid = false;
+      errors.push(`stageDeadlineWorkingDays.${stage} is missing: stages 1-4 each need a deadline in working days`);
+    } else if (!isPositiveInteger(value[stage])) {
       allValid = false;
       errors.push(`stageDeadlineWorkingDays.${stage} must be a positive integer of working days, got ${show(value[stage])}`);
     }

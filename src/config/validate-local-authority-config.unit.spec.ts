@@ -49,7 +49,7 @@ describe('validateLocalAuthorityConfig', () => {
       'stageDeadlineWorkingDays.1 must be a positive integer of working days, got 0',
       'stageDeadlineWorkingDays.2 must be a positive integer of working days, got 2.5',
       'stageDeadlineWorkingDays.3 must be a positive integer of working days, got "5"',
-      'stageDeadlineWorkingDays.4 must be a positive integer of working days, got undefined',
+      'stageDeadlineWorkingDays.4 is missing: stages 1-4 each need a deadline in working days',
       'stageDeadlineWorkingDays.cafcass is not a stage (stages 1-4 have deadlines; Cafcass has none)',
     ]);
   });

@@ -9,10 +9,15 @@ import { LogLevel } from './http-hardening-settings';
  * or free text about a child.
  */
 export function createApiLogger(level: LogLevel, destination?: DestinationStream): Logger {
+  return createJsonLogger('iro-oversight-api', level, destination);
+}
+
+/** JSON lines (pino) at `level`, each naming the service: the API's and the projector service's logs alike. */
+export function createJsonLogger(service: string, level: LogLevel, destination?: DestinationStream): Logger {
   return pino(
     {
       level,
-      base: { service: 'iro-oversight-api' },
+      base: { service },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
     },
@@ -26,6 +31,8 @@ export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, context?: unknown): void {
+    // Nest says this once initialised, before listening (which may yet fail): `iro serve` says when it listens
+    if (message === 'Nest application successfully started') return;
     this.logger.info(fields(context), text(message));
   }
   error(message: unknown, ...rest: unknown[]): void {

@@ -24,11 +24,21 @@ export const DEFAULT_HTTP_HARDENING: HttpHardeningSettings = {
   logLevel: 'info',
 };
 
+/** LOG_LEVEL: the API and the projector service read it alike. */
+export const LOG_LEVEL_HELP = 'LOG_LEVEL             fatal, error, warn, info (default), debug, trace or silent';
+
+/** LOG_LEVEL from the environment (unset or empty: info), or an error naming it. */
+export function readLogLevel(env: NodeJS.ProcessEnv): { logLevel: LogLevel } | { error: string } {
+  const logLevel = (env.LOG_LEVEL?.trim() || DEFAULT_HTTP_HARDENING.logLevel).toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) return { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"` };
+  return { logLevel: logLevel as LogLevel };
+}
+
 export const HTTP_HARDENING_HELP = [
   'CORS_ORIGINS          browser origins allowed to call the API, comma-separated (default: none, CORS closed)',
   'RATE_LIMIT_PER_MINUTE requests per user per minute (default 1200; "off" to disable)',
   'REQUEST_BODY_LIMIT    largest JSON request body, e.g. 100kb (default) or 1mb (at most 10mb)',
-  'LOG_LEVEL             fatal, error, warn, info (default), debug, trace or silent',
+  LOG_LEVEL_HELP,
 ];
 
 const BODY_LIMIT = /^(\d{1,5})(kb|mb)$/;
@@ -73,11 +83,9 @@ export function loadHttpHardeningSettings(env: NodeJS.ProcessEnv): HttpHardening
     errors.push(`REQUEST_BODY_LIMIT must be a size from 1kb to 10mb such as 100kb or 1mb, got "${requestBodyLimit}"`);
   }
 
-  const logLevel = (read('LOG_LEVEL') ?? DEFAULT_HTTP_HARDENING.logLevel).toLowerCase();
-  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
-    errors.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
-  }
+  const level = readLogLevel(env);
+  if ('error' in level) errors.push(level.error);
 
-  if (errors.length > 0) return { errors };
-  return { settings: { corsOrigins, rateLimitPerMinute, requestBodyLimit, logLevel: logLevel as LogLevel } };
+  if (errors.length > 0 || 'error' in level) return { errors };
+  return { settings: { corsOrigins, rateLimitPerMinute, requestBodyLimit, logLevel: level.logLevel } };
 }

@@ -35,6 +35,13 @@ export const SETTINGS_HELP = [
   'SQLITE_SYNCHRONOUS normal or full: full syncs each commit of the embedded events and access audit to disk, so a power cut loses nothing acknowledged (default normal)',
 ];
 
+/** `NAME  text` help lines with the texts in one column. */
+export function alignSettingsHelp(lines: readonly string[]): string[] {
+  const split = lines.map((line) => /^(\S+)\s+(.*)$/.exec(line) ?? [line, line, '']);
+  const width = Math.max(...split.map(([, name]) => name.length));
+  return split.map(([, name, text]) => `${name.padEnd(width)} ${text}`);
+}
+
 // what @eventstore/db-client 6 accepts (kurrentdb:// and kdb:// need the Kurrent client)
 const EVENTSTORE_SCHEMES = ['esdb:', 'esdb+discover:'];
 const MONGODB_SCHEMES = ['mongodb:', 'mongodb+srv:'];

@@ -59,6 +59,18 @@ export interface InfrastructureRuntime {
 
 export const INFRASTRUCTURE_RUNTIME = Symbol('InfrastructureRuntime');
 
+/** The SQLite files of DATA_DIR the API opens with these options (those of stores passed in excepted). */
+export function storeFilesOpened(options: InfrastructureOptions): string[] {
+  const embeddedEvents = !options.eventStore && !options.eventStoreUrl;
+  return [
+    ...(embeddedEvents ? [SQLITE_EVENTS_FILE] : []),
+    // the access audit is SQLite unless the events are in EventStoreDB (access-audit-store.ts)
+    ...(options.eventStoreUrl ? [] : [SQLITE_ACCESS_AUDIT_FILE]),
+    ...(options.idempotencyStore || options.mongodbUrl ? [] : [SQLITE_IDEMPOTENCY_FILE]),
+    ...(options.mongodbUrl ? [] : [READ_MODELS_FILE]),
+  ];
+}
+
 /** Opens the stores the options name, the embedded SQLite files in dataDir by default. */
 export async function openInfrastructure(options: InfrastructureOptions): Promise<InfrastructureRuntime> {
   const clock = options.clock ?? systemClock;

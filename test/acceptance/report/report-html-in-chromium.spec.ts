@@ -8,17 +8,16 @@ import { collectReportFacts } from '../../../src/reporting/fold-report-facts';
 import { renderReport } from '../../../libs/reporting/render-report';
 import { makeTempFolder, removeTempFolder } from '../../../libs/testing/temp-folder';
 import { councilHistory } from './council-history';
+import { skippedSuite } from '../../support/skipped-suite';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  console.warn(
-    `SKIPPED report-html-in-chromium: no Chromium at ${CHROMIUM}. Install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH; CI installs it.`,
-  );
-}
+const SUITE = 'the HTML report in headless Chromium';
 
 /** Opens the board's HTML report in headless Chromium, offline, and reads back what it drew. */
-(haveChromium ? describe : describe.skip)('the HTML report in headless Chromium', () => {
+if (!haveChromium) {
+  skippedSuite(SUITE, `no Chromium at ${CHROMIUM}. Install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH; CI installs it.`);
+} else describe(SUITE, () => {
   const dir = makeTempFolder('iro-report-chromium-');
   let dom: string;
 

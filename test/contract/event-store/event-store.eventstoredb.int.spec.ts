@@ -1,5 +1,6 @@
 import { EventStoreDbEventStore } from '../../../libs/event-store/eventstoredb/eventstoredb-event-store';
 import { eventStoreContract } from './event-store.contract';
+import { skippedSuite } from '../../support/skipped-suite';
 
 const connectionString = process.env.EVENTSTORE_URL;
 
@@ -10,16 +11,9 @@ if (connectionString) {
     dispose: async () => undefined,
   }));
 } else {
-  describe('EventStore contract: EventStoreDB', () => {
-    const reason =
-      'EventStoreDB contract suite SKIPPED: EVENTSTORE_URL is not set, and no EventStoreDB server runs on this ' +
-      'machine (no Docker engine). Set EVENTSTORE_URL (e.g. esdb://localhost:2113?tls=false) to run it.';
-
-    beforeAll(() => console.warn(reason));
-
-    it('is skipped because EVENTSTORE_URL is not set', () => {
-      console.log(reason);
-      expect(connectionString).toBeUndefined();
-    });
-  });
+  skippedSuite(
+    'EventStore contract: EventStoreDB',
+    'EVENTSTORE_URL is not set, and no EventStoreDB server runs on this machine (no Docker engine). ' +
+      'Set EVENTSTORE_URL (e.g. esdb://localhost:2113?tls=false) to run it.',
+  );
 }

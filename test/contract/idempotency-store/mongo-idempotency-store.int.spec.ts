@@ -1,5 +1,6 @@
 import { MongoClient } from 'mongodb';
 import { idempotencyStoreContract } from './idempotency-store.contract';
+import { skippedSuite } from '../../support/skipped-suite';
 import { MongoIdempotencyStore } from '../../../libs/nest/idempotency/mongo-idempotency-store';
 
 const url = process.env.MONGODB_URL?.trim();
@@ -16,10 +17,8 @@ if (url) {
     },
   );
 } else {
-  describe('MongoIdempotencyStore (IdempotencyStore contract)', () => {
-    it('is skipped: MONGODB_URL is not set (no MongoDB here; set MONGODB_URL=mongodb://host:27017/iro_test to run it)', () => {
-      console.log('MongoIdempotencyStore contract skipped: MONGODB_URL is not set, so there is no MongoDB to run it against.');
-      expect(url).toBeFalsy();
-    });
-  });
+  skippedSuite(
+    'MongoIdempotencyStore (IdempotencyStore contract)',
+    'MONGODB_URL is not set: no MongoDB here. Set MONGODB_URL=mongodb://host:27017/iro_test to run it.',
+  );
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MongoDbReadStore } from '../../../libs/read-store/mongodb/mongodb-read-store';
 import { describeReadStoreContract } from './read-store.contract';
+import { skippedSuite } from '../../support/skipped-suite';
 
 const url = process.env.MONGODB_URL;
 
@@ -16,12 +17,9 @@ if (url) {
     };
   });
 } else {
-  const reason =
+  skippedSuite(
+    'ReadStore contract: MongoDB',
     'MONGODB_URL is not set: no MongoDB server on this machine (no Docker engine). ' +
-    'Set MONGODB_URL=mongodb://host:27017 (a replica set exercises transactional commits) to run this suite.';
-  // eslint-disable-next-line no-console
-  console.warn(`ReadStore contract on MongoDB skipped. ${reason}`);
-  describe('ReadStore contract: MongoDB', () => {
-    it.skip(`skipped: ${reason}`, () => undefined);
-  });
+      'Set MONGODB_URL=mongodb://host:27017 (a replica set exercises transactional commits) to run this suite.',
+  );
 }

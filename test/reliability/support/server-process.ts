@@ -50,9 +50,9 @@ export interface ServerProcess extends CliProcess {
   stop(): Promise<void>;
 }
 
-/** `iro serve` in a child process on a free port; resolves once /health answers. */
-export async function startServerProcess(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
-  const port = await freePort();
+/** `iro serve` in a child process on `port` (default a free one); resolves once /health answers. */
+export async function startServerProcess(dataDir: string, env: NodeJS.ProcessEnv = {}, port?: number): Promise<ServerProcess> {
+  port ??= await freePort();
   const process_ = runIro(['serve'], { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: 'off', ...env });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
