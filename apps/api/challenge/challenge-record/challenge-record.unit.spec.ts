@@ -46,13 +46,14 @@ describe("whether a stage's deadline was met, in the challenge record (as GET /c
       challengeEscalated({ challengeId: 'CH-1', escalatedOn: '2026-11-06', fromStage: 1, toStage: 2 }),
       challengeResolved({ challengeId: 'CH-1', resolvedOn: '2026-11-20', stage: 2 }),
     );
+    // stage 1 escalated before its deadline with no response: not measured (an escalation is not an answer);
     // stage 2 entered Friday 6 November, due Friday 13 November, left at the resolution on 20 November
-    expect(record.stageHistory.map((visit) => [visit.stage, visit.overdue, visit.deadlineMet])).toEqual([[1, false, true], [2, false, false]]);
+    expect(record.stageHistory.map((visit) => [visit.stage, visit.overdue, visit.deadlineMet])).toEqual([[1, false, null], [2, false, false]]);
   });
 
   it('is not known while a stage is open and answered by nothing, and never at Cafcass', () => {
     expect(recordOn('2026-11-26', raised).stageHistory[0].deadlineMet).toBeNull();
     const atCafcass = recordOn('2026-11-26', raised, challengeEscalated({ challengeId: 'CH-1', escalatedOn: '2026-11-04', fromStage: 1, toStage: 'cafcass' }));
-    expect(atCafcass.stageHistory.map((visit) => visit.deadlineMet)).toEqual([true, null]);
+    expect(atCafcass.stageHistory.map((visit) => visit.deadlineMet)).toEqual([null, null]);
   });
 });
