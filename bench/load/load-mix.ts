@@ -1,4 +1,5 @@
 import { Request } from 'autocannon';
+import { addDays } from '../../src/calendar/calendar-date';
 
 /**
  * The mixed load: 70% commands spread over many children, 30% reads, each sent by the
@@ -32,6 +33,8 @@ interface Operation {
 }
 
 const json = (value: object): string => JSON.stringify(value);
+/** reviews are dated from this many days before today, a day later for each round of the children (care started 2019-04-01) */
+const REVIEW_DAYS_BACK = 1000;
 const PLACEMENTS = ['U1', 'U3', 'U4', 'U5', 'U6'] as const;
 
 const RAISE = 'raise a challenge (IRO)';
@@ -41,10 +44,10 @@ const OPERATIONS: Operation[] = [
   {
     name: 'record a review (IRO)', weight: 30, command: true,
     build: (mix) => {
-      const child = mix.randomChild();
+      const { child, heldOn } = mix.nextReview();
       const iro = iroOf(child, mix.population.iros);
       return mix.post(`/children/${childIdOf(child)}/reviews`, iro, 'iro', {
-        heldOn: mix.population.today, chairIroId: iro, participation: 'PN1', iroVisitedBeforeReview: true,
+        heldOn, chairIroId: iro, participation: 'PN1', iroVisitedBeforeReview: true,
       });
     },
   },
@@ -123,6 +126,7 @@ export const DEFAULT_LIST_SHARE = OPERATIONS.filter((op) => op.list).reduce((sum
 export class LoadMix {
   private counter = 0;
   private seeded = 0;
+  private reviews = 0;
   private seed = 0x2f6b_1c3d;
   private readonly authorizations = new Map<string, string>();
   readonly sent = new Map<string, number>();
@@ -156,6 +160,18 @@ export class LoadMix {
   }
   next(): number {
     return (this.counter += 1);
+  }
+  /**
+   * The next review: the children in turn (a child's reviews are many seconds apart, so
+   * none overtakes the one before in flight), each a day after the child's last, counted
+   * up to today from REVIEW_DAYS_BACK days before it (a period has one review a day).
+   */
+  nextReview(): { child: number; heldOn: string } {
+    const turn = this.reviews;
+    this.reviews += 1;
+    const child = turn % this.population.children;
+    const round = Math.floor(turn / this.population.children);
+    return { child, heldOn: addDays(this.population.today, -Math.max(0, REVIEW_DAYS_BACK - round)) };
   }
   nextSeededChallenge(): number | null {
     return this.seeded < this.population.seededChallenges ? this.seeded++ : null;
