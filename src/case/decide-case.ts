@@ -1,10 +1,11 @@
-import { Decision, DecisionContext } from '../decision/decision';
+import { Decision, DecisionContext, isViolation } from '../decision/decision';
 import { CaseCommand } from './case-commands';
 import { CaseState, dependentsOf } from './case-state';
 import { changeLegalStatus, changePlacement, endCare, startCare } from './care-periods';
 import { endChildProtectionPlan, holdCPConference, startChildProtectionPlan } from './child-protection';
 import { allocateIro } from './iro-allocation';
 import { holdReview } from './looked-after-review';
+import { reviewLeftOnShortBreaks } from './dfe-guards';
 import { childNotRegistered } from './record-checks';
 import { decideVoid } from './record-voiding';
 import { registerChild } from './register-child';
@@ -36,7 +37,9 @@ export function decideCase(command: CaseCommand, state: CaseState, context: Deci
       return startChildProtectionPlan(command, state, context);
     case 'endChildProtectionPlan':
       return endChildProtectionPlan(command, state, context);
-    case 'voidRecord':
-      return decideVoid({ ...state, dependents: dependentsOf(state) }, command, context);
+    case 'voidRecord': {
+      const decided = decideVoid({ ...state, dependents: dependentsOf(state) }, command, context);
+      return isViolation(decided) ? decided : (reviewLeftOnShortBreaks(state, command.eventId) ?? decided);
+    }
   }
 }

@@ -3,7 +3,7 @@ import { ageOn } from '../calendar/calendar-months';
 import { Decision } from '../decision/decision';
 import { LegalStatus, PlacementType } from '../events/codes';
 import { refuseCase } from './case-rules';
-import { CarePeriod, StandingRecord } from './case-state';
+import { CarePeriod, CaseState, periodOn, StandingRecord, standingRecordsOf } from './case-state';
 import { isShortBreakLegalStatus, isTemporaryPlacement, placementTypeWithdrawnOn } from './dfe-episode-rules';
 
 /**
@@ -101,6 +101,31 @@ export function shortBreaksOverReview(
       `in this period on ${review.date}${until ? `, before its next legal status on ${until}` : ''}, and none is recorded for a ` +
       'child on short breaks (DfE rule 399).',
   );
+}
+
+/**
+ * A void of a legal status change that would leave a standing review of its period under
+ * short breaks (the stretch it ended would run on over the review): rule 399 again.
+ */
+export function reviewLeftOnShortBreaks(state: CaseState, voidedId: string): Decision | null {
+  const records = standingRecordsOf(state);
+  const voided = records.find((record) => record.eventId === voidedId);
+  if (!voided || voided.type !== 'LegalStatusChanged') return null;
+  const period = periodOn(state, voided.date);
+  if (!period) return null;
+  const left = records.filter((record) => record !== voided);
+  for (const review of left) {
+    if (review.type !== 'ReviewHeld' || review.date < voided.date || !withinPeriod(period, review.date)) continue;
+    const status = legalStatusOn(period, review.date, left);
+    if (!isShortBreakLegalStatus(status.legalStatus)) continue;
+    return refuseCase(
+      'review-on-short-breaks',
+      `Record ${voidedId} (the legal status from ${voided.date}) cannot be voided: the review of ${review.date}` +
+        `${review.eventId ? ` (record ${review.eventId})` : ''} would then fall under ${status.legalStatus} (short breaks, since ` +
+        `${status.since}), and none is recorded for a child on short breaks (DfE rule 399). Void that review first.`,
+    );
+  }
+  return null;
 }
 
 const withinPeriod = (period: CarePeriod, date: CalendarDate): boolean =>

@@ -155,6 +155,23 @@ describe('rule 399: no looked-after review for a child on short breaks (V3, V4)'
       expect(outcome.decision).toEqual(accepted('LegalStatusChanged'));
     });
 
+    it('refuses to void the legal status that ended short breaks while a review stands after it', () => {
+      const history = [
+        registered,
+        careStarted({ childId: 'child-1', startDate: '2025-01-06', legalStatus: 'V2' }),
+        reviewHeld({ childId: 'child-1', periodId: 'child-1:2025-01-06', heldOn: '2025-01-30', sequence: 1, dueBy: '2025-02-03' }),
+        legalStatusChanged('2025-04-01', 'V4'),
+        legalStatusChanged('2025-06-02', 'V2'), // given-5
+        reviewHeld({ childId: 'child-1', periodId: 'child-1:2025-01-06', heldOn: '2025-07-15', sequence: 2, dueBy: '2025-04-30' }),
+      ];
+      const voidIt = (eventId: string) => ({ type: 'voidRecord', childId: 'child-1', eventId, reason: 'entered wrongly', voidedOn: '2025-08-01' }) as const;
+      const outcome = caseSpec.given(...history).when(voidIt('given-5'), today);
+      expect(outcome.decision).toEqual(refusedWith('review-on-short-breaks', 399));
+      expect(outcome.decision).toEqual({ violation: expect.objectContaining({ message: expect.stringContaining('2025-07-15') }) });
+      // with no review after it, the void stands
+      expect(caseSpec.given(...history.slice(0, 5)).when(voidIt('given-5'), today).decision).toEqual(accepted('RecordVoided'));
+    });
+
     it('refuses a review dated in short breaks that a later legal status has ended since', () => {
       const onBreaks = [
         registered,
