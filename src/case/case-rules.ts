@@ -53,7 +53,8 @@ export const CASE_RULES = {
   'conference-outcome-not-allowed':
     'An initial conference starts a plan or decides no plan; a review conference continues or ends the plan.',
   'conference-same-day':
-    'A child has one child protection conference a day: a conference dated on the day of one already recorded is refused ' +
+    'A child has one child protection conference a day, and a plan is not reviewed on the day it started: a conference dated on ' +
+    'the day of one already recorded, or a review conference on its plan\'s first day, is refused ' +
     '(it would count twice, move the next review conference on, or start and end a plan on one day, CIN census rule 8840).',
   'conference-before-last-conference':
     "A review conference cannot be dated before the plan's last conference or its start.",

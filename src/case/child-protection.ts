@@ -90,6 +90,13 @@ function holdReviewConference(command: HoldCPConference, state: CaseState): Deci
     const onStartDay = planEndOnStartDay(plan, heldOn);
     if (onStartDay) return onStartDay;
   }
+  if (heldOn === plan.startDate) {
+    return refuseCase(
+      'conference-same-day',
+      `The plan started on ${heldOn}: a review conference on the day it started would count as its first review and move the ` +
+        'next one on 6 months. If the start was entered wrongly, void it first.',
+    );
+  }
   const latest = latestStepOf(plan);
   if (heldOn < latest) {
     return refuseCase(

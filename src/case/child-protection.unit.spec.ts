@@ -431,6 +431,13 @@ describe('one conference a day', () => {
       .thenRejects('conference-same-day');
   });
 
+  it('refuses a review conference on the day a plan started without a conference here (e.g. transferred in)', () => {
+    caseSpec
+      .given(registered, planStarted({ childId: 'child-1', startDate: '2019-11-30' }))
+      .when(reviewConference('2019-11-30'))
+      .thenRejects('conference-same-day');
+  });
+
   it('accepts a review conference the day after the plan started', () => {
     const outcome = caseSpec.given(...started).when(reviewConference('2019-12-01'));
     expect(outcome.decision).toEqual({ events: [expect.objectContaining({ type: 'CPConferenceHeld' })] });
