@@ -176,6 +176,14 @@ describe('a young person of 18 or over (Children Act 1989 s105: a child is under
     expect(outcome.decision).toEqual({ violation: { rule: 'not-a-child', message: expect.stringContaining('18 on 2019-06-01') } });
   });
 
+  it('is 18 on 1 March when born on 29 February, in a year without one', () => {
+    const leapling = childRegistered({ childId: 'child-1', dateOfBirth: '2000-02-29' });
+    expect(caseSpec.given(leapling).when(startOn('2018-02-28')).decision).toEqual({ events: [expect.objectContaining({ type: 'CareStarted' })] });
+    expect(caseSpec.given(leapling).when(startOn('2018-03-01')).decision).toEqual({
+      violation: { rule: 'not-a-child', message: expect.stringContaining('18 on 2018-03-01') },
+    });
+  });
+
   it('may start to be looked after the day before', () => {
     expect(caseSpec.given(adult).when(startOn('2019-05-31')).decision).toEqual({ events: [expect.objectContaining({ type: 'CareStarted' })] });
   });

@@ -62,4 +62,8 @@ export function notAChildOn(state: CaseState, what: string, date: CalendarDate):
   );
 }
 
-const eighteenthBirthday = (dateOfBirth: CalendarDate): CalendarDate => addMonths(dateOfBirth, ADULTHOOD * 12);
+/** the first day of being 18 (for a birth on 29 February, 1 March in a year without one) */
+function eighteenthBirthday(dateOfBirth: CalendarDate): CalendarDate {
+  const clamped = addMonths(dateOfBirth, ADULTHOOD * 12);
+  return ageOn(dateOfBirth, clamped) < ADULTHOOD ? addDays(clamped, 1) : clamped;
+}
