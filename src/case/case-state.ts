@@ -111,6 +111,8 @@ export interface StandingRecord {
   participation?: ParticipationCode;
   /** the legal status a care start or legal status change records */
   legalStatus?: LegalStatus;
+  /** the placement a care start or placement change records */
+  placementType?: PlacementType;
 }
 
 /**

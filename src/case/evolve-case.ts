@@ -216,6 +216,7 @@ function linkRecord(before: CaseState, after: CaseState, event: CaseEvent): Case
     date: event.data.effectiveDate,
     ...(event.type === 'ReviewHeld' && { reviewId: event.data.reviewId, participation: event.data.participation }),
     ...((event.type === 'CareStarted' || event.type === 'LegalStatusChanged') && { legalStatus: event.data.legalStatus }),
+    ...((event.type === 'CareStarted' || event.type === 'PlacementChanged') && { placementType: event.data.placementType }),
   };
   const { parents, recordLinks } = standsOn(before, event, id);
   // `after` is the state evolveCase has just made for this event (a new object, nobody else's yet): completed in place, not copied again

@@ -1,10 +1,11 @@
 import { addDays, CalendarDate } from '../calendar/calendar-date';
 import { ageOn } from '../calendar/calendar-months';
-import { accept, Decision, DecisionContext } from '../decision/decision';
+import { accept, Decision, DecisionContext, isViolation } from '../decision/decision';
 import { OversightEventType } from '../events/oversight-events';
 import { CaseCommand } from './case-commands';
 import { refuseCase } from './case-rules';
 import { CaseState, StandingRecord, standingRecordsOf } from './case-state';
+import { placementTooYoungFor } from './dfe-guards';
 import { PRE_BIRTH_DAYS } from './record-checks';
 
 type RegisterChild = Extract<CaseCommand, { type: 'registerChild' }>;
@@ -75,6 +76,17 @@ function standingRecordBeforeBirth(
         const when = unbornAllowed ? 'more than a pregnancy before' : 'before';
         return refuseCase('before-birth', `The ${named}, dated ${record.date}, stands ${when} ${described}. ${fix}`);
       }
+    }
+    if (dateOfBirth && (record.type === 'CareStarted' || record.type === 'ChildProtectionPlanStarted') && ageOn(dateOfBirth, record.date) >= 18) {
+      return refuseCase(
+        'not-a-child',
+        `The ${named}, dated ${record.date}, would stand on or after the 18th birthday with ${described}: care and child ` +
+          `protection begin only for a child (Children Act 1989 s105). ${fix}`,
+      );
+    }
+    const tooYoung = dateOfBirth && record.placementType ? placementTooYoungFor(record.placementType, record.date, dateOfBirth) : null;
+    if (tooYoung && isViolation(tooYoung)) {
+      return refuseCase(tooYoung.violation.rule as 'placement-age', `The ${named}: ${tooYoung.violation.message} ${fix}`);
     }
     if (record.type === 'ReviewHeld' && record.participation !== undefined && record.date >= birth) {
       const age = ageOn(birth, record.date);

@@ -94,6 +94,22 @@ describe('registering a child again after the registration was voided', () => {
     caseSpec.given(reg, conference, voidedReg).when(again({ dateOfBirth: '2020-12-01' })).thenRejects('before-birth');
   });
 
+  it('refuses a date of birth that makes a standing care start one at 18 or over, naming the record', () => {
+    const outcome = caseSpec.given(reg, care, voidedReg).when(again({ dateOfBirth: '2000-01-01' }));
+    outcome.thenRejects('not-a-child');
+    expect(messageOf(outcome)).toContain('care start (record care-1)');
+  });
+
+  it('refuses a date of birth that makes a standing K3 placement one for a child under 16', () => {
+    const k3 = withId('k3-1', { type: 'PlacementChanged', data: { childId: 'child-1', effectiveDate: '2024-06-03', placementType: 'K3', placedOutsideLocalAuthority: false } } as const);
+    const inCare = withId('care-2', careStarted({ childId: 'child-1', startDate: '2024-05-01' }));
+    caseSpec.given(reg, inCare, k3, voidedReg).when(again({ dateOfBirth: '2009-01-01' }), { today: '2025-01-06' }).thenRejects('placement-age');
+    caseSpec
+      .given(reg, inCare, k3, voidedReg)
+      .when(again({ dateOfBirth: '2008-01-01' }), { today: '2025-01-06' })
+      .then(expect.objectContaining({ type: 'ChildRegistered' }));
+  });
+
   it('refuses a date of birth that makes a standing review participation wrong for the age, naming the review', () => {
     const outcome = caseSpec.given(reg, care, review, voidedReg).when(again({ dateOfBirth: '2017-06-01' }));
     outcome.thenRejects('participation-age');
