@@ -122,7 +122,8 @@ export function endCare(command: EndCare, state: CaseState, context: DecisionCon
   if (endDate < period.lastRecordOn) {
     return refuseCase(
       'care-end-before-last-record',
-      `Care cannot end on ${endDate}: a placement, legal status or review is recorded in this period on ${period.lastRecordOn}.`,
+      `Care cannot end on ${endDate}: a placement, legal status or review is recorded in this period on ${period.lastRecordOn}. ` +
+        'Date the ending on or after it, or, if that record is wrong, void it first.',
     );
   }
   const temporaryRefused = careEndsInTemporaryPlacement(period);

@@ -101,7 +101,9 @@ function holdReviewConference(command: HoldCPConference, state: CaseState): Deci
   if (heldOn < latest) {
     return refuseCase(
       'conference-before-last-conference',
-      `The review conference is dated ${heldOn}, before the plan's last conference or start on ${latest}.`,
+      `The review conference is dated ${heldOn}, before the plan's last conference or start on ${latest}: conferences are entered ` +
+        'in the order they were held, since each is due from the one before. To add a forgotten one, void the later conferences first ' +
+        '(latest first), enter it, then enter them anew.',
     );
   }
   return conferenceHeld(command, {
