@@ -204,6 +204,15 @@ describe('oversight queries over HTTP', () => {
       expect(second.nextCursor).toBeNull();
     });
 
+    it('answers 400 for a cursor sent with other flags, iroId or asAt than it was given out for', async () => {
+      const first = await listed('?limit=1');
+      for (const other of ['&flags=review-overdue', '&iroId=IRO7', '&asAt=2020-03-02']) {
+        const response = await api.http().get(`/clinic/candidates?limit=1&cursor=${first.nextCursor}${other}`);
+        expect(response.status).toBe(400);
+        expect(response.body.errors).toEqual([{ field: 'cursor', messages: [expect.stringContaining('given out for other flags, iroId or asAt')] }]);
+      }
+    });
+
     it('answers 400 naming the valid flags for an unknown one', async () => {
       const response = await api.http().get('/clinic/candidates?flags=review-overdue,drifting');
       expect(response.status).toBe(400);

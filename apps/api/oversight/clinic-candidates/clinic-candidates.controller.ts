@@ -8,6 +8,7 @@ import { OVERSIGHT, OversightDocument } from '../../../../src/projections/drift-
 import { RuleViolationResponse, ValidationErrorResponse } from '../../../../libs/nest/http/error-responses';
 import { RequestWithActor } from '../../../../libs/nest/actor/current-actor.decorator';
 import { RuleViolationError } from '../../../../libs/nest/commands/rule-violation.error';
+import { badRequest } from '../../../../libs/nest/http/field-errors';
 import { Document } from '../../../../libs/read-store/read-store.port';
 import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../page-cursor';
 import { FreshReadModels } from '../fresh-read-models';
@@ -15,10 +16,16 @@ import { QueryDate } from '../query-date';
 import { ClinicCandidatesQuery, flagNamesOf } from './clinic-candidates.query';
 import { ClinicCandidatesResponse } from './clinic-candidates.response';
 
-const isClinicPageCursor = (value: unknown): value is ClinicPageCursor =>
+/** A page's cursor: where the list stood, and the query it was given out for (the same flags, iroId and asAt go with it). */
+type ClinicCursor = ClinicPageCursor & { query: string };
+
+const isClinicCursor = (value: unknown): value is ClinicCursor =>
   typeof value === 'object' && value !== null &&
-  Number.isInteger((value as ClinicPageCursor).seen) && (value as ClinicPageCursor).seen >= 0 &&
-  typeof (value as ClinicPageCursor).listed === 'string';
+  Number.isInteger((value as ClinicCursor).seen) && (value as ClinicCursor).seen >= 0 &&
+  typeof (value as ClinicCursor).listed === 'string' && typeof (value as ClinicCursor).query === 'string';
+
+const queryOf = (query: ClinicCandidatesQuery, flags: readonly string[]): string =>
+  JSON.stringify([[...flags].sort(), query.iroId ?? null, query.asAt ?? null]);
 
 @ApiTags('oversight')
 @Controller('clinic/candidates')
@@ -38,8 +45,12 @@ export class ClinicCandidatesController {
   })
   async candidates(@Query() query: ClinicCandidatesQuery, @Req() request: RequestWithActor): Promise<ClinicCandidatesResponse> {
     const actor = request.user;
-    const after = decodeCursor(query.cursor, isClinicPageCursor);
+    const after = decodeCursor(query.cursor, isClinicCursor);
     const flags = flagNamesOf(query.flags) as DriftFlagName[];
+    const queried = queryOf(query, flags);
+    if (after && after.query !== queried) {
+      throw badRequest([{ field: 'cursor', messages: ['cursor was given out for other flags, iroId or asAt: send the same ones with it'] }]);
+    }
     const asAt = this.queryDate.orToday(query.asAt);
     // an IRO's list is their children now (the access rule), seen as on asAt
     const criteria: ClinicCriteria =
@@ -59,6 +70,6 @@ export class ClinicCandidatesController {
           'moved a child across the pages): going on would skip or repeat a child. Ask for the list again from the first page.',
       });
     }
-    return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };
+    return { items: page.items, nextCursor: page.next ? encodeCursor({ ...page.next, query: queried } satisfies ClinicCursor) : null };
   }
 }
