@@ -39,7 +39,9 @@ export function decideCase(command: CaseCommand, state: CaseState, context: Deci
       return endChildProtectionPlan(command, state, context);
     case 'voidRecord': {
       const decided = decideVoid({ ...state, dependents: dependentsOf(state) }, command, context);
-      return isViolation(decided) ? decided : (reviewLeftOnShortBreaks(state, command.eventId) ?? decided);
+      const [voiding] = isViolation(decided) ? [] : decided.events;
+      if (voiding?.type !== 'RecordVoided' || voiding.data.voidedType !== 'LegalStatusChanged') return decided;
+      return reviewLeftOnShortBreaks(state, command.eventId) ?? decided;
     }
   }
 }
