@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_LOCAL_AUTHORITY_CONFIG } from '../../src/config/local-authority-config';
 import { NewEvent, RecordedEvent } from '../../src/events/envelope';
@@ -95,5 +96,7 @@ describe('a childwise rebuild', () => {
     );
     expect(await readStore.checkpoint('sample-careless')).toBe(0);
     expect(await readStore.count('careless-children')).toBe(0);
+    // what the failed rebuild wrote was synced all the same, and its marker removed
+    expect(readdirSync(dir()).filter((name) => name.includes('.unsynced-'))).toEqual([]);
   });
 });

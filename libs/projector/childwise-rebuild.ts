@@ -79,7 +79,8 @@ function streamsBetween(sorted: readonly string[], from: string, until: string):
 export async function rebuildChildwise(input: ChildwiseRebuildInput): Promise<ChildwiseThreadResult> {
   const started = Date.now();
   const fold = new ChildwiseFold(input.projections, { config: input.config });
-  const readStore = new SqliteReadStore({ file: input.readStoreFile, busyTimeoutMs: WRITE_LOCK_WAIT_MS, writeTurn: input.writeTurn });
+  // unsynced: the rebuild's caller marks the file and syncs it once the threads are done (see unsynced-writes.ts)
+  const readStore = new SqliteReadStore({ file: input.readStoreFile, busyTimeoutMs: WRITE_LOCK_WAIT_MS, writeTurn: input.writeTurn, unsynced: true });
   const replay = new SqliteEventReplay(input.eventStoreFile);
   const writes = new ChildwiseWrites(input.projections, readStore, input.head);
   let writeMs = 0;

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_LOCAL_AUTHORITY_CONFIG } from '../../src/config/local-authority-config';
@@ -78,6 +78,8 @@ describe('Projector.rebuild with the embedded stores (replay reader, worker thre
       expect(await readStore.checkpoint(projection.name)).toBe(head);
       expect(await readStore.checkpoint(`${projection.name}__rebuild`)).toBe(0);
     }
+    // the threads' unsynced writes were synced, and their marker removed
+    expect(readdirSync(dir).filter((name) => name.includes('.unsynced-'))).toEqual([]);
   };
 
   it('reading with readAll in this thread, gives what the plain fold gives', async () => {

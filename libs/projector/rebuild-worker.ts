@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { ChildwiseThreadInput, rebuildChildwiseThread } from './threaded-rebuild';
+import { ChildwiseThreadInput, rebuildChildwiseThread } from './childwise-thread';
 
 /**
  * A worker thread of a threaded rebuild (see threaded-rebuild.ts): says it has loaded,

@@ -4,6 +4,7 @@ import { ChildwiseTeam } from './childwise-team';
 import { CHILDREN_PER_BATCH, ChildwiseThreadResult, rebuildChildwise, RebuiltProjection } from './childwise-rebuild';
 import { ProjectionsModule } from './projections-module';
 import { SharedWriteTurn } from './shared-write-turn';
+import { markUnsyncedWrites } from '../read-store/sqlite/unsynced-writes';
 import { SqliteEventReplay } from './sqlite-event-replay';
 import { EmbeddedRebuildOptions, rebuildChildwiseInThreads } from './threaded-rebuild';
 
@@ -31,7 +32,8 @@ export interface ChildwiseOutcome {
 /**
  * Runs a childwise rebuild (see childwise-rebuild.ts) into the projections' emptied
  * rebuild collections, in worker threads or in this one, and adds up what the threads
- * wrote per projection.
+ * wrote per projection. The threads write without waiting for the disk: the read store's
+ * file is marked before and synced once they are done, failed or not (see unsynced-writes.ts).
  */
 export async function runChildwiseRebuild(run: ChildwiseRun): Promise<ChildwiseOutcome> {
   const replay = new SqliteEventReplay(run.options.eventStoreFile);
@@ -42,10 +44,16 @@ export async function runChildwiseRebuild(run: ChildwiseRun): Promise<ChildwiseO
     replay.close();
   }
   const common = { eventStoreFile: run.options.eventStoreFile, readStoreFile: run.options.readStoreFile, head: run.head, config: run.config, batchBounds };
-  const threads =
-    run.threads > 1
-      ? await rebuildChildwiseInThreads({ ...common, projections: run.projectionsModule, names: run.projections.map((p) => p.name) }, run.threads, run.options)
-      : [await rebuildChildwise({ ...common, projections: run.projections, thread: 0, team: new ChildwiseTeam(1), writeTurn: new SharedWriteTurn() })];
+  const unsynced = markUnsyncedWrites(run.options.readStoreFile);
+  let threads: ChildwiseThreadResult[];
+  try {
+    threads =
+      run.threads > 1
+        ? await rebuildChildwiseInThreads({ ...common, projections: run.projectionsModule, names: run.projections.map((p) => p.name) }, run.threads, run.options)
+        : [await rebuildChildwise({ ...common, projections: run.projections, thread: 0, team: new ChildwiseTeam(1), writeTurn: new SharedWriteTurn() })];
+  } finally {
+    unsynced.syncAndClear();
+  }
   const rebuilt = run.projections.map(({ name }): RebuiltProjection => {
     const parts = threads.flatMap((thread) => thread.rebuilt.filter((part) => part.name === name));
     return {

@@ -1,12 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { LocalAuthorityConfig } from '../../src/config/local-authority-config';
 import { SQLITE_EVENTS_FILE } from '../event-store/create-event-store';
 import { defaultReadModelsFile } from '../read-store/sqlite/sqlite-read-store';
 import { ChildwiseTeam } from './childwise-team';
-import { ChildwiseThreadResult, rebuildChildwise } from './childwise-rebuild';
-import { loadProjections, ProjectionsModule } from './projections-module';
+import { ChildwiseThreadResult } from './childwise-rebuild';
+import { ChildwiseThreadInput } from './childwise-thread';
+import { ProjectionsModule } from './projections-module';
 import { SharedWriteTurn } from './shared-write-turn';
 
 /**
@@ -64,32 +64,6 @@ export class RebuildWorkerLoadError extends Error {
     super(`a rebuild worker did not load: ${cause instanceof Error ? cause.message : String(cause)}`);
     this.name = 'RebuildWorkerLoadError';
   }
-}
-
-/** What a worker thread of a childwise rebuild needs (plain data: it crosses to the thread). */
-export interface ChildwiseThreadInput {
-  eventStoreFile: string;
-  readStoreFile: string;
-  projections: ProjectionsModule;
-  names: string[];
-  head: number;
-  config: LocalAuthorityConfig;
-  batchBounds: string[];
-  thread: number;
-  threads: number;
-  /** the team's and the write turn's buffers */
-  team: SharedArrayBuffer;
-  writeTurn: SharedArrayBuffer;
-}
-
-/** A worker thread's share of a childwise rebuild (see childwise-rebuild.ts). */
-export function rebuildChildwiseThread(input: ChildwiseThreadInput): Promise<ChildwiseThreadResult> {
-  return rebuildChildwise({
-    ...input,
-    projections: loadProjections(input.projections, input.names),
-    team: new ChildwiseTeam(input.threads, input.team),
-    writeTurn: new SharedWriteTurn(input.writeTurn),
-  });
 }
 
 /**

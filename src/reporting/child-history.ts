@@ -1,6 +1,6 @@
 import { CalendarDate } from '../calendar/calendar-date';
 import {
-  CategoryOfAbuse, EthnicityCode, LegalStatus, ParticipationCode, PlacementType, ReasonCeased, Sex,
+  EthnicityCode, LegalStatus, ParticipationCode, PlacementType, ReasonCeased, Sex,
   SHORT_BREAK_LEGAL_STATUSES,
 } from '../events/codes';
 import { byDate } from './by-date';

@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { useTempFolder } from '../../libs/testing/temp-folder';
 import { runIro, startServerProcess } from './support/server-process';
@@ -45,6 +46,29 @@ describe('iro serve on a store it cannot use', () => {
       expect(existsSync(join(dataDir(), 'read-models.sqlite'))).toBe(true);
       const warning = server.output().split('\n').find((line) => line.includes('read-models.sqlite'));
       expect(JSON.parse(warning ?? '{}')).toMatchObject({ level: 'warn', msg: expect.stringMatching(/moved aside to .*unreadable-.*rebuilt from the events/) });
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("a read-models.sqlite left by a rebuild whose writes were not synced before the machine stopped: moved aside, rebuilt, and logged", async () => {
+    const file = join(dataDir(), 'read-models.sqlite');
+    const db = new Database(file);
+    db.exec('CREATE TABLE checkpoints (projection TEXT PRIMARY KEY, position INTEGER NOT NULL)');
+    db.close();
+    const marker = `${file}.unsynced-4242-0a1b2c3d`;
+    writeFileSync(marker, JSON.stringify({ bootId: 'a-boot-before-this-one', pid: 4242, since: '2026-11-27T07:00:00.000Z' }));
+    const server = await startServerProcess(dataDir(), {}, PORT);
+    try {
+      const health = (await (await fetch(`${server.url}/health`)).json()) as { projections: { lag: number }[] };
+      expect(health.projections.length).toBeGreaterThan(0);
+      expect(readdirSync(dataDir()).filter((name) => /^read-models\.sqlite\.unreadable-\d{8}T\d{6}Z$/.test(name))).toHaveLength(1);
+      expect(existsSync(marker)).toBe(false);
+      const warning = server.output().split('\n').find((line) => line.includes('read-models.sqlite'));
+      expect(JSON.parse(warning ?? '{}')).toMatchObject({
+        level: 'warn',
+        msg: expect.stringMatching(/not yet synced to the disk when the machine has started again since .*moved aside to .*rebuilt from the events/),
+      });
     } finally {
       await server.stop();
     }

@@ -6,6 +6,7 @@ import { MongoClient } from 'mongodb';
 import { SQLITE_ACCESS_AUDIT_FILE } from '../../access-audit/access-audit-file';
 import { SQLITE_EVENTS_FILE } from '../../event-store/create-event-store';
 import { READ_MODELS_FILE } from '../../read-store/sqlite/sqlite-read-store';
+import { clearUnsyncedMarkers, unsyncedWritesAtRisk } from '../../read-store/sqlite/unsynced-writes';
 
 /** A store the start cannot use: `message` is one line naming it and what to do. */
 export class StoreUnusableError extends Error {
@@ -46,7 +47,9 @@ const WHAT_TO_DO: Record<string, string> = {
 /**
  * Checks, before anything opens them, the stores a start will use: each SQLite file of DATA_DIR
  * there is must be a database (the read models, derived from the events, are moved aside to
- * `read-models.sqlite.unreadable-<time>` and so rebuilt; any other is refused), and a server at
+ * `read-models.sqlite.unreadable-<time>` and so rebuilt; any other is refused), the read
+ * models must not hold a rebuild's unsynced writes from before the machine last started
+ * (see unsynced-writes.ts; moved aside so too), and a server at
  * EVENTSTORE_URL or MONGODB_URL must answer within the timeout. Throws StoreUnusableError.
  */
 export async function checkStores(check: StoreCheck): Promise<void> {
@@ -56,10 +59,11 @@ export async function checkStores(check: StoreCheck): Promise<void> {
   ];
   for (const name of files) {
     const file = join(check.dataDir, name);
-    const problem = sqliteProblem(file);
+    const problem = sqliteProblem(file) ?? (name === READ_MODELS_FILE && existsSync(file) ? unsyncedWritesAtRisk(file) : null);
     if (problem === null) continue;
     if (name !== READ_MODELS_FILE) throw new StoreUnusableError(`${file} ${problem}; ${WHAT_TO_DO[name] ?? 'it was left as it is'}`);
     const aside = moveAside(file, check.now?.() ?? new Date());
+    clearUnsyncedMarkers(file);
     check.warn(`${file} ${problem}: moved aside to ${aside}; the read models are rebuilt from the events`);
   }
   const timeoutMs = check.timeoutMs ?? DEFAULT_STORE_TIMEOUT_MS;

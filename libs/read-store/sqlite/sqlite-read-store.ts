@@ -34,6 +34,12 @@ export interface SqliteReadStoreOptions {
    * starts as soon as the lock is free, rather than after SQLite's busy-wait sleeps
    */
   writeTurn?: WriteTurn;
+  /**
+   * this connection's writes, checkpoints included, are handed to the system without
+   * waiting for the disk (SQLite's `synchronous = OFF`): only for a rebuild's connections,
+   * whose writer leaves a marker and syncs the file at its end (see unsynced-writes.ts)
+   */
+  unsynced?: boolean;
 }
 
 /** A turn at writing, shared by connections that would otherwise contend for SQLite's write lock. */
@@ -102,7 +108,7 @@ export class SqliteReadStore implements ReadStore {
     // cost of writing a rebuilt read model (measured). Only takes effect in a new file.
     this.db.pragma(`page_size = ${PAGE_SIZE}`);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma(options.unsynced ? 'synchronous = OFF' : 'synchronous = NORMAL');
     this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
     this.db.exec(
       'CREATE TABLE IF NOT EXISTS checkpoints (projection TEXT PRIMARY KEY, position INTEGER NOT NULL, epoch INTEGER NOT NULL DEFAULT 0)',
