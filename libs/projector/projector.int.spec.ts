@@ -210,6 +210,15 @@ describe('Projector (SQLite event store and read store)', () => {
       expect(await readStore.readModelVersion('sample-event-totals')).toBe(2);
     });
 
+    it('drops, once it has rebuilt a read model, the collections an earlier version kept and this one does not', async () => {
+      append(history.slice(0, 300));
+      await builtBy(totalsVersion(1));
+      await readStore.upsert('sample-event-totals-by-day', { _id: '2020-01-01', events: 3 });
+      await builtBy({ ...totalsVersion(2), retiredCollections: ['sample-event-totals-by-day'] });
+      expect(await readStore.count('sample-event-totals-by-day')).toBe(0);
+      await expectReadModelsToMatchAFoldOfTheStore([totalsVersion(2)]);
+    });
+
     it('leaves a read model built by the same version as it is', async () => {
       append(history.slice(0, 1_000));
       await builtBy(totalsVersion(2));

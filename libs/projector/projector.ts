@@ -250,7 +250,10 @@ export class Projector {
     const claim = await this.claimRebuilds(selected, options.takeOver === true);
     try {
       const reports = await this.rebuildClaimed(selected);
-      for (const projection of selected) await this.readStore.recordReadModelVersion(projection.name, projectionVersion(projection));
+      for (const projection of selected) {
+        await this.readStore.recordReadModelVersion(projection.name, projectionVersion(projection));
+        for (const collection of projection.retiredCollections ?? []) await this.readStore.dropCollection(collection);
+      }
       return reports;
     } finally {
       for (const projection of selected) await this.readStore.releaseRebuild(projection.name, claim.id);

@@ -42,6 +42,8 @@ export interface Projection {
    */
   readonly version?: number;
   readonly collections: readonly string[];
+  /** optional: collections an earlier version kept and this one does not: dropped once it is rebuilt */
+  readonly retiredCollections?: readonly string[];
   /** optional: per collection, the indexes its queries need, e.g. `{ challenges: [{ keys: { status: 1, raisedOn: 1 } }] }` */
   readonly indexes?: Readonly<Record<string, readonly ReadModelIndex[]>>;
   apply(event: StoredOversightEvent, documents: ProjectionDocuments, context: ProjectionContext): void;

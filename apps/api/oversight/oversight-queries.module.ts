@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CaseloadsController } from './caseloads/caseloads.controller';
+import { ChallengeChildren } from './challenge-children';
 import { ChallengeListController } from './challenge-list/challenge-list.controller';
 import { ChildOversightController } from './child-oversight/child-oversight.controller';
 import { ClinicCandidatesController } from './clinic-candidates/clinic-candidates.controller';
@@ -9,7 +10,7 @@ import { QueryDate } from './query-date';
 
 /**
  * The read-model queries: the challenge list and the Issues Resolution stage analysis
- * (issues-resolution read model), a child's drift and delay and the clinic candidates
+ * (issues-resolution read model, with the children's days from drift-and-delay), a child's drift and delay and the clinic candidates
  * (drift-and-delay), and IRO caseloads (computed from drift-and-delay). They read the
  * READ_STORE the projector keeps current (waiting for it to catch up when it runs in
  * this process), and evaluate dates with the injected CLOCK.
@@ -22,6 +23,6 @@ import { QueryDate } from './query-date';
     ClinicCandidatesController,
     CaseloadsController,
   ],
-  providers: [QueryDate, FreshReadModels],
+  providers: [QueryDate, FreshReadModels, ChallengeChildren],
 })
 export class OversightQueriesModule {}

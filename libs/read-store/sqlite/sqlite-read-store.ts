@@ -142,6 +142,8 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async find<T extends Document = Document>(collection: string, filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
+    const ids = idsAskedFor(filter);
+    if (ids) return this.byIds(collection, ids, options) as T[];
     // the cached documents are shared between queries: hand out copies
     return this.select(collection, filter, options).map((document) => JSON.parse(this.cache.bodyOf(collection, document._id)!) as T);
   }
@@ -152,6 +154,8 @@ export class SqliteReadStore implements ReadStore {
    * worked out from one by identity). For queries that only read.
    */
   async findShared<T extends Document = Document>(collection: string, filter: Filter = {}, options: FindOptions = {}): Promise<readonly T[]> {
+    const ids = idsAskedFor(filter);
+    if (ids) return this.byIds(collection, ids, options) as readonly T[];
     return this.select(collection, filter, options) as readonly T[];
   }
 
@@ -333,6 +337,22 @@ export class SqliteReadStore implements ReadStore {
     this.onCommitted(collection, () => this.cache.remove(collection, id));
   }
 
+  /**
+   * `{ _id: { $in: ids } }` by the primary key: the filter test would look for each
+   * document's id through the whole list (measured: seconds for a few thousand ids over a
+   * council's children). Fresh copies, in the order asked for (id order when none).
+   */
+  private byIds(collection: string, ids: readonly string[], options: FindOptions): Document[] {
+    const found: Document[] = [];
+    for (const id of [...new Set(ids)].sort(compareStrings)) {
+      const row = this.withCollection(collection, (s) => s.get.get(id));
+      if (row) found.push(JSON.parse(row.body) as Document);
+    }
+    const from = options.skip ?? 0;
+    const inOrder = options.sort && Object.keys(options.sort).length > 0 ? sorted(found, options.sort, undefined) : found;
+    return inOrder.slice(from, options.limit ? from + options.limit : undefined);
+  }
+
   /** The documents matching, in the order asked for (id order when none), shared with the cache. */
   private select(collection: string, filter: Filter, options: FindOptions): Document[] {
     const sort = options.sort && Object.keys(options.sort).length > 0 ? options.sort : undefined;
@@ -462,3 +482,15 @@ function isNoSuchTable(error: unknown): boolean {
   const message = typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined;
   return typeof message === 'string' && /no such table/i.test(message);
 }
+
+/** The ids of a filter that asks for nothing but `_id` among a list of strings, else undefined. */
+function idsAskedFor(filter: Filter): string[] | undefined {
+  const keys = Object.keys(filter);
+  if (keys.length !== 1 || keys[0] !== '_id') return undefined;
+  const condition = filter._id as Record<string, unknown> | null;
+  if (typeof condition !== 'object' || condition === null || Object.keys(condition).length !== 1) return undefined;
+  const ids = condition.$in;
+  return Array.isArray(ids) && ids.every((id) => typeof id === 'string') ? (ids as string[]) : undefined;
+}
+
+const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

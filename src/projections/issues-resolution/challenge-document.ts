@@ -22,18 +22,10 @@ export interface ChallengeDocument extends ChallengeHistory {
    * resolution); `until` null while it is still unanswered
    */
   overdueIntervals: DateInterval[];
-  /** whether on the day it was raised any child it names was looked after (V3/V4 short breaks left out) */
-  lookedAfterAtRaising: boolean;
-  /** whether on the day it was raised any child it names was on a child protection plan */
-  protectionAtRaising: boolean;
 }
 
-export interface ChildrenAtRaising {
-  lookedAfter: boolean;
-  protection: boolean;
-}
-
-export function challengeDocument(history: ChallengeHistory, atRaising: ChildrenAtRaising): ChallengeDocument {
+/** A challenge's document; whether its children were looked after or on a plan when it was raised is added by the queries (see children-at-raising.ts). */
+export function challengeDocument(history: ChallengeHistory): ChallengeDocument {
   const current = currentSpell(history);
   const resolved = history.status === 'resolved';
   return {
@@ -60,7 +52,5 @@ export function challengeDocument(history: ChallengeHistory, atRaising: Children
       const overdue = { from: addDays(spell.responseDueBy, 1), until: answeredOn(spell) };
       return isEmpty(overdue) ? [] : [overdue];
     }),
-    lookedAfterAtRaising: atRaising.lookedAfter,
-    protectionAtRaising: atRaising.protection,
   };
 }

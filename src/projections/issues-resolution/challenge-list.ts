@@ -3,6 +3,7 @@ import { ChallengeCategory } from '../../events/codes';
 import { openOn } from '../drift-and-delay/oversight-document';
 import { challengeDocument, ChallengeDocument } from './challenge-document';
 import { challengeAsAt } from './challenge-history';
+import { ChallengeWithChildren } from './children-at-raising';
 import { StageKey } from './challenge-stages';
 
 /** What the list asks for, all judged on `asAt`: only the challenges raised by then, as they stood then. */
@@ -73,11 +74,11 @@ export function challengeListPosition(challenge: ChallengeDocument): ChallengeLi
  * A challenge as the list shows it on `asAt`: as it stood at the end of that day (only its
  * steps dated by then, its stage, status and overdue days then), without the store's `_id`.
  */
-export function challengeListItem(challenge: ChallengeDocument, asAt: CalendarDate): Omit<ChallengeDocument, '_id'> {
+export function challengeListItem(challenge: ChallengeWithChildren, asAt: CalendarDate): Omit<ChallengeWithChildren, '_id'> {
   // the list is asked for today far more often than for another day: nothing to cut then
   const then = stepsAfter(challenge, asAt) ? challengeAsAt(challenge, asAt) : undefined;
   const { _id, ...item } = then
-    ? challengeDocument(then, { lookedAfter: challenge.lookedAfterAtRaising, protection: challenge.protectionAtRaising })
+    ? { ...challengeDocument(then), lookedAfterAtRaising: challenge.lookedAfterAtRaising, protectionAtRaising: challenge.protectionAtRaising }
     : challenge;
   return item;
 }

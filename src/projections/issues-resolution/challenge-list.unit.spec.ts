@@ -1,11 +1,10 @@
 import { Query } from 'mingo';
-import { project } from '../testing/in-memory-read-model';
+import { challengesWithChildren } from '../testing/challenges-with-children';
 import { OversightHistory } from '../testing/oversight-history';
-import { ChallengeDocument, CHALLENGES } from './challenge-document';
+import { ChallengeDocument } from './challenge-document';
 import {
   CHALLENGE_LIST_SORT, challengeListFilter, ChallengeListCriteria, challengeListItem, challengeListPosition, ChallengeListPosition,
 } from './challenge-list';
-import { issuesResolutionProjection } from './issues-resolution.projection';
 
 function challenges() {
   const given = new OversightHistory();
@@ -16,7 +15,7 @@ function challenges() {
   given.challengeResponded('ch-c', '2020-02-04');
   given.challengeRaised('ch-d', ['c-4'], '2020-02-03', { raisedBy: 'iro-1', category: 'health' });
   given.challengeResolved('ch-d', '2020-02-05');
-  return project(issuesResolutionProjection, given.events).all<ChallengeDocument>(CHALLENGES);
+  return challengesWithChildren(given.events);
 }
 
 /** What the read store answers for the filter and sort (mingo evaluates MongoDB syntax, as the embedded store does). */

@@ -1,6 +1,6 @@
 import { CalendarDate } from '../../calendar/calendar-date';
 import { ChallengeCategory, CHALLENGE_CATEGORIES } from '../../events/codes';
-import { ChallengeDocument } from './challenge-document';
+import { ChallengeWithChildren } from './children-at-raising';
 import { challengeAsAt, currentSpell, deadlineMetAsOf, isOverdueAt } from './challenge-history';
 import { challengeGroups, ChallengeGroupSummary, NOT_ADDRESSED } from './challenge-groups';
 import { byStage, StageKey, STAGE_KEYS } from './challenge-stages';
@@ -58,7 +58,7 @@ export function issuesResolutionCohortFilter(period: AnalysisPeriod): Record<str
  * The Issues Resolution stage analysis for the challenges raised in the period, with
  * their steps counted as they stood at the end of `to` (FIGURES.md, `challenges.*`).
  */
-export function analyseIssuesResolution(documents: readonly ChallengeDocument[], period: AnalysisPeriod): IssuesResolutionAnalysis {
+export function analyseIssuesResolution(documents: readonly ChallengeWithChildren[], period: AnalysisPeriod): IssuesResolutionAnalysis {
   const { from, to } = period;
   const cohort = documents
     .filter((challenge) => challenge.raisedOn >= from && challenge.raisedOn <= to)

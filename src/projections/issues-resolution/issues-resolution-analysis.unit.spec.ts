@@ -1,8 +1,6 @@
-import { project } from '../testing/in-memory-read-model';
+import { challengesWithChildren } from '../testing/challenges-with-children';
 import { OversightHistory } from '../testing/oversight-history';
-import { ChallengeDocument, CHALLENGES } from './challenge-document';
 import { analyseIssuesResolution } from './issues-resolution-analysis';
-import { issuesResolutionProjection } from './issues-resolution.projection';
 import { percent } from './percent';
 
 /** Six challenges raised in 2019/20 and one before it, in June 2019 and March 2020 (no bank holidays in the way). */
@@ -34,7 +32,7 @@ function reportingYear() {
   given.challengeEscalated('E', '2020-04-02', 2);
   // F: raised in the year before
   given.challengeRaised('F', ['child-f'], '2019-03-20', { category: 'health' });
-  return project(issuesResolutionProjection, given.events).all<ChallengeDocument>(CHALLENGES);
+  return challengesWithChildren(given.events);
 }
 
 describe('Issues Resolution stage analysis for 2019/20', () => {
@@ -135,7 +133,7 @@ describe('Issues Resolution stage analysis for 2019/20', () => {
     given.challengeRaised('x', ['c'], '2019-06-03');
     given.challengeRaised('y', ['c'], '2019-06-03');
     given.challengeEscalated('y', '2019-06-04', 3);
-    const documents = project(issuesResolutionProjection, given.events).all<ChallengeDocument>(CHALLENGES);
+    const documents = challengesWithChildren(given.events);
     expect(analyseIssuesResolution(documents, { from: '2019-04-01', to: '2020-03-31' }).mostCommonHighestStage).toBe('3');
   });
 });

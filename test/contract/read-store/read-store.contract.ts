@@ -111,6 +111,18 @@ export function describeReadStoreContract(adapter: string, open: ReadStoreFactor
         expect(ids(await store.find('challenges', { stage: { $in: [2, 'cafcass'] } }, { sort: { _id: 1 } }))).toEqual(['ch-2', 'ch-3']);
       });
 
+      it('finds by `_id` with $in: those there, in id order, paged; with a sort, in its order; a write seen at once', async () => {
+        expect(ids(await store.find('challenges', { _id: { $in: ['ch-4', 'ch-1', 'ch-9', 'ch-1'] } }))).toEqual(['ch-1', 'ch-4']);
+        expect(ids(await store.find('challenges', { _id: { $in: ['ch-4', 'ch-2', 'ch-3'] } }, { skip: 1, limit: 1 }))).toEqual(['ch-3']);
+        expect(ids(await store.find('challenges', { _id: { $in: ['ch-1', 'ch-2', 'ch-3'] } }, { sort: { raisedOn: -1 } }))).toEqual(['ch-3', 'ch-2', 'ch-1']);
+        expect(await store.find('challenges', { _id: { $in: [] } })).toEqual([]);
+        await store.upsert('challenges', { ...challenges[0], status: 'resolved' });
+        const [found] = await store.find<Document & { status: string }>('challenges', { _id: { $in: ['ch-1'] } });
+        expect(found.status).toBe('resolved');
+        found.status = 'tampered';
+        expect((await store.get<Document & { status: string }>('challenges', 'ch-1'))?.status).toBe('resolved');
+      });
+
       it('matches a value inside an array field, and $in over an array field', async () => {
         expect(ids(await store.find('challenges', { childIds: 'c-2' }, { sort: { _id: 1 } }))).toEqual(['ch-2', 'ch-4']);
         expect(ids(await store.find('challenges', { childIds: { $in: ['c-3', 'c-4'] } }, { sort: { _id: 1 } }))).toEqual(['ch-2', 'ch-3']);

@@ -7,6 +7,7 @@ import {
 import { ValidationErrorResponse } from '../../../../libs/nest/http/error-responses';
 import { badRequest } from '../../../../libs/nest/http/field-errors';
 import { Document } from '../../../../libs/read-store/read-store.port';
+import { ChallengeChildren } from '../challenge-children';
 import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../page-cursor';
 import { FreshReadModels } from '../fresh-read-models';
 import { QueryDate } from '../query-date';
@@ -24,6 +25,7 @@ export class ChallengeListController {
   constructor(
     private readonly readModels: FreshReadModels,
     private readonly queryDate: QueryDate,
+    private readonly challengeChildren: ChallengeChildren,
   ) {}
 
   @Get()
@@ -40,8 +42,9 @@ export class ChallengeListController {
     const filter = challengeListFilter({ ...query, asAt }, after);
     const found = await this.readModels.findReadOnly<ChallengeDocument & Document>(CHALLENGES, filter, { sort: { ...CHALLENGE_LIST_SORT }, limit: limit + 1 });
     const items = found.slice(0, limit);
+    const withChildren = await this.challengeChildren.atRaising(items);
     return {
-      items: items.map((item) => challengeListItem(item, asAt)) as unknown as ChallengeListResponse['items'],
+      items: withChildren.map((item) => challengeListItem(item, asAt)) as unknown as ChallengeListResponse['items'],
       nextCursor: found.length > limit ? encodeCursor(challengeListPosition(items[items.length - 1])) : null,
     };
   }

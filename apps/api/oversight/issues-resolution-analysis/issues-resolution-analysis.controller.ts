@@ -8,6 +8,7 @@ import { reportingPeriod, reportingYearOf } from '../../../../src/reporting/repo
 import { ValidationErrorResponse } from '../../../../libs/nest/http/error-responses';
 import { badRequest } from '../../../../libs/nest/http/field-errors';
 import { Document } from '../../../../libs/read-store/read-store.port';
+import { ChallengeChildren } from '../challenge-children';
 import { FreshReadModels } from '../fresh-read-models';
 import { QueryDate } from '../query-date';
 import { IssuesResolutionAnalysisQuery } from './issues-resolution-analysis.query';
@@ -20,6 +21,7 @@ export class IssuesResolutionAnalysisController {
   constructor(
     private readonly readModels: FreshReadModels,
     private readonly queryDate: QueryDate,
+    private readonly challengeChildren: ChallengeChildren,
   ) {}
 
   @Get()
@@ -35,6 +37,6 @@ export class IssuesResolutionAnalysisController {
         : badRequest([{ field: 'to', messages: ['to must not be before from'] }]);
     }
     const cohort = await this.readModels.find<ChallengeDocument & Document>(CHALLENGES, issuesResolutionCohortFilter({ from, to }));
-    return analyseIssuesResolution(cohort, { from, to });
+    return analyseIssuesResolution(await this.challengeChildren.atRaising(cohort), { from, to });
   }
 }
