@@ -86,19 +86,3 @@ export function challengeFactsAfter(facts: readonly ChallengeFact[], event: Stor
   if (!fact || facts.some((known) => known.eventId === fact.eventId)) return facts;
   return [...facts, fact];
 }
-
-/** A replay's challengeFactsAfter: the facts change in place. Returns whether they changed. */
-export function changeChallengeFacts(facts: ChallengeFact[], event: StoredOversightEvent): boolean {
-  if (event.type === 'RecordVoided') {
-    const voided = event.data.eventId;
-    const at = facts.findIndex((fact) => fact.eventId === voided);
-    if (at < 0) return false;
-    // a step is kept once (see below), so there is no other with its id
-    facts.splice(at, 1);
-    return true;
-  }
-  const fact = challengeFactOf(event);
-  if (!fact || facts.some((known) => known.eventId === fact.eventId)) return false;
-  facts.push(fact);
-  return true;
-}
