@@ -10,6 +10,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { threadId } = require('node:worker_threads');
 
 const root = path.resolve(__dirname, '../../..');
 const cacheDir = path.join(os.tmpdir(), 'iro-oversight-ts-cache');
@@ -35,7 +36,8 @@ require.extensions['.ts'] = function compileTypeScript(module, filename) {
     output = fs.readFileSync(cached, 'utf8');
   } catch {
     output = transpile(fs.readFileSync(filename, 'utf8'), filename);
-    const temporary = `${cached}.${process.pid}`;
+    // worker threads of one process compile the same files at once: a name of their own each
+    const temporary = `${cached}.${process.pid}.${threadId}.${crypto.randomBytes(4).toString('hex')}`;
     fs.writeFileSync(temporary, output);
     fs.renameSync(temporary, cached);
   }
