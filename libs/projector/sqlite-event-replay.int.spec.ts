@@ -86,6 +86,8 @@ describe('SqliteEventReplay', () => {
       expect(replay.replayOtherStreams(head, (event) => replayed.push(event))).toBe(replayed.length);
       const expected = oversight().filter((event) => !isChilds(event) && event.position <= head);
       expect(expected.some((event) => event.type === 'ChallengeRaised')).toBe(true);
+      // the access audit's streams are there, and left out
+      expect(all.some((event) => event.stream.startsWith('audit-access-') && event.position <= head)).toBe(true);
       expect(replayed.map(plain)).toEqual(expected.map(plain));
       replay.close();
     });

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { EventMetadata, StoredOversightEvent } from '../../src/events/envelope';
-import { childStream } from '../../src/events/streams';
+import { accessAuditStream, childStream } from '../../src/events/streams';
 import { asOversightEvent, currentSchemaVersionOf, OVERSIGHT_EVENT_TYPES } from './oversight-event';
 
 /** what the projections fold: read for every event */
@@ -12,7 +12,15 @@ const PAGE_SIZE = 2_000;
 
 /** every child's stream sorts in [CHILD_STREAMS_FROM, CHILD_STREAMS_UNTIL) */
 export const CHILD_STREAMS_FROM = childStream('');
-export const CHILD_STREAMS_UNTIL = CHILD_STREAMS_FROM.slice(0, -1) + String.fromCharCode(CHILD_STREAMS_FROM.charCodeAt(CHILD_STREAMS_FROM.length - 1) + 1);
+export const CHILD_STREAMS_UNTIL = afterPrefix(CHILD_STREAMS_FROM);
+/** every access audit stream sorts in [AUDIT_STREAMS_FROM, AUDIT_STREAMS_UNTIL): they hold no oversight events */
+const AUDIT_STREAMS_FROM = accessAuditStream('');
+const AUDIT_STREAMS_UNTIL = afterPrefix(AUDIT_STREAMS_FROM);
+
+/** the first string past every string that starts with `prefix` */
+function afterPrefix(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+}
 
 interface EventDetails {
   revision: number;
@@ -85,8 +93,11 @@ export class SqliteEventReplay {
     this.childStreams = this.db
       .prepare<unknown[], ReplayRow>(`SELECT ${columns} FROM events WHERE stream >= ? AND stream < ? AND ${oversightTypes} ORDER BY stream, revision`)
       .raw();
+    // three ranges of the (stream, revision) index: the access audit's rows (in a store from before it had a file of its own) are not read at all
     this.otherStreams = this.db
-      .prepare<unknown[], ReplayRow>(`SELECT ${columns} FROM events WHERE (stream < ? OR stream >= ?) AND ${oversightTypes}`)
+      .prepare<unknown[], ReplayRow>(
+        `SELECT ${columns} FROM events WHERE (stream < ? OR (stream >= ? AND stream < ?) OR stream >= ?) AND ${oversightTypes}`,
+      )
       .raw();
     this.childStreamNames = this.db
       .prepare<[string, string], string>('SELECT stream FROM events WHERE stream >= ? AND stream < ? GROUP BY stream')
@@ -127,9 +138,12 @@ export class SqliteEventReplay {
     return bounds;
   }
 
-  /** Calls `visit` with each oversight event up to `toPosition` of the streams that are not a child's, in the order recorded. Returns how many. */
+  /** Calls `visit` with each oversight event up to `toPosition` of the streams that are not a child's (nor the access audit's), in the order recorded. Returns how many. */
   replayOtherStreams(toPosition: number, visit: (event: StoredOversightEvent) => void): number {
-    const rows = this.otherStreams.all(CHILD_STREAMS_FROM, CHILD_STREAMS_UNTIL, ...this.types).filter((row) => row[0] <= toPosition);
+    const [first, second] = AUDIT_STREAMS_FROM < CHILD_STREAMS_FROM
+      ? [[AUDIT_STREAMS_FROM, AUDIT_STREAMS_UNTIL], [CHILD_STREAMS_FROM, CHILD_STREAMS_UNTIL]]
+      : [[CHILD_STREAMS_FROM, CHILD_STREAMS_UNTIL], [AUDIT_STREAMS_FROM, AUDIT_STREAMS_UNTIL]];
+    const rows = this.otherStreams.all(first[0], first[1], second[0], second[1], ...this.types).filter((row) => row[0] <= toPosition);
     rows.sort((a, b) => a[0] - b[0]);
     for (const row of rows) visit(this.asOversightEvent(row));
     return rows.length;
