@@ -17,8 +17,11 @@ export interface ChildwiseRebuildInput {
   /** replay up to this position */
   head: number;
   config: LocalAuthorityConfig;
-  /** the children's streams in batches (SqliteEventReplay.childBatchBounds) */
-  batchBounds: readonly string[];
+  /**
+   * the children's streams in batches (SqliteEventReplay.childBatchBounds), asked for once
+   * the challenges are folded: a worker thread is sent them meanwhile
+   */
+  batchBounds: () => Promise<readonly string[]>;
   /** this thread's number, from 0, and the team it works in */
   thread: number;
   team: ChildwiseTeam;
@@ -89,7 +92,7 @@ export async function rebuildChildwise(input: ChildwiseRebuildInput): Promise<Ch
     // every thread folds those: the first counts them
     if (input.thread === 0) fold.eventsApplied += otherEvents;
     const namedChildren = fold.childrenWithDocuments();
-    const bounds = input.batchBounds;
+    const bounds = await input.batchBounds();
     for (let batch = input.team.takeBatch(); batch < bounds.length - 1; batch = input.team.takeBatch()) {
       const [from, until] = [bounds[batch], bounds[batch + 1]];
       const children = new Set(streamsBetween(namedChildren, from, until).map(childOf));

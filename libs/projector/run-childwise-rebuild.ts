@@ -36,21 +36,36 @@ export interface ChildwiseOutcome {
  * file is marked before and synced once they are done, failed or not (see unsynced-writes.ts).
  */
 export async function runChildwiseRebuild(run: ChildwiseRun): Promise<ChildwiseOutcome> {
-  const replay = new SqliteEventReplay(run.options.eventStoreFile);
-  let batchBounds: string[];
-  try {
-    batchBounds = replay.childBatchBounds(CHILDREN_PER_BATCH);
-  } finally {
-    replay.close();
-  }
-  const common = { eventStoreFile: run.options.eventStoreFile, readStoreFile: run.options.readStoreFile, head: run.head, config: run.config, batchBounds };
+  const batchBounds = (): string[] => {
+    const replay = new SqliteEventReplay(run.options.eventStoreFile);
+    try {
+      return replay.childBatchBounds(CHILDREN_PER_BATCH);
+    } finally {
+      replay.close();
+    }
+  };
+  const common = { eventStoreFile: run.options.eventStoreFile, readStoreFile: run.options.readStoreFile, head: run.head, config: run.config };
   const unsynced = markUnsyncedWrites(run.options.readStoreFile);
   let threads: ChildwiseThreadResult[];
   try {
     threads =
       run.threads > 1
-        ? await rebuildChildwiseInThreads({ ...common, projections: run.projectionsModule, names: run.projections.map((p) => p.name) }, run.threads, run.options)
-        : [await rebuildChildwise({ ...common, projections: run.projections, thread: 0, team: new ChildwiseTeam(1), writeTurn: new SharedWriteTurn() })];
+        ? await rebuildChildwiseInThreads(
+            { ...common, projections: run.projectionsModule, names: run.projections.map((p) => p.name) },
+            run.threads,
+            run.options,
+            batchBounds,
+          )
+        : [
+            await rebuildChildwise({
+              ...common,
+              batchBounds: async () => batchBounds(),
+              projections: run.projections,
+              thread: 0,
+              team: new ChildwiseTeam(1),
+              writeTurn: new SharedWriteTurn(),
+            }),
+          ];
   } finally {
     unsynced.syncAndClear();
   }

@@ -5,7 +5,7 @@ import { SQLITE_EVENTS_FILE } from '../event-store/create-event-store';
 import { defaultReadModelsFile } from '../read-store/sqlite/sqlite-read-store';
 import { ChildwiseTeam } from './childwise-team';
 import { ChildwiseThreadResult } from './childwise-rebuild';
-import { ChildwiseThreadInput } from './childwise-thread';
+import { ChildwiseBoundsMessage, ChildwiseThreadInput } from './childwise-thread';
 import { ProjectionsModule } from './projections-module';
 import { SharedWriteTurn } from './shared-write-turn';
 
@@ -68,14 +68,17 @@ export class RebuildWorkerLoadError extends Error {
 
 /**
  * A childwise rebuild (see childwise-rebuild.ts) in `threads` worker threads, all
- * rebuilding the same projections, each the children it takes. Resolves with what each
- * thread rebuilt; rejects with RebuildWorkerLoadError when a worker could not load, or
- * with the first failure (the other workers are stopped).
+ * rebuilding the same projections, each the children it takes. The batches' bounds are
+ * cut here once the workers are started (`batchBounds`), while they load and fold the
+ * challenges, and sent to each. Resolves with what each thread rebuilt; rejects with
+ * RebuildWorkerLoadError when a worker could not load, or with the first failure (the
+ * other workers are stopped).
  */
 export async function rebuildChildwiseInThreads(
   input: Omit<ChildwiseThreadInput, 'thread' | 'threads' | 'team' | 'writeTurn'>,
   threads: number,
   options: EmbeddedRebuildOptions,
+  batchBounds: () => string[],
 ): Promise<ChildwiseThreadResult[]> {
   const team = new ChildwiseTeam(threads).buffer;
   const writeTurn = new SharedWriteTurn().buffer;
@@ -90,6 +93,8 @@ export async function rebuildChildwiseInThreads(
     return runWorker(worker);
   });
   try {
+    const message: ChildwiseBoundsMessage = { kind: 'batch-bounds', bounds: batchBounds() };
+    for (const worker of workers) worker.postMessage(message);
     return await Promise.all(runs);
   } catch (error) {
     await Promise.allSettled(workers.map((worker) => worker.terminate()));
