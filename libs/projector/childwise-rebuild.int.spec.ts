@@ -11,6 +11,7 @@ import { generateHistory } from '../history-generator/history-generator';
 import { SqliteReadStore } from '../read-store/sqlite/sqlite-read-store';
 import { useTempFolder } from '../testing/temp-folder';
 import { ALL_PROJECTIONS } from './all-projections';
+import { OVERSIGHT_EVENT_TYPES } from './oversight-event';
 import { Projector } from './projector';
 import { foldedSnapshot, snapshotOf } from './testing/read-model-snapshot';
 
@@ -72,6 +73,15 @@ describe('a childwise rebuild', () => {
     expect(oracle.oversight.find((document) => document._id === 'zz-no-records-yet')).toBeDefined();
     await projectorFor(ALL_PROJECTIONS, threads).rebuild();
     expect(await snapshotOf(readStore, ALL_PROJECTIONS)).toEqual(oracle);
+  });
+
+  it.each([1, 2])('reads no child\'s records for projections that keep nothing of a child (in %i thread(s)), and gives what the plain fold gives', async (threads) => {
+    const issuesResolution = ALL_PROJECTIONS.filter((projection) => projection.name === 'issues-resolution');
+    expect(issuesResolution[0].replay!.childCollections).toEqual([]);
+    const [report] = await projectorFor(issuesResolution, threads).rebuild();
+    const notChildren = all.filter((event) => !event.stream.startsWith('child-') && OVERSIGHT_EVENT_TYPES.has(event.type));
+    expect(report.eventsApplied).toBe(notChildren.length);
+    expect(await snapshotOf(readStore, issuesResolution)).toEqual(foldedSnapshot(all, issuesResolution, context));
   });
 
   it('stops at the first record a projection folds against its promise, names it, and swaps nothing in', async () => {

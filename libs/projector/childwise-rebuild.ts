@@ -92,7 +92,8 @@ export async function rebuildChildwise(input: ChildwiseRebuildInput): Promise<Ch
     // every thread folds those: the first counts them
     if (input.thread === 0) fold.eventsApplied += otherEvents;
     const namedChildren = fold.childrenWithDocuments();
-    const bounds = await input.batchBounds();
+    // projections that keep nothing of a child (issues-resolution alone) need no child's records read
+    const bounds = fold.foldsChildren ? await input.batchBounds() : [];
     for (let batch = input.team.takeBatch(); batch < bounds.length - 1; batch = input.team.takeBatch()) {
       const [from, until] = [bounds[batch], bounds[batch + 1]];
       const children = new Set(streamsBetween(namedChildren, from, until).map(childOf));
@@ -138,6 +139,8 @@ interface CompletedDocument {
 /** The projections' replay folds over the events a thread reads, and the completing of their documents. */
 class ChildwiseFold {
   eventsApplied = 0;
+  /** whether any of the projections keeps documents of children */
+  readonly foldsChildren: boolean;
   private readonly replays: ProjectionReplay[];
   private readonly documents: ReplayDocuments[];
 
@@ -150,6 +153,7 @@ class ChildwiseFold {
       return projection.replay;
     });
     this.documents = projections.map((projection) => new ReplayDocuments(projection));
+    this.foldsChildren = this.replays.some((replay) => replay.childCollections!.length > 0);
   }
 
   apply(event: StoredOversightEvent): void {
